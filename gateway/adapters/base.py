@@ -1,0 +1,94 @@
+"""What every wire-format adapter provides: request envelopes out of bodies, and response rewriting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from filters.segments import DataClass, Path, Segment
+from gateway.sse import SSEEvent
+
+
+class BadRequest(Exception):
+    """The body cannot be read as this API's request: a 400 whose message names the field."""
+
+    def __init__(self, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.param = param
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Binary content the gateway cannot read: the policy says whether it may be forwarded."""
+
+    path: Path
+    kind: str  # image | file | audio | document
+
+
+@dataclass
+class Envelope:
+    """A request body taken apart: every text a provider will read, with its location."""
+
+    api: str                      # openai.chat | openai.completions | openai.embeddings | openai.responses | anthropic.messages
+    body: dict[str, Any]          # the body to forward (client-only fields such as x_data_class removed)
+    segments: list[Segment]
+    attachments: list[Attachment] = field(default_factory=list)
+    model: str | None = None
+    stream: bool = False
+
+
+class StreamText(Protocol):
+    """Rewrites one stream channel (one content block, one tool call's arguments...) piece by piece."""
+
+    def feed(self, chunk: str) -> str:
+        """The text that may be sent now; may hold back a possible pseudonym prefix."""
+
+    def flush(self) -> str:
+        """Whatever was held back, at the end of the channel."""
+
+
+class ResponseRewriter(Protocol):
+    """What the response filters do to text a model wrote (restore pseudonyms, mask new secrets)."""
+
+    def text(self, text: str, *, in_json: bool = False) -> str:
+        """A complete text. `in_json`: the text is the inside of a JSON string literal (raw escapes)."""
+
+    def stream(self, *, in_json: bool = False) -> StreamText:
+        """A fresh rewriter for one streamed channel."""
+
+
+@dataclass
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+class StreamRewriter(Protocol):
+    """Rewrites a provider's event stream, event by event, for one response."""
+
+    usage: Usage
+
+    def on_event(self, event: SSEEvent) -> list[SSEEvent]:
+        """The events to send the client for one upstream event (usually the same one, rewritten)."""
+
+    def close(self) -> list[SSEEvent]:
+        """Events to send when the upstream stream ends (held-back text, nothing otherwise)."""
+
+
+class Adapter(Protocol):
+    """One wire format (one API route)."""
+
+    api: str
+
+    def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
+        """The envelope of a request body; BadRequest when it is not this API's request."""
+
+    def write(self, envelope: Envelope, texts: list[str]) -> dict[str, Any]:
+        """The body with each segment's text replaced by `texts[i]` (same order as segments)."""
+
+    def rewrite_response(self, body: dict[str, Any], rewriter: ResponseRewriter) -> Usage:
+        """Rewrite a non-streamed response body in place; return its usage figures."""
+
+    def stream_rewriter(self, rewriter: ResponseRewriter) -> StreamRewriter:
+        """A rewriter for one streamed response."""

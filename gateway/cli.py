@@ -1,0 +1,130 @@
+"""The `magic-gateway` command: serve, scan, mock."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Sequence
+
+from gateway.config import DEFAULT_CONFIG, ConfigError, GatewayConfig, load_config
+from gateway.logs import setup_logging
+
+
+def _load(path: str) -> GatewayConfig:
+    """The config, its policy and every tenant's override checked; exit 2 with the reason otherwise."""
+    from filters.policy import PolicyError, load_policy
+    from gateway.screening import tenant_policies
+
+    try:
+        config = load_config(path)
+        tenant_policies(config, load_policy(config.policy_path()))
+        return config
+    except (ConfigError, PolicyError) as error:
+        print(f"magic-gateway: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) -> None:
+    from aiohttp import web
+
+    from gateway.app import build_app
+
+    app = build_app(config)
+    runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
+    await site.start()
+    print(f"magic-gateway listening on http://{host}:{port} (config {config.source})", file=sys.stderr, flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    await runner.cleanup()
+
+
+def _serve_worker(config_path: str, host: str, port: int) -> None:
+    config = _load(config_path)
+    setup_logging(config.logging.level)
+    asyncio.run(_serve(config, host, port, reuse_port=True))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    setup_logging(config.logging.level)
+    host = args.host or config.server.host
+    port = args.port if args.port is not None else config.server.port
+    if args.workers <= 1:
+        asyncio.run(_serve(config, host, port, reuse_port=False))
+        return 0
+    import multiprocessing
+
+    # Several processes share the port; metrics are summed over them through a shared directory.
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="magic-gateway-metrics-"))
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_serve_worker, args=(args.config, host, port), daemon=False)
+               for _ in range(args.workers)]
+    for worker in workers:
+        worker.start()
+
+    def _stop(*_: object) -> None:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    for worker in workers:
+        worker.join()
+    return 0
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from gateway.scan import run_scan
+
+    config = _load(args.config)
+    setup_logging("warning")
+    return asyncio.run(run_scan(config, sys.stdin, sys.stdout))
+
+
+def cmd_mock(args: argparse.Namespace) -> int:
+    from gateway.mock.server import run_mock
+    from gateway.mock.settings import MockSettings
+
+    setup_logging("info")
+    settings = MockSettings.from_mapping({})
+    run_mock(args.host, args.port, settings)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="magic-gateway", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the gateway")
+    serve.add_argument("--config", default=str(DEFAULT_CONFIG), help="gateway configuration file")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, default=1, help="server processes sharing the port")
+    serve.set_defaults(run=cmd_serve)
+
+    scan = commands.add_parser("scan", help="screen JSON lines from stdin as the server would")
+    scan.add_argument("--config", default=str(DEFAULT_CONFIG))
+    scan.add_argument("--jsonl", action="store_true", required=True, help="read and write JSON lines")
+    scan.set_defaults(run=cmd_scan)
+
+    mock = commands.add_parser("mock", help="run the built-in mock provider on its own")
+    mock.add_argument("--host", default="127.0.0.1")
+    mock.add_argument("--port", type=int, default=8090)
+    mock.set_defaults(run=cmd_mock)
+
+    args = parser.parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

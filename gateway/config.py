@@ -1,0 +1,247 @@
+"""The gateway's configuration file, validated at start-up with errors that name the file and field."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+FEATURES = ("assistant", "typeahead", "embeddings")
+Feature = Literal["assistant", "typeahead", "embeddings"]
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "gateway.yaml"
+DEFAULT_POLICY = DEFAULT_CONFIG.parent / "policy.yaml"
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names the file and the field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProviderConfig(_Strict):
+    name: str
+    kind: Literal["openai", "anthropic", "mock"]
+    base_url: str | None = None
+    api_key_env: str | None = None
+    zero_retention: bool = False
+    # The FAQ's providers run "a zero retention, zero training policy"; unset means the same as zero_retention.
+    zero_training: bool | None = None
+    baa: bool = False
+    mock: dict[str, Any] = Field(default_factory=dict)  # MockSettings for kind: mock
+    headers: dict[str, str] = Field(default_factory=dict)  # fixed extra headers sent upstream
+
+    @model_validator(mode="after")
+    def _base_url_needed(self) -> "ProviderConfig":
+        if self.kind != "mock" and not self.base_url:
+            raise ValueError(f"provider {self.name!r} of kind {self.kind} needs base_url")
+        if self.kind != "mock" and self.mock:
+            raise ValueError(f"provider {self.name!r}: mock settings only apply to kind: mock")
+        return self
+
+    @property
+    def wire_format(self) -> str:
+        return "anthropic" if self.kind == "anthropic" else "openai"
+
+    @property
+    def trains_on_data(self) -> bool:
+        return not (self.zero_training if self.zero_training is not None else self.zero_retention)
+
+
+class ModelRoute(_Strict):
+    match: str
+    provider: str
+    upstream_model: str | None = None
+    feature: Feature | None = None
+    # Model names a glob route offers in `GET /v1/models` (a glob cannot list itself).
+    names: list[str] = Field(default_factory=list)
+
+    @property
+    def is_glob(self) -> bool:
+        return any(c in self.match for c in "*?[")
+
+    def matches(self, model: str) -> bool:
+        return fnmatch.fnmatchcase(model, self.match) if self.is_glob else model == self.match
+
+
+class KeyConfig(_Strict):
+    sha256: str
+    tenant: str
+    user: str
+    features: list[Feature] = Field(default_factory=lambda: list(FEATURES))
+    suspended: bool = False
+    name: str | None = None  # a label for operators; never the key itself
+
+    @field_validator("sha256")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not re.fullmatch(r"[0-9a-f]{64}", value):
+            raise ValueError("must be the lowercase hex sha256 of the gateway key (64 characters)")
+        return value
+
+    @field_validator("user")
+    @classmethod
+    def _user(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("every key belongs to an authorized user (AUP I.F)")
+        return value
+
+
+class TenantUser(_Strict):
+    """A workspace user whose profile fields are Customer Account Data (FAQ)."""
+
+    username: str | None = None
+    email: str | None = None
+    name: str | None = None
+
+
+class TenantConfig(_Strict):
+    mode: Literal["enforce", "shadow"] = "enforce"
+    features_off: list[Feature] = Field(default_factory=list)
+    suspended: bool = False
+    pseudonym_secret_env: str | None = None
+    users: list[TenantUser] = Field(default_factory=list)
+    # Tightening of the shipped policy for this tenant (validated against the policy at load).
+    policy: dict[str, Any] = Field(default_factory=dict)
+    record: bool = False
+
+
+class ServerConfig(_Strict):
+    host: str = "127.0.0.1"
+    port: int = 8080
+    max_body_bytes: int = 8 * 1024 * 1024
+    # Request headers forwarded upstream besides content-type, anthropic-version and anthropic-beta.
+    forward_headers: list[str] = Field(default_factory=list)
+
+
+class TimeoutConfig(_Strict):
+    connect_s: float = 10.0
+    total_s: float = 300.0       # the whole upstream exchange, retries included, until the first byte
+    read_s: float = 120.0        # longest silence between two chunks of a response
+    analysis_s: float = 10.0     # longest analysis of one request; over it the request is refused
+
+
+class RetryConfig(_Strict):
+    attempts: int = Field(default=3, ge=1, le=10)
+    backoff_s: float = Field(default=0.25, ge=0)
+    backoff_max_s: float = Field(default=4.0, ge=0)
+    retry_after_max_s: float = Field(default=30.0, ge=0)
+
+
+class AnalysisConfig(_Strict):
+    workers: int = Field(default=1, ge=0, le=64)   # 0: analyse in a thread of the server process
+    cache_entries: int = Field(default=20_000, ge=0)
+    max_text_chars: int = Field(default=2_000_000, ge=1)
+    max_segments: int = Field(default=10_000, ge=1)
+
+
+class AuditConfig(_Strict):
+    path: str | None = None            # a file or "-" for standard output; None: no trail
+    required: bool = False             # refuse requests that cannot be audited
+    max_bytes: int = 50 * 1024 * 1024
+    keep_files: int = 10
+
+
+class LoggingConfig(_Strict):
+    level: Literal["debug", "info", "warning", "error"] = "info"
+
+
+class GatewayConfig(_Strict):
+    providers: list[ProviderConfig]
+    models: list[ModelRoute]
+    keys: list[KeyConfig]
+    tenants: dict[str, TenantConfig] = Field(default_factory=dict)
+    policy: str | None = None
+    server: ServerConfig = Field(default_factory=ServerConfig)
+    timeouts: TimeoutConfig = Field(default_factory=TimeoutConfig)
+    retries: RetryConfig = Field(default_factory=RetryConfig)
+    analysis: AnalysisConfig = Field(default_factory=AnalysisConfig)
+    audit: AuditConfig = Field(default_factory=AuditConfig)
+    logging: LoggingConfig = Field(default_factory=LoggingConfig)
+    record_dir: str | None = None
+
+    # Set by load_config: where the file was, to resolve relative paths.
+    source: str = Field(default="<memory>", exclude=True)
+
+    @model_validator(mode="after")
+    def _references(self) -> "GatewayConfig":
+        names = [p.name for p in self.providers]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ValueError(f"providers: duplicate name(s) {sorted(dupes)}")
+        for i, route in enumerate(self.models):
+            if route.provider not in names:
+                raise ValueError(f"models[{i}].provider: no provider named {route.provider!r}")
+        hashes = [k.sha256 for k in self.keys]
+        if len(set(hashes)) != len(hashes):
+            raise ValueError("keys: the same key hash appears twice")
+        if not self.keys:
+            raise ValueError("keys: at least one gateway key is needed")
+        return self
+
+    def provider(self, name: str) -> ProviderConfig:
+        return next(p for p in self.providers if p.name == name)
+
+    def tenant(self, name: str) -> TenantConfig:
+        return self.tenants.get(name) or TenantConfig()
+
+    def policy_path(self) -> Path:
+        if self.policy is None:
+            return DEFAULT_POLICY
+        path = Path(self.policy)
+        if not path.is_absolute() and self.source != "<memory>":
+            path = Path(self.source).resolve().parent / path
+        return path
+
+    def resolve(self, relative: str) -> Path:
+        path = Path(relative)
+        if not path.is_absolute() and self.source != "<memory>":
+            path = Path(self.source).resolve().parent / path
+        return path
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def format_validation_error(source: str, error: ValidationError) -> str:
+    lines = [f"{source}: invalid configuration"]
+    for item in error.errors():
+        field = _field_name(tuple(p for p in item["loc"] if not str(p).startswith("function-")))
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown field"
+        lines.append(f"  {field}: {message}")
+    return "\n".join(lines)
+
+
+def parse_config(data: Any, source: str = "<memory>") -> GatewayConfig:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the configuration must be a mapping of fields")
+    try:
+        return GatewayConfig.model_validate({**data, "source": source})
+    except ValidationError as error:
+        raise ConfigError(format_validation_error(source, error)) from None
+
+
+def load_config(path: str | os.PathLike[str]) -> GatewayConfig:
+    """Read and validate a gateway configuration file."""
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{source}: cannot read: {error.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{source}: not valid YAML: {error}") from None
+    return parse_config(data, source)

@@ -1,0 +1,58 @@
+"""Prometheus metrics. Labels are bounded: routes, providers, model families (the config's route
+patterns), statuses, entity types, data classes, actions, clauses and configured tenants; never user
+text, keys or free-form values."""
+
+from __future__ import annotations
+
+import os
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import multiprocess
+
+LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+class Metrics:
+    """All of the gateway's metrics in one registry."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.requests = Counter("magic_gateway_requests", "Requests answered",
+                                ["route", "provider", "model_family", "status"], registry=r)
+        self.duration = Histogram("magic_gateway_request_duration_seconds",
+                                  "Whole request duration, streaming included", ["route"],
+                                  buckets=LATENCY_BUCKETS, registry=r)
+        self.overhead = Histogram("magic_gateway_overhead_seconds",
+                                  "Time the gateway itself spent on a request (not waiting for the provider)",
+                                  ["route"], buckets=LATENCY_BUCKETS, registry=r)
+        self.upstream_latency = Histogram("magic_gateway_upstream_latency_seconds",
+                                          "Time from sending upstream to the response headers", ["provider"],
+                                          buckets=LATENCY_BUCKETS, registry=r)
+        self.first_token = Histogram("magic_gateway_time_to_first_token_seconds",
+                                     "Time from sending upstream to the first streamed event", ["provider"],
+                                     buckets=LATENCY_BUCKETS, registry=r)
+        self.analysis = Histogram("magic_gateway_analysis_duration_seconds",
+                                  "Analysis time of a request's segments (cache lookups included)",
+                                  buckets=LATENCY_BUCKETS, registry=r)
+        self.cache = Counter("magic_gateway_analysis_cache", "Segment analyses served from the cache or not",
+                             ["result"], registry=r)
+        self.findings = Counter("magic_gateway_findings", "Sensitive values found", ["entity", "data_class"],
+                                registry=r)
+        self.actions = Counter("magic_gateway_actions", "Actions taken on findings and requests", ["action"],
+                               registry=r)
+        self.blocks = Counter("magic_gateway_blocks", "Requests refused or held, by clause",
+                              ["clause", "outcome"], registry=r)
+        self.retries = Counter("magic_gateway_upstream_retries", "Upstream retries", ["provider", "reason"],
+                               registry=r)
+        self.upstream_errors = Counter("magic_gateway_upstream_errors", "Upstream failures", ["provider", "kind"],
+                                       registry=r)
+        self.in_flight = Gauge("magic_gateway_in_flight_requests", "Requests being served",
+                               registry=r, multiprocess_mode="livesum")
+        self.tokens = Counter("magic_gateway_tokens", "Tokens reported by providers", ["tenant", "direction"],
+                              registry=r)
+
+    def render(self) -> bytes:
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)
+            return generate_latest(registry)
+        return generate_latest(self.registry)
