@@ -1,0 +1,99 @@
+"""The command line: serve on the embedded config, a bad config stops with the file and field, the mock."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import openai
+import yaml
+
+from serving import base_config, free_port, wait_until_ready
+
+ROOT = Path(__file__).resolve().parents[2]
+CLI = [sys.executable, "-m", "gateway.cli"]
+
+
+def run_cli(*args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+def test_bad_config_names_the_file_and_field(tmp_path):
+    config = base_config()
+    config["providers"][0]["zero_retension"] = True       # a typo
+    config["keys"][0]["sha256"] = "not-a-hash"
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(config))
+    result = run_cli("serve", "--config", str(path), "--port", str(free_port()))
+    assert result.returncode == 2
+    assert str(path) in result.stderr
+    assert "providers[0].zero_retension: unknown field" in result.stderr
+    assert "keys[0].sha256" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_config_file_and_bad_yaml(tmp_path):
+    result = run_cli("serve", "--config", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2 and "nope.yaml: cannot read" in result.stderr
+    (tmp_path / "broken.yaml").write_text("providers: [\n")
+    result = run_cli("serve", "--config", str(tmp_path / "broken.yaml"))
+    assert result.returncode == 2 and "not valid YAML" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_route_to_an_unknown_provider_is_named(tmp_path):
+    config = base_config()
+    config["models"].append({"match": "mistral-*", "provider": "mistral"})
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(config))
+    result = run_cli("serve", "--config", str(tmp_path / "c.yaml"))
+    assert result.returncode == 2 and "no provider named 'mistral'" in result.stderr
+
+
+def test_a_tenant_cannot_loosen_the_policy(tmp_path):
+    config = base_config()
+    config["tenants"]["acme"]["policy"] = {"findings": {"entities": {"US_SSN": {"action": "allow", "cite": "x"}}}}
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(config))
+    result = run_cli("serve", "--config", str(tmp_path / "c.yaml"))
+    assert result.returncode == 2
+    assert "tenants.acme.policy" in result.stderr and "US_SSN" in result.stderr
+
+
+def test_serve_on_the_embedded_default_config_answers_a_streamed_request():
+    port = free_port()
+    process = subprocess.Popen([*CLI, "serve", "--config", "config/gateway.yaml", "--port", str(port)],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}")
+        client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="mg-dev-key", max_retries=0)
+        stream = client.chat.completions.create(model="gpt-4o-mini", stream=True,
+                                                messages=[{"role": "user", "content": "Hello, gateway"}])
+        assert "".join(c.choices[0].delta.content or "" for c in stream if c.choices) == "Hello, gateway"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    assert process.returncode == 0
+
+
+def test_mock_runs_on_its_own():
+    port = free_port()
+    process = subprocess.Popen([*CLI, "mock", "--port", str(port)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.1)
+        client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="anything", max_retries=0)
+        reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "ping"}])
+        assert reply.choices[0].message.content == "ping"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
