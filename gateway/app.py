@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 import uuid
+from pathlib import Path
 from dataclasses import dataclass, field
 
 import aiohttp
@@ -13,6 +14,7 @@ from aiohttp import web
 
 from filters.policy import Policy, load_policy
 from gateway.analysis import AnalysisService
+from gateway.audit import AuditTrail
 from gateway.auth import KeyRing
 from gateway.config import GatewayConfig
 from gateway.errors import GatewayError, error_response
@@ -32,6 +34,7 @@ class GatewayState:
     metrics: Metrics
     service: AnalysisService
     screener: Screener
+    audit: AuditTrail | None = None
     upstream: UpstreamClient | None = None
     session: aiohttp.ClientSession | None = None
     base_urls: dict[str, str] = field(default_factory=dict)   # provider name -> base URL (mocks: started here)
@@ -117,6 +120,8 @@ async def _on_cleanup(app: web.Application) -> None:
     if task is not None and not task.done():
         task.cancel()
     state.service.close()
+    if state.audit is not None:
+        state.audit.close()
     if state.session is not None:
         await state.session.close()
     for runner in state.mock_runners:
@@ -151,6 +156,9 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
                               timeout_s=config.timeouts.analysis_s)
     state = GatewayState(config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics,
                          service=service, screener=Screener(config, service, base_policy))
+    if config.audit.path:
+        base = Path(config.source).resolve().parent if config.source != "<memory>" else None
+        state.audit = AuditTrail(config.audit, base)
     app = web.Application(middlewares=[errors_middleware], client_max_size=config.server.max_body_bytes)
     app[STATE] = state
     app.on_startup.append(_on_startup)

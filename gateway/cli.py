@@ -1,4 +1,4 @@
-"""The `magic-gateway` command: serve, scan, mock."""
+"""The `magic-gateway` command: serve, scan, mock, audit."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ def _load(path: str) -> GatewayConfig:
 
     try:
         config = load_config(path)
-        tenant_policies(config, load_policy(config.policy_path()))
+        policies = tenant_policies(config, load_policy(config.policy_path()))
+        if not config.audit.path and any(p.audit.required for p in policies.values()):
+            raise ConfigError(f"{path}: audit.path: the policy requires an audit trail; name a file, a "
+                              "directory or - (standard output)")
         return config
     except (ConfigError, PolicyError) as error:
         print(f"magic-gateway: {error}", file=sys.stderr)
@@ -101,6 +104,24 @@ def cmd_mock(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    import json
+
+    from gateway.audit_report import print_summary, records, summarise, trail_files
+
+    files = trail_files(args.paths)
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        print(f"magic-gateway audit: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    summary = summarise(records(files, args.since, args.until))
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print_summary(summary, sys.stdout)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="magic-gateway", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -121,6 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     mock.add_argument("--host", default="127.0.0.1")
     mock.add_argument("--port", type=int, default=8090)
     mock.set_defaults(run=cmd_mock)
+
+    audit = commands.add_parser("audit", help="summarise an audit trail by tenant, clause and entity")
+    audit.add_argument("paths", nargs="+", help="audit files or directories")
+    audit.add_argument("--since", help="ISO time, e.g. 2026-11-01 or 2026-11-01T12:00")
+    audit.add_argument("--until", help="ISO time (exclusive)")
+    audit.add_argument("--json", action="store_true", help="print the summary as JSON")
+    audit.set_defaults(run=cmd_audit)
 
     args = parser.parse_args(argv)
     return int(args.run(args) or 0)

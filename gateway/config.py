@@ -183,6 +183,8 @@ class GatewayConfig(_Strict):
             raise ValueError("keys: the same key hash appears twice")
         if not self.keys:
             raise ValueError("keys: at least one gateway key is needed")
+        if self.audit.required and not self.audit.path:
+            raise ValueError("audit.path: audit.required needs a file, a directory or - (standard output)")
         return self
 
     def provider(self, name: str) -> ProviderConfig:

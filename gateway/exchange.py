@@ -22,6 +22,7 @@ class Exchange:
     model_family: str = "none"
     feature: str | None = None
     mode: str = "enforce"
+    policy_version: str = ""
     stream: bool = False
     outcome: str | None = None       # allow | redact | review | block
     status: int = 0

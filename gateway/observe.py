@@ -44,6 +44,5 @@ def finish_exchange(state: "GatewayState", exchange: Exchange) -> None:
         "duration_ms": round(exchange.elapsed() * 1000, 1),
         "overhead_ms": round(exchange.overhead() * 1000, 1),
     }})
-    audit = getattr(state, "audit", None)
-    if audit is not None:
-        audit.write(exchange)
+    if state.audit is not None and not state.audit.write(exchange, exchange.policy_version):
+        metrics.upstream_errors.labels("audit", "write_failed").inc()

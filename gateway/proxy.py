@@ -14,16 +14,17 @@ from aiohttp import web
 
 from filters.decision import RequestContext, Verdict
 from filters.response_text import ResponseText
-from filters.segments import DataClass
+from filters.segments import DataClass, Segment
 from gateway.adapters import ADAPTERS
 from gateway.adapters.base import Adapter, BadRequest, Envelope
+from gateway.audit import AuditUnavailable
 from gateway.app import REQUEST_ID, STATE, GatewayState, api_family
 from gateway.errors import GatewayError, error_response, stream_error_event
 from gateway.exchange import Exchange
 from gateway.jsonbody import parse_body
 from gateway.observe import finish_exchange
 from gateway.routing import Route
-from gateway.screening import Screened, provider_traits
+from gateway.screening import Screened, Screener, provider_traits
 from gateway.sse import SSEParser
 from gateway.upstream import BASE_FORWARDED_HEADERS, upstream_headers
 
@@ -94,7 +95,13 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
     _check_feature(state, principal.tenant, principal.features, route.feature)
     tenant_settings = state.config.tenant(principal.tenant)
     policy = state.screener.policy_for(principal.tenant)
-    exchange.mode = tenant_settings.mode
+    exchange.mode, exchange.policy_version = tenant_settings.mode, policy.digest
+    if state.audit is not None and (policy.audit.required or state.config.audit.required):
+        try:
+            state.audit.check()
+        except AuditUnavailable as error:
+            raise GatewayError(503, "audit_unavailable",
+                               f"the audit trail cannot be written ({error}); the policy requires it") from None
     if api == "openai.responses" and envelope.body.get("previous_response_id") is not None \
             and policy.providers.openai_store_false:
         raise GatewayError(400, "stored_state_refused",
@@ -109,7 +116,7 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
     screened = await state.screener.screen(principal.tenant, envelope.segments,
                                            [a.kind for a in envelope.attachments], context)
     exchange.analysis_s = time.monotonic() - started
-    _note_verdict(exchange, screened, len(envelope.segments))
+    _note_verdict(exchange, screened, envelope.segments, state.screener)
     review_marked = _enforce(screened.verdict, exchange, policy.review, reviewer)
 
     if exchange.mode == "shadow":
@@ -148,14 +155,18 @@ def _check_feature(state: GatewayState, tenant: str, features: frozenset[str], f
                            f"({TYPEAHEAD_OFF_CLAUSE})", clause=TYPEAHEAD_OFF_CLAUSE, category="feature_off")
 
 
-def _note_verdict(exchange: Exchange, screened: Screened, segments: int) -> None:
+def _note_verdict(exchange: Exchange, screened: Screened, segments: list[Segment], screener: Screener) -> None:
     verdict = screened.verdict
     exchange.outcome = verdict.outcome
-    exchange.segments, exchange.cached_segments = segments, screened.cached
-    for segment in verdict.segments:
-        exchange.data_classes.update(span.data_class.value for span in segment.spans)
-        for finding in segment.findings:
+    exchange.segments, exchange.cached_segments = len(segments), screened.cached
+    for segment, segment_verdict in zip(segments, verdict.segments):
+        exchange.data_classes.update(span.data_class.value for span in segment_verdict.spans)
+        for finding in segment_verdict.findings:
             exchange.findings[(finding.entity, finding.data_class.value, finding.action)] += 1
+            exchange.finding_digests.append({
+                "entity": finding.entity, "data_class": finding.data_class.value, "action": finding.action,
+                "hash": screener.audit_digest(exchange.tenant or "", finding.entity,
+                                              segment.text[finding.start:finding.end])})
     exchange.violations = [{"clause": v.clause, "category": v.category, "action": v.action}
                            for v in verdict.violations]
 

@@ -76,12 +76,20 @@ class Screener:
         rule_actions = {spec.id: (spec.category, spec.action) for spec in rules.rules}
         self._deciders: dict[str, Decider] = {}
         self._keys: dict[str, TenantKeys] = {}
+        self._audit_keys: dict[str, bytes] = {}
         for tenant, policy in tenant_policies(config, self.policy).items():
             self._deciders[tenant] = Decider(policy, ENTITY_CATEGORIES, frozenset(RESTRICTED_ENTITIES),
                                              rule_actions)
-            self._keys[tenant] = TenantKeys(tenant_secret(config, tenant))
+            secret = tenant_secret(config, tenant)
+            self._keys[tenant] = TenantKeys(secret)
+            self._audit_keys[tenant] = hmac.new(secret, b"audit", hashlib.sha256).digest()
         if not os.environ.get("MAGIC_GATEWAY_SECRET"):
             log.warning("MAGIC_GATEWAY_SECRET is not set: pseudonyms use a development secret")
+
+    def audit_digest(self, tenant: str, entity: str, value: str) -> str:
+        """A keyed hash that lets an auditor match repeated values without seeing them."""
+        return hmac.new(self._audit_keys[tenant], f"{entity}\0{value}".encode("utf-8", "surrogatepass"),
+                        hashlib.sha256).hexdigest()[:16]
 
     def policy_for(self, tenant: str) -> Policy:
         return self._deciders[tenant].policy
