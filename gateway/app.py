@@ -16,6 +16,7 @@ from filters.policy import Policy, load_policy
 from gateway.analysis import AnalysisService
 from gateway.audit import AuditTrail
 from gateway.auth import KeyRing
+from gateway.cassettes import CassetteRecorder
 from gateway.config import GatewayConfig
 from gateway.errors import GatewayError, error_response
 from gateway.metrics import Metrics
@@ -35,6 +36,7 @@ class GatewayState:
     service: AnalysisService
     screener: Screener
     audit: AuditTrail | None = None
+    recorder: CassetteRecorder | None = None
     upstream: UpstreamClient | None = None
     session: aiohttp.ClientSession | None = None
     base_urls: dict[str, str] = field(default_factory=dict)   # provider name -> base URL (mocks: started here)
@@ -156,9 +158,11 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
                               timeout_s=config.timeouts.analysis_s)
     state = GatewayState(config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics,
                          service=service, screener=Screener(config, service, base_policy))
+    base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     if config.audit.path:
-        base = Path(config.source).resolve().parent if config.source != "<memory>" else None
         state.audit = AuditTrail(config.audit, base)
+    if config.recording.dir:
+        state.recorder = CassetteRecorder(config.resolve(config.recording.dir), config.recording.encryption_key_env)
     app = web.Application(middlewares=[errors_middleware], client_max_size=config.server.max_body_bytes)
     app[STATE] = state
     app.on_startup.append(_on_startup)

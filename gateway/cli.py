@@ -1,4 +1,4 @@
-"""The `magic-gateway` command: serve, scan, mock, audit."""
+"""The `magic-gateway` command: serve, scan, mock, audit, replay."""
 
 from __future__ import annotations
 
@@ -50,14 +50,21 @@ async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) 
     await runner.cleanup()
 
 
-def _serve_worker(config_path: str, host: str, port: int) -> None:
-    config = _load(config_path)
+def _with_overrides(config: GatewayConfig, record: str | None) -> GatewayConfig:
+    if not record:
+        return config
+    recording = config.recording.model_copy(update={"dir": os.path.abspath(record), "all_tenants": True})
+    return config.model_copy(update={"recording": recording})
+
+
+def _serve_worker(config_path: str, host: str, port: int, record: str | None) -> None:
+    config = _with_overrides(_load(config_path), record)
     setup_logging(config.logging.level)
     asyncio.run(_serve(config, host, port, reuse_port=True))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = _with_overrides(_load(args.config), args.record)
     setup_logging(config.logging.level)
     host = args.host or config.server.host
     port = args.port if args.port is not None else config.server.port
@@ -69,7 +76,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Several processes share the port; metrics are summed over them through a shared directory.
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="magic-gateway-metrics-"))
     context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_serve_worker, args=(args.config, host, port), daemon=False)
+    workers = [context.Process(target=_serve_worker, args=(args.config, host, port, args.record),
+                                       daemon=False)
                for _ in range(args.workers)]
     for worker in workers:
         worker.start()
@@ -122,6 +130,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gateway.replay import replay
+
+    config = _load(args.config)
+    setup_logging("warning")
+    return asyncio.run(replay(config, [Path(p) for p in args.cassettes], sys.stdout))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="magic-gateway", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -131,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.add_argument("--workers", type=int, default=1, help="server processes sharing the port")
+    serve.add_argument("--record", metavar="DIR", help="record every request as a cassette in DIR")
     serve.set_defaults(run=cmd_serve)
 
     scan = commands.add_parser("scan", help="screen JSON lines from stdin as the server would")
@@ -149,6 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     audit.add_argument("--until", help="ISO time (exclusive)")
     audit.add_argument("--json", action="store_true", help="print the summary as JSON")
     audit.set_defaults(run=cmd_audit)
+
+    replay = commands.add_parser("replay", help="replay cassettes under a policy and print what changed")
+    replay.add_argument("cassettes", nargs="+")
+    replay.add_argument("--config", default=str(DEFAULT_CONFIG))
+    replay.set_defaults(run=cmd_replay)
 
     args = parser.parse_args(argv)
     return int(args.run(args) or 0)

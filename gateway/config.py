@@ -148,6 +148,12 @@ class AuditConfig(_Strict):
     keep_files: int = 10
 
 
+class RecordingConfig(_Strict):
+    dir: str | None = None                 # where cassettes are written
+    all_tenants: bool = False              # record every tenant (else those with record: true)
+    encryption_key_env: str | None = None  # a Fernet key: only then is the original request kept, encrypted
+
+
 class LoggingConfig(_Strict):
     level: Literal["debug", "info", "warning", "error"] = "info"
 
@@ -164,7 +170,7 @@ class GatewayConfig(_Strict):
     analysis: AnalysisConfig = Field(default_factory=AnalysisConfig)
     audit: AuditConfig = Field(default_factory=AuditConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
-    record_dir: str | None = None
+    recording: RecordingConfig = Field(default_factory=RecordingConfig)
 
     # Set by load_config: where the file was, to resolve relative paths.
     source: str = Field(default="<memory>", exclude=True)
@@ -183,6 +189,10 @@ class GatewayConfig(_Strict):
             raise ValueError("keys: the same key hash appears twice")
         if not self.keys:
             raise ValueError("keys: at least one gateway key is needed")
+        recorded = [name for name, t in self.tenants.items() if t.record]
+        if (recorded or self.recording.all_tenants) and not self.recording.dir:
+            raise ValueError("recording.dir: recording is on (tenants " + ", ".join(recorded)
+                             + ") but no directory is named")
         if self.audit.required and not self.audit.path:
             raise ValueError("audit.path: audit.required needs a file, a directory or - (standard output)")
         return self

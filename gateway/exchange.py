@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Exchange:
     upstream_s: float = 0.0          # time spent waiting on the provider
     first_token_s: float | None = None
     response_masked: int = 0
+    recording: Any = None            # a cassettes.Recording when this request is recorded
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started

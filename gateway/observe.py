@@ -44,5 +44,10 @@ def finish_exchange(state: "GatewayState", exchange: Exchange) -> None:
         "duration_ms": round(exchange.elapsed() * 1000, 1),
         "overhead_ms": round(exchange.overhead() * 1000, 1),
     }})
+    if exchange.recording is not None and state.recorder is not None:
+        try:
+            state.recorder.save(exchange.recording, exchange.request_id, exchange.status or 500)
+        except OSError:
+            log.error("cassette write failed", extra={"fields": {"request_id": exchange.request_id}})
     if state.audit is not None and not state.audit.write(exchange, exchange.policy_version):
         metrics.upstream_errors.labels("audit", "write_failed").inc()

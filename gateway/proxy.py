@@ -80,6 +80,11 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
         envelope = adapter.parse(body, header_class)
     except BadRequest as error:
         raise GatewayError(400, "invalid_request", error.message, param=error.param) from None
+    if state.recorder is not None and (state.config.recording.all_tenants
+                                       or state.config.tenant(principal.tenant).record):
+        exchange.recording = state.recorder.start(api, request.path, principal.tenant,
+                                                  dict(request.headers), body)
+        exchange.recording.stream = envelope.stream
     if len(envelope.segments) > state.config.analysis.max_segments:
         raise GatewayError(413, "too_many_segments",
                            f"the request has more than {state.config.analysis.max_segments} text segments")
@@ -117,6 +122,8 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
                                            [a.kind for a in envelope.attachments], context)
     exchange.analysis_s = time.monotonic() - started
     _note_verdict(exchange, screened, envelope.segments, state.screener)
+    if exchange.recording is not None:
+        exchange.recording.decision = _decision_record(screened)
     review_marked = _enforce(screened.verdict, exchange, policy.review, reviewer)
 
     if exchange.mode == "shadow":
@@ -126,6 +133,8 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
         forwarded = adapter.write(envelope, screened.texts)
         pseudonyms = screened.pseudonyms
     forwarded = _provider_fields(forwarded, api, route, policy.providers.openai_store_false)
+    if exchange.recording is not None:
+        exchange.recording.forwarded = forwarded
     rewriter = ResponseText(pseudonyms)
     extra = {"X-AI-Generated": "true", "X-Policy-Version": policy.digest,
              "X-Gateway-Outcome": screened.verdict.outcome}
@@ -169,6 +178,18 @@ def _note_verdict(exchange: Exchange, screened: Screened, segments: list[Segment
                                               segment.text[finding.start:finding.end])})
     exchange.violations = [{"clause": v.clause, "category": v.category, "action": v.action}
                            for v in verdict.violations]
+
+
+def _decision_record(screened: Screened) -> dict[str, Any]:
+    """The decision as a cassette keeps it: offsets and types, no values."""
+    verdict = screened.verdict
+    return {
+        "outcome": verdict.outcome,
+        "violations": [{"clause": v.clause, "category": v.category, "action": v.action} for v in verdict.violations],
+        "findings": [{"segment": index, "entity": f.entity, "start": f.start, "end": f.end, "action": f.action,
+                      "data_class": f.data_class.value}
+                     for index, segment in enumerate(verdict.segments) for f in segment.findings],
+    }
 
 
 def _enforce(verdict: Verdict, exchange: Exchange, review: Any, reviewer: str | None) -> bool:
@@ -244,6 +265,8 @@ async def _forward(request: web.Request, state: GatewayState, adapter: Adapter, 
                                f"the provider {route.provider.name!r} failed (HTTP {upstream.status})")
         if upstream.status != 200:
             raw = await upstream.read()   # the provider's own error, in this API's shape
+            if exchange.recording is not None:
+                exchange.recording.response = {"status": upstream.status, "body": _json_or_text(raw)}
             return web.Response(status=upstream.status, body=raw, headers=_client_headers(upstream, extra),
                                 content_type="application/json")
         if envelope.stream and upstream.content_type == "text/event-stream":
@@ -255,6 +278,8 @@ async def _forward(request: web.Request, state: GatewayState, adapter: Adapter, 
             reply = json.loads(raw)
         except ValueError:
             raise GatewayError(502, "upstream_invalid", "the provider's answer was not JSON") from None
+        if exchange.recording is not None:
+            exchange.recording.response = {"status": 200, "body": json.loads(raw)}
         usage = adapter.rewrite_response(reply, rewriter)
         adapter.mark_ai_generated(reply)
         exchange.input_tokens, exchange.output_tokens = usage.input_tokens, usage.output_tokens
@@ -283,7 +308,11 @@ async def _relay_stream(request: web.Request, adapter: Adapter, rewriter: Respon
                 break
             if exchange.first_token_s is None:
                 exchange.first_token_s = time.monotonic() - sent
-            out = b"".join(e.encode() for event in parser.feed(chunk) for e in events.on_event(event))
+            arrived = parser.feed(chunk)
+            if exchange.recording is not None:
+                for event in arrived:
+                    exchange.recording.add_event(event)
+            out = b"".join(e.encode() for event in arrived for e in events.on_event(event))
             if out:
                 await response.write(out)
         tail = [e for event in parser.close() for e in events.on_event(event)] + events.close()
@@ -300,6 +329,13 @@ async def _relay_stream(request: web.Request, adapter: Adapter, rewriter: Respon
     exchange.input_tokens, exchange.output_tokens = events.usage.input_tokens, events.usage.output_tokens
     await response.write_eof()
     return response
+
+
+def _json_or_text(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw.decode("utf-8", "replace")
 
 
 async def list_models(request: web.Request) -> web.Response:
