@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/gateway.yaml
 
-.PHONY: run test install bench clean
+.PHONY: run test install system-deps bench clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/magic-gateway serve --config $(CONFIG)
 
-test: $(STAMP)
+system-deps:
+	# promtool (Debian's prometheus package) for the metrics and alert-rule tests.
+	bash deploy/install-system-deps.sh
+
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs, as root on Debian, the system tools the deploy tests need: promtool (from Debian's
+# `prometheus` package; only the binary is used, the service is kept from starting).
+set -euo pipefail
+
+if command -v promtool >/dev/null 2>&1; then
+    echo "promtool already installed: $(command -v promtool)"
+    exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+    echo "install-system-deps.sh: run as root (it calls apt-get)" >&2
+    exit 1
+fi
+
+# policy-rc.d answering 101 tells invoke-rc.d not to start services: we want the tool, not a server.
+# An existing policy-rc.d is left alone (it already says what the machine wants).
+policy=/usr/sbin/policy-rc.d
+own_policy=0
+if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy"
+    chmod 755 "$policy"
+    own_policy=1
+fi
+cleanup() { if [ "$own_policy" = 1 ]; then rm -f "$policy"; fi; }
+trap cleanup EXIT
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends prometheus
+
+promtool --version
