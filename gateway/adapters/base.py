@@ -92,3 +92,6 @@ class Adapter(Protocol):
 
     def stream_rewriter(self, rewriter: ResponseRewriter) -> StreamRewriter:
         """A rewriter for one streamed response."""
+
+    def mark_ai_generated(self, body: dict[str, Any]) -> None:
+        """Add the AI-generated marking (AUP II.g) to a non-streamed response; never remove one."""

@@ -1,0 +1,53 @@
+"""OpenAI Embeddings (POST /v1/embeddings).
+
+Segments: `input` (a string or each string of a list, role "embedding_input"; token arrays go
+as they came) and `user` (identity). Answers hold vectors, no text: only usage is read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from filters.segments import DataClass
+from gateway.adapters.base import Envelope, ResponseRewriter, StreamRewriter, Usage
+from gateway.adapters.openai_completions import texts_or_tokens
+from gateway.adapters.request_walk import RequestReader, model_of, start, stream_of, write_body
+from gateway.adapters.response_walk import mark_ai_generated, openai_usage
+from gateway.sse import SSEEvent
+
+
+class OpenAIEmbeddings:
+    api = "openai.embeddings"
+
+    def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
+        body = start(body)
+        model, stream = model_of(body), stream_of(body)
+        reader = RequestReader(body, header_class)
+        texts_or_tokens(reader, body, "input", "embedding_input", required=True)
+        reader.identity(("user",))
+        return reader.envelope(self.api, model, stream)
+
+    def write(self, envelope: Envelope, texts: list[str]) -> dict[str, Any]:
+        return write_body(envelope, texts)
+
+    def rewrite_response(self, body: dict[str, Any], rewriter: ResponseRewriter) -> Usage:
+        return openai_usage(body.get("usage")) or Usage()
+
+    def stream_rewriter(self, rewriter: ResponseRewriter) -> StreamRewriter:
+        return PassThrough()
+
+    def mark_ai_generated(self, body: dict[str, Any]) -> None:
+        mark_ai_generated(body)
+
+
+class PassThrough:
+    """Embeddings do not stream; should a provider send events anyway, they go as they came."""
+
+    def __init__(self) -> None:
+        self.usage = Usage()
+
+    def on_event(self, event: SSEEvent) -> list[SSEEvent]:
+        return [event]
+
+    def close(self) -> list[SSEEvent]:
+        return []
