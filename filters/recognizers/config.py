@@ -1,0 +1,280 @@
+"""The recognizers file (config/recognizers.yaml): its schema, validated at load.
+
+Errors name the file and the field. Patterns are compiled here, and refused when a repetition can
+nest inside another one without a bound (the shape of catastrophic backtracking).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+try:  # Python 3.11 keeps the regex parser under this name
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
+
+Category = Literal["personal", "phi", "secret", "account"]
+Shape = Literal["pattern", "token", "number"]
+NAME = r"^[a-z][a-z0-9_]*$"
+ENTITY = r"^[A-Z][A-Z0-9_]*$"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "config" / "recognizers.yaml"
+
+
+class RecognizersConfigError(ValueError):
+    """A recognizers file that cannot be used; the message names the file and the field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _repeats(pattern: str) -> list[tuple[int, list]]:
+    """Every repetition in a parsed pattern as (max count, its parsed body)."""
+    found: list[tuple[int, list]] = []
+
+    def walk(items: object) -> None:
+        for op, arg in items:  # type: ignore[attr-defined]
+            name = str(op)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                found.append((arg[1], list(arg[2])))
+                walk(arg[2])
+            elif name == "SUBPATTERN":
+                walk(arg[-1])
+            elif name == "BRANCH":
+                for branch in arg[1]:
+                    walk(branch)
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                walk(arg[1])
+
+    walk(sre_parse.parse(pattern))
+    return found
+
+
+def check_pattern(pattern: str) -> re.Pattern[str]:
+    """The compiled pattern; ValueError if it does not compile or nests an unbounded repetition."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"does not compile: {exc}") from None
+    unbounded = sre_parse.MAXREPEAT
+    for outer_max, body in _repeats(pattern):
+        inner = _repeats_in(body)
+        if any(inner_max == unbounded for inner_max in inner) or (outer_max == unbounded and inner):
+            raise ValueError("nests a repetition inside an unbounded one (use bounded {m,n} counts)")
+    return compiled
+
+
+def starts_with_character(pattern: str) -> bool:
+    """Whether the pattern's first item is one character or a character class.
+
+    The scanner joins every pattern into one alternation; the regex engine skips an alternative
+    that starts so with a single character test, instead of entering it at every position.
+    """
+    items = list(sre_parse.parse(pattern))
+    return bool(items) and str(items[0][0]) in ("LITERAL", "IN", "NOT_LITERAL")
+
+
+def _repeats_in(body: list) -> list[int]:
+    maxes: list[int] = []
+    for op, arg in body:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            maxes.append(arg[1])
+            maxes += _repeats_in(list(arg[2]))
+        elif name == "SUBPATTERN":
+            maxes += _repeats_in(list(arg[-1]))
+        elif name == "BRANCH":
+            for branch in arg[1]:
+                maxes += _repeats_in(list(branch))
+    return maxes
+
+
+class EntityDef(_Strict):
+    """One entity name: its category, and whether it is AUP II.k Restricted Data."""
+
+    category: Category
+    restricted: bool = False
+
+
+class RecognizerDef(_Strict):
+    """One recognizer: how its values are found, checked and scored."""
+
+    name: str = Field(pattern=NAME)
+    entity: str = Field(pattern=ENTITY)
+    family: Category
+    shape: Shape = "pattern"
+    pattern: str | None = None      # shape pattern: scanned for; a group named `value` is what is reported
+    match: str | None = None        # token/number: the candidate must match this in full
+    digits: tuple[int, int] | None = None
+    validator: str | None = None
+    score: float = Field(ge=0, le=1)
+    context_score: float | None = Field(default=None, ge=0, le=1)
+    context: list[str] = Field(default_factory=list)
+    negative_context: list[str] = Field(default_factory=list)
+    requires_near: list[str] = Field(default_factory=list)
+    priority: int = Field(default=2, ge=0, le=9)
+
+    @field_validator("pattern", "match")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_pattern(value)
+        return value
+
+    @model_validator(mode="after")
+    def _shape_fields(self) -> "RecognizerDef":
+        if self.shape == "pattern" and not self.pattern:
+            raise ValueError(f"{self.name}: a `pattern` recognizer needs `pattern`")
+        if self.shape != "pattern" and (self.pattern or not self.match):
+            raise ValueError(f"{self.name}: a `{self.shape}` recognizer needs `match` and no `pattern`")
+        if self.pattern:
+            if not starts_with_character(self.pattern):
+                raise ValueError(f"{self.name}: a pattern must start with its first character's class, look-behinds "
+                                 "after it (e.g. 'x(?<![a-z].)ox...'), so the scanner can skip it cheaply")
+            compiled = re.compile(self.pattern)
+            if set(compiled.groupindex) - {"value"} or compiled.groups > len(compiled.groupindex):
+                raise ValueError(f"{self.name}: a pattern's only group may be the named group `value`; "
+                                 "use (?:...) otherwise")
+        return self
+
+
+class FieldDef(_Strict):
+    """Values known by their key's or column's name."""
+
+    name: str = Field(pattern=NAME)
+    entity: str = Field(pattern=ENTITY)
+    family: Category
+    contains: list[str] = Field(default_factory=list)
+    equals: list[str] = Field(default_factory=list)
+    validator: str
+    score: float = Field(ge=0, le=1)
+    requires_person: bool = False
+    priority: int = Field(default=2, ge=0, le=9)
+    value: Literal["word", "line"] = "word"   # an unquoted value: one word, or the rest of the line
+
+    @model_validator(mode="after")
+    def _keys(self) -> "FieldDef":
+        if not self.contains and not self.equals:
+            raise ValueError("a field needs `contains` or `equals` key names")
+        for key in self.contains + self.equals:
+            if not re.fullmatch(r"[a-z0-9_#-]{2,40}", key):
+                raise ValueError(f"key name {key!r}: use lowercase letters, digits, _ and -")
+        return self
+
+
+class ConditionsDef(_Strict):
+    """Medical conditions and medications, reported only when tied to a named person."""
+
+    score: float = Field(ge=0, le=1)
+    triggers: list[str] = Field(min_length=1)
+    max_words: int = Field(default=5, ge=1, le=12)
+    stop_words: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(min_length=1)
+
+
+class NerDef(_Strict):
+    """Where and how person-name NER runs."""
+
+    kinds: list[str] = Field(min_length=1)
+    literal_kinds: list[str] = Field(default_factory=list)
+    chunk_chars: int = Field(default=5000, ge=200, le=100_000)
+    overlap_chars: int = Field(default=200, ge=0, le=2000)
+    score: float = Field(default=0.85, ge=0, le=1)
+    common_words: list[str] = Field(default_factory=list)
+    first_names: list[str] = Field(default_factory=list)
+    identifiers: list[str] = Field(default_factory=list)
+    reject_words: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _overlap(self) -> "NerDef":
+        if self.overlap_chars * 2 >= self.chunk_chars:
+            raise ValueError("overlap_chars must be less than half of chunk_chars")
+        return self
+
+
+class RecognizersFile(_Strict):
+    """The whole file."""
+
+    version: Literal[1]
+    threshold: float = Field(ge=0, le=1)
+    window: int = Field(default=48, ge=0, le=400)
+    window_after: int = Field(default=16, ge=0, le=400)
+    near_chars: int = Field(default=120, ge=0, le=2000)
+    entities: dict[str, EntityDef]
+    shapes: dict[Literal["token", "number"], str]
+    recognizers: list[RecognizerDef] = Field(min_length=1)
+    fields: list[FieldDef] = Field(default_factory=list)
+    conditions: ConditionsDef
+    ner: NerDef
+
+    @field_validator("shapes")
+    @classmethod
+    def _shapes(cls, value: dict[str, str]) -> dict[str, str]:
+        for shape in ("token", "number"):
+            if shape not in value:
+                raise ValueError(f"shape {shape!r} is missing")
+            check_pattern(value[shape])
+            if not starts_with_character(value[shape]):
+                raise ValueError(f"shape {shape!r} must start with its first character's class")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "RecognizersFile":
+        names: set[str] = set()
+        for index, item in enumerate([*self.recognizers, *self.fields]):
+            where = f"recognizers[{index}]" if index < len(self.recognizers) else \
+                f"fields[{index - len(self.recognizers)}]"
+            if item.name in names:
+                raise ValueError(f"{where}: name {item.name!r} is used twice")
+            names.add(item.name)
+            declared = self.entities.get(item.entity)
+            if declared is None:
+                raise ValueError(f"{where}: entity {item.entity!r} is not declared under `entities`")
+            if declared.category != item.family:
+                raise ValueError(f"{where}: family {item.family!r} but entity {item.entity} is {declared.category!r}")
+            for needed in getattr(item, "requires_near", []):
+                if needed not in self.entities:
+                    raise ValueError(f"{where}: requires_near names undeclared entity {needed!r}")
+        for entity in ("PERSON", "MEDICAL_CONDITION", "ACCOUNT_USERNAME", "ACCOUNT_EMAIL", "ACCOUNT_NAME"):
+            if entity not in self.entities:
+                raise ValueError(f"entities: {entity} must be declared (NER, conditions and accounts report it)")
+        return self
+
+
+def _location(error: dict) -> str:
+    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+
+
+def load_config(path: str | Path = DEFAULT_PATH, validators: set[str] | None = None) -> RecognizersFile:
+    """The validated recognizers file; RecognizersConfigError naming the file and the field otherwise.
+
+    `validators`: the validator names that exist; a recognizer naming another one is an error.
+    """
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RecognizersConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise RecognizersConfigError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise RecognizersConfigError(f"{path}: expected a mapping at the top level")
+    try:
+        config = RecognizersFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(f"{_location(e)}: {e['msg']}" for e in exc.errors())
+        raise RecognizersConfigError(f"{path}: {problems}") from None
+    if validators is not None:
+        for section, items in (("recognizers", config.recognizers), ("fields", config.fields)):
+            for index, item in enumerate(items):
+                if item.validator is not None and item.validator not in validators:
+                    known = ", ".join(sorted(validators))
+                    raise RecognizersConfigError(
+                        f"{path}: {section}[{index}].validator: unknown validator {item.validator!r}; "
+                        f"known: {known}")
+    return config

@@ -1,0 +1,89 @@
+"""One text under analysis: its spans, and the words around a value that recognizers score with."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from filters.recognizers.tables import TableLayout, insert_values, table_blocks
+from filters.segments import Span
+
+TABLE_KINDS = frozenset({"table", "log"})
+NEGATIVE_BEFORE = 24
+CODE_KINDS = frozenset({"code", "sql"})
+CODE_WINDOW = 64
+
+
+class TextContext:
+    """A text with its spans; gives the lowercase surroundings of a value and its column's header."""
+
+    def __init__(self, text: str, spans: Sequence[Span], window: int, window_after: int) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self.spans]
+        self.window = window
+        self.window_after = window_after
+        self._layouts: dict[int, list[TableLayout]] = {}
+        self._inserts: dict[int, list[tuple[int, int, str]]] = {}
+
+    def span_index(self, pos: int) -> int | None:
+        """The index of the span holding `pos`, or None."""
+        index = bisect_right(self._starts, pos) - 1
+        if index >= 0 and pos < self.spans[index].end:
+            return index
+        return None
+
+    def span_at(self, pos: int) -> Span | None:
+        index = self.span_index(pos)
+        return None if index is None else self.spans[index]
+
+    def kind_at(self, pos: int) -> str:
+        span = self.span_at(pos)
+        return span.kind if span is not None else ""
+
+    def tables(self, index: int) -> list[TableLayout]:
+        """The tables of span `index` when it is a table or aligned output (parsed once)."""
+        if index not in self._layouts:
+            span = self.spans[index]
+            self._layouts[index] = table_blocks(self.text, span.start, span.end) if span.kind in TABLE_KINDS else []
+        return self._layouts[index]
+
+    def inserted(self, index: int) -> list[tuple[int, int, str]]:
+        """(start, end, column) of the values of span `index`'s SQL INSERT statements (parsed once)."""
+        if index not in self._inserts:
+            span = self.spans[index]
+            self._inserts[index] = (insert_values(self.text, span.start, span.end)
+                                    if span.kind == "sql" and "nsert" in self.lower[span.start:span.end] else [])
+        return self._inserts[index]
+
+    def header_at(self, pos: int) -> str:
+        """The header of the table column, or the INSERT statement's column, holding `pos`, or ""."""
+        index = self.span_index(pos)
+        if index is None:
+            return ""
+        if self.spans[index].kind == "sql":
+            return next((column for start, end, column in self.inserted(index) if start <= pos < end), "")
+        table = next((t for t in self.tables(index) if t.header_start <= pos < t.end), None)
+        return table.header_at(pos) if table is not None else ""
+
+    def near(self, start: int, end: int) -> str:
+        """Lowercase words around [start, end) and its column header, where context words are sought.
+
+        In code and SQL only the value's own line and the one before count (a comment above it): a
+        `dob` column named further up says nothing about a date literal in a WHERE clause."""
+        if self.kind_at(start) in CODE_KINDS:
+            line_start = self.lower.rfind("\n", 0, start)
+            line_start = self.lower.rfind("\n", 0, max(line_start, 0)) + 1
+            before = self.lower[max(line_start, start - CODE_WINDOW):start]
+            after = ""
+        else:
+            before = self.lower[max(0, start - self.window):start]
+            after = self.lower[end:end + self.window_after]
+        return f"{before} | {after} | {self.header_at(start)}"
+
+    def negative_near(self, start: int, end: int) -> str:
+        """The closer words before a value, on its line, in which a negative context word rules it out."""
+        line_start = self.lower.rfind("\n", max(0, start - NEGATIVE_BEFORE), start) + 1
+        before = self.lower[max(line_start, start - NEGATIVE_BEFORE):start]
+        return f"{before} | {self.header_at(start)}"

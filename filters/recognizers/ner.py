@@ -1,0 +1,167 @@
+"""Person names: spaCy's NER through Presidio's AnalyzerEngine, run only where a name can occur.
+
+NER reads prose, tables, records, logs, tracebacks and profiles (never code, SQL or schema as a
+whole, never metadata); in code and SQL only string literals and comments. Within those it reads
+only the lines holding a capitalised word that could start a name and that no other recognizer has
+already explained. The lines are packed into chunks of about `chunk_chars` (one spaCy document
+each, longer lines cut with an overlap) and the results mapped back to the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from filters.recognizers.base import Finding
+from filters.recognizers.config import NerDef
+from filters.recognizers.context import TextContext
+from filters.recognizers.names import CANDIDATE, NameShapes
+from filters.segments import DataClass
+
+LITERAL = re.compile(r"'([^'\n]{2,300})'|\"([^\"\n]{2,300})\"|(?:#|--|//) ?([^\n]{2,300})")
+CELL_BREAKS = str.maketrans({c: "\n" for c in ",|\t;\"{}[]"})
+STRUCTURED_KINDS = frozenset({"table", "record"})
+PROSE_KINDS = frozenset({"prose", ""})
+JOIN = "\n\n"
+PERSON_PRIORITY = 1
+Covered = tuple[list[int], list[tuple[int, int]]]   # starts, and the merged spans other findings cover
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@dataclass(frozen=True)
+class Window:
+    """A stretch of the text given to NER: its offset and the (same-length) text NER reads."""
+
+    start: int
+    text: str
+
+
+class PersonNameRecognizer:
+    """Finds PERSON with Presidio's SpacyRecognizer on the windows where names can occur."""
+
+    name = "spacy_person"
+
+    def __init__(self, engine: AnalyzerEngine, spec: NerDef) -> None:
+        self.engine = engine
+        self.spec = spec
+        self.shapes = NameShapes(spec)
+        self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
+        self.literal_kinds = frozenset(spec.literal_kinds)
+
+    def regions(self, ctx: TextContext) -> Iterator[tuple[int, int, bool]]:
+        """(start, end, structured) of every stretch where names can occur."""
+        for span in ctx.spans:
+            if span.data_class == DataClass.METADATA:
+                continue
+            if span.kind in self.kinds:
+                yield span.start, span.end, span.kind in STRUCTURED_KINDS
+            elif span.kind in self.literal_kinds:
+                for match in LITERAL.finditer(ctx.text, span.start, span.end):
+                    group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+                    yield match.start(group), match.end(group), False
+
+    def find(self, ctx: TextContext, known: Sequence[Finding]) -> list[Finding]:
+        """PERSON findings where names can occur, given what other recognizers found already."""
+        text = ctx.text
+        regions = list(self.regions(ctx))
+        found: dict[tuple[int, int], float] = {}
+        identifiers = sorted(f.start for f in known if f.entity in self.shapes.identifiers)
+        for start, end, _ in regions:
+            for span in self.shapes.given_names(text, start, end):
+                found[span] = self.spec.score
+            if identifiers:
+                for span in self.shapes.beside_identifiers(text, start, end, identifiers):
+                    found.setdefault(span, self.spec.score)
+        covered = _merged([(f.start, f.end) for f in known] + list(found))
+        starts = [s for s, _ in covered]
+        windows = [window for start, end, structured in regions
+                   for window in self._windows(text, start, end, structured, (starts, covered))]
+        chunks = list(self._packed(windows))
+        batch = self.engine.nlp_engine.process_batch([chunk for chunk, _ in chunks], "en", batch_size=4)
+        for (chunk, parts), (_, artifacts) in zip(chunks, batch):
+            self._read(ctx, chunk, artifacts, parts, found)
+        for span in self.shapes.listed(text, set(found)):
+            found[span] = self.spec.score
+        return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()]
+
+    def _could_name(self, text: str, start: int, end: int, covered: "Covered") -> bool:
+        starts, spans = covered
+        for match in CANDIDATE.finditer(text, start, end):
+            if not self.shapes.candidate(match.group()):
+                continue
+            index = bisect_right(starts, match.start()) - 1
+            if index < 0 or spans[index][1] <= match.start():
+                return True   # a name candidate nothing else explains
+        return False
+
+    def _windows(self, text: str, start: int, end: int, structured: bool, covered: "Covered") -> Iterator[Window]:
+        """The lines of [start, end) that could hold an unexplained name, adjacent ones together."""
+        run_start = run_end = -1
+        pos = start
+        while pos <= end:
+            stop = text.find("\n", pos, end)
+            stop = end if stop < 0 else stop
+            if stop > pos and self._could_name(text, pos, stop, covered):
+                if run_start < 0 or pos > run_end + 1:
+                    if run_start >= 0:
+                        yield from self._cut(text, run_start, run_end, structured)
+                    run_start = pos
+                run_end = stop
+            pos = stop + 1
+        if run_start >= 0:
+            yield from self._cut(text, run_start, run_end, structured)
+
+    def _cut(self, text: str, start: int, end: int, structured: bool) -> Iterator[Window]:
+        """[start, end) in windows of at most chunk_chars, overlapping, cut at whitespace."""
+        size, overlap = self.spec.chunk_chars, self.spec.overlap_chars
+        while start < end:
+            stop = min(start + size, end)
+            if stop < end:
+                space = text.rfind(" ", start + size // 2, stop)
+                stop = space if space > 0 else stop
+            piece = text[start:stop]
+            yield Window(start, piece.translate(CELL_BREAKS) if structured else piece)
+            if stop >= end:
+                break
+            start = max(stop - overlap, start + 1)
+
+    def _packed(self, windows: list[Window]) -> Iterator[tuple[str, list[tuple[int, Window]]]]:
+        """Windows joined into chunks of at most chunk_chars: one spaCy document each."""
+        parts: list[tuple[int, Window]] = []
+        length = 0
+        for window in windows:
+            if parts and length + len(window.text) > self.spec.chunk_chars:
+                yield JOIN.join(w.text for _, w in parts), parts
+                parts, length = [], 0
+            parts.append((length, window))
+            length += len(window.text) + len(JOIN)
+        if parts:
+            yield JOIN.join(w.text for _, w in parts), parts
+
+    def _read(self, ctx: TextContext, chunk: str, artifacts: NlpArtifacts, parts: list[tuple[int, Window]],
+              found: dict[tuple[int, int], float]) -> None:
+        """Presidio's analysis (SpacyRecognizer) of one chunk; keeps the names its results hold."""
+        results = self.engine.analyze(text=chunk, language="en", entities=["PERSON"], nlp_artifacts=artifacts)
+        for result in results:
+            for offset, window in parts:
+                start, end = max(result.start, offset), min(result.end, offset + len(window.text))
+                if start >= end:
+                    continue
+                absolute = window.start - offset
+                lowercase_ok = ctx.kind_at(window.start) in PROSE_KINDS
+                for span in self.shapes.names_in(ctx.text, start + absolute, end + absolute, lowercase_ok):
+                    found[span] = max(found.get(span, 0.0), result.score, self.spec.score)

@@ -1,0 +1,183 @@
+"""Validators of personal data: cards, government and bank numbers, contact details, names, dates."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+import phonenumbers
+
+from filters.recognizers.base import Site, Validator, Verdict
+from filters.recognizers.checksums import aba_ok, digits_of, iban_ok, luhn_ok, ssn_ok
+
+# Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro).
+CARD_PREFIX = re.compile(r"4|5[0-9]|2[2-7]|3[47]|3[0689]|35|6|1800|2131")
+PHONE_REGIONS = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NL", "ES", "IT", "SE", "CH")
+DATE_LIKE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})")
+NUMERIC_DATE = re.compile(r"(?P<y>[0-9]{4})([-/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})"
+                          r"|(?P<a>[0-9]{1,2})([-/.])(?P<b>[0-9]{1,2})\6(?P<yy>[0-9]{4}|[0-9]{2})")
+MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+ANY_DATE = re.compile(rf"[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2,4}}|"
+                      rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTHS})\.? (?:[0-9]{{1,2}}(?:st|nd|rd|th)?,? )?[0-9]{{4}}",
+                      re.IGNORECASE)
+MONTH_NAME = re.compile(MONTHS)
+FILE_SUFFIXES = frozenset("png jpg jpeg gif svg webp ico bmp js ts css py md txt csv json yaml yml pdf zip gz".split())
+ADDRESS_END = re.compile(r"\.\s|\s(?:and|but|since|for|where|which|who|because|so|with|from|if|then|or)\s|[?!\"()]|\s{2}")
+NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]{0,30}")
+PARTICLES = frozenset("de da das do dos del della der den van von ten ter la le di du bin al y e".split())
+NOT_STREETS = frozenset("top page pages step steps table tables row rows column columns query queries item items user "
+                        "users order orders customer customers week weeks day days month months year years version "
+                        "python chapter section figure part level tier batch run runs test tests q1 q2 q3 q4 "
+                        "minutes hours seconds times records files jobs tasks".split())
+NOT_NAMES = frozenset("full name first last the a an unknown none null true false n/a na test user admin customer "
+                      "patient string text varchar example sample anonymous redacted tbd todo".split())
+
+
+def card(value: str, site: Site) -> Verdict:
+    """A card number: a network's prefix and a valid Luhn check digit."""
+    number = digits_of(value)
+    return CARD_PREFIX.match(number) is not None and len(set(number)) > 1 and luhn_ok(number)
+
+
+def luhn(value: str, site: Site) -> Verdict:
+    return luhn_ok(digits_of(value))
+
+
+def ssn(value: str, site: Site) -> Verdict:
+    return ssn_ok(digits_of(value))
+
+
+def aba(value: str, site: Site) -> Verdict:
+    return aba_ok(digits_of(value))
+
+
+def iban(value: str, site: Site) -> Verdict:
+    return iban_ok(value)
+
+
+def ipv4(value: str, site: Site) -> Verdict:
+    """Four dotted parts of 0-255 without leading zeros; not 0.0.0.0, loopback or broadcast."""
+    parts = value.split(".")
+    if len(parts) != 4 or any(len(p) > 1 and p[0] == "0" for p in parts):
+        return False
+    if any(int(p) > 255 for p in parts):
+        return False
+    return parts[0] not in ("0", "127") and value != "255.255.255.255"
+
+
+def ipv6(value: str, site: Site) -> Verdict:
+    """A valid IPv6 address with a hex letter or five or more groups; not loopback or unspecified."""
+    try:
+        address = ipaddress.IPv6Address(value)
+    except ValueError:
+        return False
+    if address.is_loopback or address.is_unspecified:
+        return False
+    return any(c in "abcdefABCDEF" for c in value) or value.count(":") >= 4
+
+
+def email(value: str, site: Site) -> Verdict:
+    """An email address, not a file name like icon@2x.png nor an SSH remote like git@github.com."""
+    local, _, domain = value.rpartition("@")
+    if domain.rsplit(".", 1)[-1].lower() in FILE_SUFFIXES or local.lower() == "git":
+        return False
+    if site.ctx.text[max(0, site.start - 3):site.start] == "://":
+        return False   # a URL's user name (https://deploy@host), not a mailbox
+    return not local.startswith(".") and ".." not in value
+
+
+def date(value: str, site: Site) -> Verdict:
+    """A plausible calendar date: month 1-12, day 1-31, a four-digit year from 1900 on."""
+    match = NUMERIC_DATE.fullmatch(value)
+    if match is None:
+        return False
+    if match.group("y"):
+        year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    else:
+        first, second, yy = int(match.group("a")), int(match.group("b")), match.group("yy")
+        year = int(yy) if len(yy) == 4 else 1900 + int(yy)
+        month, day = (first, second) if first <= 12 else (second, first)
+    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def month_date(value: str, site: Site) -> Verdict:
+    """A date written with a month's name: the name must be a real month's."""
+    return any(MONTH_NAME.fullmatch(word.rstrip(".,")) for word in value.split())
+
+
+def phone(value: str, site: Site) -> Verdict:
+    """A phone number valid for its country code or one of the common regions (python-phonenumbers)."""
+    number = digits_of(value)
+    if not 7 <= len(number) <= 15 or DATE_LIKE.search(value) or len(set(number)) < 3:
+        return False
+    groups = re.split(r"[^0-9]+", value.strip("+()"))
+    if "." in value and not any(c in value for c in " -/()") and (len(groups) in (2, 4) or len(groups[0]) > 4):
+        return False   # a decimal or a dotted quad, not a phone
+    if value.startswith("+") or number.startswith(("00", "011")):
+        candidate = value if value.startswith("+") else "+" + number[3 if number.startswith("011") else 2:]
+        return _valid(candidate, None)
+    return any(_valid(value, region) for region in PHONE_REGIONS)
+
+
+def _valid(value: str, region: str | None) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value, region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def street_words(value: str, site: Site) -> Verdict:
+    """"4844 Søndergade 52": the words are capitalised names, not a count of things ("3 Orders 4")."""
+    words = value.split()[1:-1]
+    if not words or words[-1].rstrip(".") in ("Apt", "Apartment", "Suite", "Ste", "Unit"):
+        words = value.split()[1:-3] or words
+    return all(w[0].isupper() and not w.isupper() and w.lower().rstrip(".") not in NOT_STREETS for w in words)
+
+
+def address_text(value: str, site: Site) -> Verdict:
+    """An address after words like "lives at": cut at the clause's end; needs a number and a word."""
+    cut = ADDRESS_END.search(value)
+    end = cut.start() if cut else len(value)
+    text = value[:end].rstrip(" ,.;:")
+    if len(text) < 5 or not any(c.isdigit() for c in text[:40]) or sum(c.isalpha() for c in text) < 3:
+        return False
+    if DATE_LIKE.fullmatch(text.strip()) or len(text.split()) < 2:
+        return False
+    return 0, len(text)
+
+
+def address_value(value: str, site: Site) -> Verdict:
+    """A value of an address field: a number and words."""
+    text = value.strip()
+    if not 5 <= len(text) <= 160 or not any(c.isdigit() for c in text) or sum(c.isalpha() for c in text) < 3:
+        return False
+    start = value.find(text)
+    return start, start + len(text)
+
+
+def person_value(value: str, site: Site) -> Verdict:
+    """A value of a name field: one to five capitalised words (particles allowed), nothing else."""
+    text = value.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 80:
+        return False
+    if not all(w in PARTICLES or (NAME_WORD.fullmatch(w.rstrip(",")) and w[0].isupper()) for w in words):
+        return False
+    if all(w.lower().strip(".,") in NOT_NAMES for w in words) or not any(c.islower() for c in text):
+        return False
+    start = value.find(text)
+    return start, start + len(text)
+
+
+def date_value(value: str, site: Site) -> Verdict:
+    """The date inside a birth-date field's value."""
+    match = ANY_DATE.search(value)
+    return (match.start(), match.end()) if match else False
+
+
+VALIDATORS: dict[str, Validator] = {
+    "card": card, "luhn": luhn, "ssn": ssn, "aba": aba, "iban": iban, "ipv4": ipv4, "ipv6": ipv6, "email": email,
+    "date": date, "month_date": month_date, "phone": phone, "address_text": address_text, "street_words": street_words, "address_value": address_value,
+    "person_value": person_value, "date_value": date_value,
+}

@@ -1,0 +1,96 @@
+"""Validators of credentials: JWTs, prefixed keys, passwords and secrets known by their key's name."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+
+from filters.recognizers.base import Site, Validator, Verdict
+from filters.recognizers.checksums import entropy
+
+PLACEHOLDER = re.compile(r"(?:x{2,}|X{2,}|\*{2,}|\.{3}|<[^>]{0,80}>|\{[^}]{0,80}\}|\[[^\]]{0,80}\]|\$\{?[A-Za-z_]\w{0,80}\}?|"
+                         r"%s|%\([a-z_]{1,40}\)s|\?|:[a-z_]{1,40}|@[a-z_]{1,40}|null|none|nil|undefined|empty|"
+                         r"password|passwd|pass|pwd|secret|changeme|redacted|hidden|masked|example|your[_-]?\w{0,40}|"
+                         r"my[_-]?(?:password|secret|token|key)|placeholder|dummy|test|string|required|optional)",
+                         re.IGNORECASE)
+TYPE_WORDS = frozenset("str string bytes int integer bool boolean none true false optional secretstr secretbytes any "
+                       "varchar char text bigint smallint numeric decimal float double timestamp timestamptz date "
+                       "uuid bytea blob json jsonb null not required object number list dict field".split())
+KEY_WORDS = re.compile(r"password|passwd|secret|token|api_?key|credential|environ|getenv|settings\.|config\.",
+                       re.IGNORECASE)
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,200}")
+TEMPLATE_MARKS = ("{{", "${", "%(", "}}")
+BASE64 = re.compile(r"[A-Za-z0-9+/]{20,4096}={0,2}")
+
+
+def _literal(value: str, site: Site) -> bool:
+    """Whether a field's value is a literal, not a placeholder, a type or a reference to a variable."""
+    if not value or PLACEHOLDER.fullmatch(value) or any(m in value for m in TEMPLATE_MARKS):
+        return False
+    if site.quoted:
+        return True
+    if KEY_WORDS.search(value):
+        return False   # password=args.password, token=os.environ[...]
+    if value.lower().split("(")[0] in TYPE_WORDS or any(c in value for c in "()[]"):
+        return False
+    text = site.ctx.text
+    following = text[site.end:site.end + 1]
+    if following in ("(", "[") or (following == "." and text[site.end + 1:site.end + 2].isalpha()):
+        return False
+    if "." in value and all(IDENTIFIER.fullmatch(part) for part in value.split(".")):
+        return False   # attribute access: settings.db_password
+    if IDENTIFIER.fullmatch(value) and text.count(value) > 1:
+        return False   # a variable defined or used elsewhere in the text
+    if site.separator == ":":
+        rest = text[site.end:text.find("\n", site.end) if "\n" in text[site.end:] else len(text)]
+        if re.match(r"\s{1,4}[A-Za-z]", rest):
+            return False   # a description ("password_hash: bcrypt hash of..."), not a value
+    return True
+
+
+def password_value(value: str, site: Site) -> Verdict:
+    """A password field's value: a literal of two or more characters."""
+    if not 2 <= len(value) <= 256 or not _literal(value, site):
+        return False
+    if site.separator in ("is", "was") and value.isalpha():
+        return False   # "the password is stored in vault"
+    return True
+
+
+def secret_value(value: str, site: Site) -> Verdict:
+    """A token or key field's value: a literal credential-like string (long, mixed, high entropy)."""
+    if not 12 <= len(value) <= 4096 or any(c.isspace() for c in value) or not _literal(value, site):
+        return False
+    if "://" in value or (value.startswith(("/", "./", "~")) and not BASE64.fullmatch(value)):
+        return False   # a URL or a path (a base64 key may start with a slash)
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    return has_digit and has_alpha and entropy(value) >= 3.0
+
+
+def mixed_secret(value: str, site: Site) -> Verdict:
+    """A prefixed key's body: letters and digits, not words strung together."""
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and entropy(value) >= 3.0
+
+
+def jwt(value: str, site: Site) -> Verdict:
+    """A JSON Web Token: its header decodes to a JSON object naming an `alg`."""
+    header = value.split(".", 1)[0]
+    try:
+        decoded = json.loads(base64.urlsafe_b64decode(header + "=" * (-len(header) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(decoded, dict) and "alg" in decoded
+
+
+def not_placeholder(value: str, site: Site) -> Verdict:
+    """Anything but a template placeholder such as <password>, ${PASS}, {password} or ***."""
+    return len(value) >= 2 and PLACEHOLDER.fullmatch(value) is None and not any(m in value for m in TEMPLATE_MARKS)
+
+
+VALIDATORS: dict[str, Validator] = {
+    "password_value": password_value, "secret_value": secret_value, "mixed_secret": mixed_secret,
+    "jwt": jwt, "not_placeholder": not_placeholder,
+}
