@@ -56,7 +56,7 @@ def base_config(mock_url: str | None = None, **overrides: Any) -> dict[str, Any]
             {"match": "text-embedding-3-small", "provider": "openai", "feature": "embeddings"},
             {"match": "code-complete", "provider": "openai", "feature": "typeahead",
              "upstream_model": "gpt-3.5-turbo-instruct"},
-            {"match": "claude-*", "provider": "anthropic", "names": ["claude-sonnet-4-5"]},
+            {"match": "claude-*", "provider": "anthropic", "names": ["claude-sonnet-4-6"]},
         ],
         "keys": [
             {"sha256": sha(KEY), "tenant": "acme", "user": "jane@acme.example",

@@ -13,7 +13,7 @@ from gateway.mock.replies import Reply, count_tokens, dumps, make_reply, new_id,
 from gateway.mock.streaming import send_events
 from gateway.sse import SSEEvent
 
-MODELS = ("claude-sonnet-4-6", "claude-opus-4-7", "claude-haiku-4-5", "claude-sonnet-4-5")
+MODELS = ("claude-sonnet-4-6", "claude-opus-4-7", "claude-haiku-4-5", "claude-sonnet-4-6")
 
 
 def _reply(body: dict[str, Any]) -> web.Response:
@@ -104,6 +104,6 @@ def list_models() -> web.Response:
 
 
 def _display_name(model: str) -> str:
-    """claude-sonnet-4-5 -> Claude Sonnet 4.5"""
+    """claude-sonnet-4-6 -> Claude Sonnet 4.5"""
     words = model.split("-")
     return " ".join([w.title() for w in words if not w.isdigit()] + [".".join(w for w in words if w.isdigit())])

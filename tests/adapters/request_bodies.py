@@ -96,7 +96,7 @@ CHAT_SEGMENTS = [
 ]
 
 ANTHROPIC = {
-    "model": "claude-sonnet-4-5",
+    "model": "claude-sonnet-4-6",
     "max_tokens": 1024,
     "stream": True,
     "system": [{"type": "text", "text": "You are Magic, the data assistant of the Acme workspace.",

@@ -129,7 +129,7 @@ TOOL_INPUT = json.dumps({"to": ZOE})
 ANTHROPIC = [
     _event("message_start", message={
         "id": "msg_01XFDUDYJgAACzvnptvVoYEL", "type": "message", "role": "assistant", "content": [],
-        "model": "claude-sonnet-4-5-20250929", "stop_reason": None, "stop_sequence": None,
+        "model": "claude-sonnet-4-6-20250929", "stop_reason": None, "stop_sequence": None,
         "usage": {"input_tokens": 412, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0,
                   "output_tokens": 1}}),
     _event("ping"),

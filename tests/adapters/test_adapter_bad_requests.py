@@ -8,7 +8,7 @@ from gateway.adapters import ADAPTERS
 from gateway.adapters.base import BadRequest
 
 CHAT = {"model": "gpt-4o"}
-CLAUDE = {"model": "claude-sonnet-4-5", "max_tokens": 10}
+CLAUDE = {"model": "claude-sonnet-4-6", "max_tokens": 10}
 
 
 def user(content):

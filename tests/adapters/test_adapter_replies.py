@@ -28,7 +28,7 @@ CHAT_REPLY = {
 }
 
 ANTHROPIC_REPLY = {
-    "id": "msg_01XF", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5-20250929",
+    "id": "msg_01XF", "type": "message", "role": "assistant", "model": "claude-sonnet-4-6-20250929",
     "content": [
         {"type": "thinking", "thinking": f"{JANE} owns the account.", "signature": "EqQBCgIYAhIM"},
         {"type": "text", "text": f"Hello {JANE}!", "citations": None},

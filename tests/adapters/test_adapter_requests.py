@@ -130,7 +130,7 @@ def test_responses_input_as_a_string():
 
 
 def test_anthropic_system_as_a_string_and_no_empty_segments():
-    body = {"model": "claude-sonnet-4-5", "max_tokens": 10, "system": "Be brief.",
+    body = {"model": "claude-sonnet-4-6", "max_tokens": 10, "system": "Be brief.",
             "messages": [{"role": "user", "content": ""}, {"role": "assistant", "content": "Sure, Jane."}]}
     envelope = ADAPTERS["anthropic.messages"].parse(body, None)
     assert [(s.path, s.text, s.role) for s in envelope.segments] == [

@@ -26,7 +26,7 @@ CHAT = {
 }
 
 ANTHROPIC = {
-    "model": "claude-sonnet-4-5", "max_tokens": 100,
+    "model": "claude-sonnet-4-6", "max_tokens": 100,
     "system": [{"type": "text", "text": "Workspace owner: Jane Doe", "x_data_class": "account"}],
     "messages": [
         {"role": "user", "x_data_class": "output", "content": [

@@ -14,7 +14,7 @@ PROMPT = "Which columns of the orders table are nullable?"
 
 def test_messages_create_with_system_prompt(anthropic_client, upstream):
     message = anthropic_client.messages.create(
-        model="claude-sonnet-4-5", max_tokens=256, system="You are a data assistant.",
+        model="claude-sonnet-4-6", max_tokens=256, system="You are a data assistant.",
         messages=[{"role": "user", "content": PROMPT}])
     assert message.content[0].type == "text" and message.content[0].text == PROMPT
     assert message.usage.input_tokens > 0 and message.usage.output_tokens > 0
@@ -28,13 +28,13 @@ def test_messages_create_with_system_prompt(anthropic_client, upstream):
 
 async def test_messages_create_async(async_anthropic_client, upstream):
     message = await async_anthropic_client.messages.create(
-        model="claude-sonnet-4-5", max_tokens=64, messages=[{"role": "user", "content": PROMPT}])
+        model="claude-sonnet-4-6", max_tokens=64, messages=[{"role": "user", "content": PROMPT}])
     assert message.content[0].text == PROMPT
 
 
 def test_messages_stream(anthropic_client, upstream):
     pieces = []
-    with anthropic_client.messages.stream(model="claude-sonnet-4-5", max_tokens=256,
+    with anthropic_client.messages.stream(model="claude-sonnet-4-6", max_tokens=256,
                                           messages=[{"role": "user", "content": PROMPT}]) as stream:
         for text in stream.text_stream:
             pieces.append(text)
@@ -46,7 +46,7 @@ def test_messages_stream(anthropic_client, upstream):
 
 async def test_messages_stream_async(async_anthropic_client, upstream):
     async with async_anthropic_client.messages.stream(
-            model="claude-sonnet-4-5", max_tokens=64, messages=[{"role": "user", "content": PROMPT}]) as stream:
+            model="claude-sonnet-4-6", max_tokens=64, messages=[{"role": "user", "content": PROMPT}]) as stream:
         text = "".join([t async for t in stream.text_stream])
     assert text == PROMPT
 
@@ -56,12 +56,12 @@ TOOLS = [{"name": "run_sql", "description": "Run a SQL query",
 
 
 def test_tool_use_and_tool_result(anthropic_client, upstream):
-    first = anthropic_client.messages.create(model="claude-sonnet-4-5", max_tokens=256, tools=TOOLS,
+    first = anthropic_client.messages.create(model="claude-sonnet-4-6", max_tokens=256, tools=TOOLS,
                                              messages=[{"role": "user", "content": "Count orders per day"}])
     use = next(block for block in first.content if block.type == "tool_use")
     assert use.name == "run_sql" and use.input == {"text": "Count orders per day"}
     assert first.stop_reason == "tool_use"
-    second = anthropic_client.messages.create(model="claude-sonnet-4-5", max_tokens=256, tools=TOOLS, messages=[
+    second = anthropic_client.messages.create(model="claude-sonnet-4-6", max_tokens=256, tools=TOOLS, messages=[
         {"role": "user", "content": "Count orders per day"},
         {"role": "assistant", "content": [use.model_dump()]},
         {"role": "user", "content": [{"type": "tool_result", "tool_use_id": use.id,
@@ -70,7 +70,7 @@ def test_tool_use_and_tool_result(anthropic_client, upstream):
 
 
 def test_tool_use_streamed(anthropic_client, upstream):
-    with anthropic_client.messages.stream(model="claude-sonnet-4-5", max_tokens=256, tools=TOOLS,
+    with anthropic_client.messages.stream(model="claude-sonnet-4-6", max_tokens=256, tools=TOOLS,
                                           messages=[{"role": "user", "content": "Count orders per day"}]) as stream:
         final = stream.get_final_message()
     use = next(block for block in final.content if block.type == "tool_use")
@@ -87,4 +87,4 @@ def test_openai_model_through_anthropic_api_is_a_clear_400(anthropic_client, ups
 
 def test_models_list_in_anthropic_shape(anthropic_client):
     names = {m.id for m in anthropic_client.models.list()}
-    assert "claude-sonnet-4-5" in names
+    assert "claude-sonnet-4-6" in names

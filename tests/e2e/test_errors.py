@@ -43,7 +43,7 @@ def test_bad_bodies_are_400_in_openai_shape(gateway, upstream, body, code):
 
 
 def test_bad_body_is_400_in_anthropic_shape(gateway, upstream):
-    status, reply = post(gateway.url + "/v1/messages", b'{"model": "claude-sonnet-4-5", "model": "x"}',
+    status, reply = post(gateway.url + "/v1/messages", b'{"model": "claude-sonnet-4-6", "model": "x"}',
                          {"x-api-key": KEY})
     assert status == 400
     assert reply["type"] == "error" and reply["error"]["type"] == "invalid_request_error"

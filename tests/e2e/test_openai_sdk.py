@@ -147,7 +147,7 @@ def test_responses_previous_response_id_is_refused(openai_client, upstream):
 
 def test_models_list_shows_what_the_key_may_use(openai_client):
     names = {m.id for m in openai_client.models.list()}
-    assert {"gpt-4o", "gpt-4o-mini", "text-embedding-3-small", "code-complete", "claude-sonnet-4-5"} <= names
+    assert {"gpt-4o", "gpt-4o-mini", "text-embedding-3-small", "code-complete", "claude-sonnet-4-6"} <= names
     assert "gpt-*" not in names
 
 
@@ -161,7 +161,7 @@ def test_models_list_hides_features_the_key_lacks(gateway):
 
 def test_anthropic_model_through_openai_api_is_a_clear_400(openai_client, upstream):
     with pytest.raises(openai.BadRequestError) as caught:
-        openai_client.chat.completions.create(model="claude-sonnet-4-5", messages=[{"role": "user", "content": "hi"}])
+        openai_client.chat.completions.create(model="claude-sonnet-4-6", messages=[{"role": "user", "content": "hi"}])
     assert "anthropic" in caught.value.message and "translate" in caught.value.message
     assert mock_requests(upstream) == []
 

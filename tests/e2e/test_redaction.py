@@ -73,12 +73,12 @@ def test_restored_in_responses_stream_and_final_response(openai_client, upstream
 
 def test_restored_in_anthropic_text_and_tool_use_streams(anthropic_client, upstream):
     prompt = f"Write to {EMAIL}"
-    with anthropic_client.messages.stream(model="claude-sonnet-4-5", max_tokens=100,
+    with anthropic_client.messages.stream(model="claude-sonnet-4-6", max_tokens=100,
                                           messages=[{"role": "user", "content": prompt}]) as stream:
         assert "".join(stream.text_stream) == prompt
     assert EMAIL not in forwarded_text(upstream)
     tools = [{"name": "send_mail", "input_schema": {"type": "object"}}]
-    with anthropic_client.messages.stream(model="claude-sonnet-4-5", max_tokens=100, tools=tools,
+    with anthropic_client.messages.stream(model="claude-sonnet-4-6", max_tokens=100, tools=tools,
                                           messages=[{"role": "user", "content": prompt}]) as stream:
         final = stream.get_final_message()
     assert next(b for b in final.content if b.type == "tool_use").input == {"text": prompt}

@@ -45,7 +45,7 @@ def test_persistent_5xx_is_502(openai_client, upstream):
 
 def test_provider_4xx_is_relayed(anthropic_client, upstream):
     with pytest.raises(anthropic.BadRequestError):
-        anthropic_client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=HI,
+        anthropic_client.messages.create(model="claude-sonnet-4-6", max_tokens=5, messages=HI,
                                          extra_headers=scenario(fail_status=400, fail_times=1))
     assert len(mock_requests(upstream)) == 1
 
@@ -60,7 +60,7 @@ def test_stream_cut_after_first_byte_ends_with_an_error_event(openai_client, ant
     assert received  # events before the cut were relayed
     assert len(mock_requests(upstream)) == 1  # no retry after the first byte
     with pytest.raises(anthropic.APIStatusError):
-        with anthropic_client.messages.stream(model="claude-sonnet-4-5", max_tokens=64, messages=HI,
+        with anthropic_client.messages.stream(model="claude-sonnet-4-6", max_tokens=64, messages=HI,
                                               extra_headers=scenario(cut_after_events=4)) as stream:
             for _ in stream:
                 pass
@@ -85,7 +85,7 @@ def test_deadline_gives_504(mock, tmp_path):
     try:
         client = anthropic.Anthropic(base_url=server.url, api_key=KEY, max_retries=0)
         with pytest.raises(anthropic.APIStatusError) as caught:
-            client.messages.create(model="claude-sonnet-4-5", max_tokens=5, messages=HI,
+            client.messages.create(model="claude-sonnet-4-6", max_tokens=5, messages=HI,
                                    extra_headers=scenario(latency_ms=3000))
         assert caught.value.status_code == 504
         assert caught.value.body["error"]["type"] == "timeout_error"
