@@ -13,6 +13,7 @@ import aiohttp
 from aiohttp import web
 
 from filters.policy import Policy, load_policy
+from filters.response_check import NewFindingMasker
 from gateway.analysis import AnalysisService
 from gateway.audit import AuditTrail
 from gateway.auth import KeyRing
@@ -36,6 +37,7 @@ class GatewayState:
     service: AnalysisService
     screener: Screener
     audit: AuditTrail | None = None
+    masker: NewFindingMasker | None = None
     recorder: CassetteRecorder | None = None
     upstream: UpstreamClient | None = None
     session: aiohttp.ClientSession | None = None
@@ -158,6 +160,7 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
                               timeout_s=config.timeouts.analysis_s)
     state = GatewayState(config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics,
                          service=service, screener=Screener(config, service, base_policy))
+    state.masker = NewFindingMasker()
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     if config.audit.path:
         state.audit = AuditTrail(config.audit, base)

@@ -135,7 +135,8 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
     forwarded = _provider_fields(forwarded, api, route, policy.providers.openai_store_false)
     if exchange.recording is not None:
         exchange.recording.forwarded = forwarded
-    rewriter = ResponseText(pseudonyms)
+    mask_new = state.masker if policy.responses.mask_new_findings and exchange.mode != "shadow" else None
+    rewriter = ResponseText(pseudonyms, mask_new=mask_new)
     extra = {"X-AI-Generated": "true", "X-Policy-Version": policy.digest,
              "X-Gateway-Outcome": screened.verdict.outcome}
     if review_marked:

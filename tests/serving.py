@@ -20,7 +20,7 @@ KEY = "test-key-acme"
 OTHER_KEY = "test-key-globex"
 NO_TYPEAHEAD_KEY = "test-key-acme-assistant-only"
 MOCK_HEADERS = ["x-mock-fail-status", "x-mock-fail-times", "x-mock-latency-ms", "x-mock-cut-after-events",
-                "x-mock-event-delay-ms",
+                "x-mock-event-delay-ms", "x-mock-echo", "x-mock-reply",
                 "x-mock-retry-after", "x-mock-scenario"]
 
 

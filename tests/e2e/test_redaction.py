@@ -102,3 +102,15 @@ def test_code_sql_and_schema_come_through_intact(openai_client, upstream):
               "```python\nimport datetime as dt\nm = self.re.match(row)\nd = dt.date(2024, 1, 1)\n```")
     openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
     assert mock_requests(upstream)[-1]["json"]["messages"][0]["content"] == prompt
+
+
+def test_restricted_data_the_model_writes_is_masked(openai_client, anthropic_client, upstream):
+    card = "4111-1111-1111-1111"  # streams are checked word by word: see README
+    fixed = {"x-mock-echo": "false", "x-mock-reply": f"Sure, charge card {card} for the order"}
+    reply = openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "charge it"}],
+                                                  extra_headers=fixed)
+    assert card not in reply.choices[0].message.content and "[CREDIT_CARD]" in reply.choices[0].message.content
+    with anthropic_client.messages.stream(model="claude-sonnet-4-6", max_tokens=64, extra_headers=fixed,
+                                          messages=[{"role": "user", "content": "charge it"}]) as stream:
+        text = "".join(stream.text_stream)
+    assert card not in text and "[CREDIT_CARD]" in text
