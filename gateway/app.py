@@ -96,7 +96,7 @@ async def _on_startup(app: web.Application) -> None:
 
     state = app[STATE]
     for provider in state.config.providers:
-        if provider.kind == "mock":
+        if provider.kind == "mock" and not provider.base_url:
             runner, port = await start_mock(MockSettings.from_mapping(provider.mock))
             state.mock_runners.append(runner)
             state.base_urls[provider.name] = f"http://127.0.0.1:{port}/v1"

@@ -35,6 +35,7 @@ class ProviderConfig(_Strict):
     zero_training: bool | None = None
     baa: bool = False
     mock: dict[str, Any] = Field(default_factory=dict)  # MockSettings for kind: mock
+    # kind: mock with a base_url uses a mock already running there instead of starting one.
     headers: dict[str, str] = Field(default_factory=dict)  # fixed extra headers sent upstream
 
     @model_validator(mode="after")

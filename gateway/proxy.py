@@ -137,7 +137,7 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
         exchange.recording.forwarded = forwarded
     mask_new = state.masker if policy.responses.mask_new_findings and exchange.mode != "shadow" else None
     rewriter = ResponseText(pseudonyms, mask_new=mask_new)
-    extra = {"X-AI-Generated": "true", "X-Policy-Version": policy.digest,
+    extra = {"X-AI-Generated": "true", "X-Policy-Version": policy.digest, "X-Request-Id": exchange.request_id,
              "X-Gateway-Outcome": screened.verdict.outcome}
     if review_marked:
         extra["X-Human-Review-Required"] = "true"
