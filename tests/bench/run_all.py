@@ -8,4 +8,4 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 for script in sorted(HERE.glob("bench_*.py")):
     print(f"\n=== {script.name}", flush=True)
-    subprocess.run([sys.executable, str(script)], cwd=ROOT, check=False)
+    subprocess.run([sys.executable, "-m", f"tests.bench.{script.stem}"], cwd=ROOT, check=False)
