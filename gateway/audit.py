@@ -85,10 +85,11 @@ class AuditTrail:
         with self._lock:
             try:
                 stream = self._open()
+                if self.path is not None and 0 < stream.tell() and stream.tell() + len(line) > self._config.max_bytes:
+                    self._rotate()   # before the write: the current file always holds the newest record
+                    stream = self._open()
                 stream.write(line)
                 stream.flush()
-                if self.path is not None and stream.tell() >= self._config.max_bytes:
-                    self._rotate()
                 self.healthy = True
                 return True
             except OSError as error:
