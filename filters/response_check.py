@@ -7,13 +7,18 @@ process.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filters.detect import DEFAULT_PATH, _resolve, _supported
 from filters.pseudonyms import mask_placeholder
 from filters.recognizers.context import TextContext
 from filters.recognizers.registry import load_recognizers
-from filters.segments import DataClass, Span
+from filters.segments import DataClass, RuleHit, Span
+
+if TYPE_CHECKING:
+    from filters.use_rules import UseRules
 
 
 class NewFindingMasker:
@@ -38,3 +43,33 @@ class NewFindingMasker:
             text = text[:detection.start] + mask_placeholder(detection.entity) + text[detection.end:]
             self.masked += 1
         return text
+
+
+class ResponseUseGuard:
+    """Reads what a model wrote for the content kinds the policy refuses in responses (AUP II.n)."""
+
+    def __init__(self, rules: "UseRules", categories: Sequence[str]) -> None:
+        self._rules = rules
+        self._categories = frozenset(categories)
+
+    def violation(self, text: str) -> RuleHit | None:
+        if not self._categories or not text:
+            return None
+        return next((hit for hit in self._rules.evaluate(text) if hit.category in self._categories), None)
+
+
+def text_leaves(value: object, limit: int = 1_000_000) -> str:
+    """The strings inside a JSON value, one per line: what a client would show of a response."""
+    out: list[str] = []
+    stack = [value]
+    size = 0
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            size += len(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return "\n".join(out)

@@ -14,6 +14,7 @@ from aiohttp import web
 
 from filters.policy import Policy, load_policy
 from filters.response_check import NewFindingMasker
+from filters.use_rules import UseRules
 from gateway.analysis import AnalysisService
 from gateway.audit import AuditTrail
 from gateway.auth import KeyRing
@@ -38,6 +39,7 @@ class GatewayState:
     screener: Screener
     audit: AuditTrail | None = None
     masker: NewFindingMasker | None = None
+    use_rules: UseRules | None = None
     recorder: CassetteRecorder | None = None
     upstream: UpstreamClient | None = None
     session: aiohttp.ClientSession | None = None
@@ -161,6 +163,7 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
     state = GatewayState(config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics,
                          service=service, screener=Screener(config, service, base_policy))
     state.masker = NewFindingMasker()
+    state.use_rules = UseRules.from_file(base_policy.use_rules_path())
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     if config.audit.path:
         state.audit = AuditTrail(config.audit, base)

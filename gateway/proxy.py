@@ -13,6 +13,7 @@ import aiohttp
 from aiohttp import web
 
 from filters.decision import RequestContext, Verdict
+from filters.response_check import ResponseUseGuard, text_leaves
 from filters.response_text import ResponseText
 from filters.segments import DataClass, Segment
 from gateway.adapters import ADAPTERS
@@ -143,7 +144,10 @@ async def _proxy(request: web.Request, state: GatewayState, api: str, exchange: 
         extra["X-Human-Review-Required"] = "true"
     if exchange.mode == "shadow":
         extra["X-Gateway-Mode"] = "shadow"
-    return await _forward(request, state, adapter, route, envelope, forwarded, rewriter, extra, exchange)
+    guard = None
+    if exchange.mode != "shadow" and state.use_rules is not None:
+        guard = ResponseUseGuard(state.use_rules, policy.responses.refuse_categories)
+    return await _forward(request, state, adapter, route, envelope, forwarded, rewriter, extra, exchange, guard)
 
 
 def _header_class(request: web.Request) -> DataClass | None:
@@ -242,7 +246,8 @@ def _client_headers(upstream: aiohttp.ClientResponse, extra: dict[str, str]) -> 
 
 async def _forward(request: web.Request, state: GatewayState, adapter: Adapter, route: Route,
                    envelope: Envelope, body: dict[str, Any], rewriter: ResponseText,
-                   extra: dict[str, str], exchange: Exchange) -> web.StreamResponse:
+                   extra: dict[str, str], exchange: Exchange,
+                   guard: ResponseUseGuard | None) -> web.StreamResponse:
     assert state.upstream is not None
     allow = BASE_FORWARDED_HEADERS + tuple(h.lower() for h in state.config.server.forward_headers)
     incoming = {k.lower(): v for k, v in request.headers.items()}
@@ -271,7 +276,7 @@ async def _forward(request: web.Request, state: GatewayState, adapter: Adapter, 
             return web.Response(status=upstream.status, body=raw, headers=_client_headers(upstream, extra),
                                 content_type="application/json")
         if envelope.stream and upstream.content_type == "text/event-stream":
-            return await _relay_stream(request, adapter, rewriter, upstream, extra, exchange, family, sent)
+            return await _relay_stream(request, adapter, rewriter, upstream, extra, exchange, family, sent, guard)
         waited = time.monotonic()
         raw = await upstream.read()
         exchange.upstream_s += time.monotonic() - waited
@@ -282,6 +287,10 @@ async def _forward(request: web.Request, state: GatewayState, adapter: Adapter, 
         if exchange.recording is not None:
             exchange.recording.response = {"status": 200, "body": json.loads(raw)}
         usage = adapter.rewrite_response(reply, rewriter)
+        hit = guard.violation(text_leaves(reply)) if guard is not None else None
+        if hit is not None:
+            exchange.violations.append({"clause": hit.clause, "category": hit.category, "action": "block"})
+            raise _response_refusal(hit)
         adapter.mark_ai_generated(reply)
         exchange.input_tokens, exchange.output_tokens = usage.input_tokens, usage.output_tokens
         return web.Response(status=200, body=json.dumps(reply, ensure_ascii=False).encode("utf-8"),
@@ -292,7 +301,7 @@ async def _forward(request: web.Request, state: GatewayState, adapter: Adapter, 
 
 async def _relay_stream(request: web.Request, adapter: Adapter, rewriter: ResponseText,
                         upstream: aiohttp.ClientResponse, extra: dict[str, str], exchange: Exchange,
-                        family: str, sent: float) -> web.StreamResponse:
+                        family: str, sent: float, guard: ResponseUseGuard | None) -> web.StreamResponse:
     """Each event relayed as it arrives; after the first byte an upstream failure ends the stream cleanly."""
     headers = _client_headers(upstream, extra)
     headers.update({"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
@@ -300,6 +309,8 @@ async def _relay_stream(request: web.Request, adapter: Adapter, rewriter: Respon
     await response.prepare(request)
     parser = SSEParser()
     events = adapter.stream_rewriter(rewriter)
+    written: list[str] = []      # what the model wrote so far, for the response guard
+    unread = 0
     try:
         while True:
             waited = time.monotonic()
@@ -313,10 +324,32 @@ async def _relay_stream(request: web.Request, adapter: Adapter, rewriter: Respon
             if exchange.recording is not None:
                 for event in arrived:
                     exchange.recording.add_event(event)
-            out = b"".join(e.encode() for event in arrived for e in events.on_event(event))
+            outgoing = [e for event in arrived for e in events.on_event(event)]
+            if guard is not None:
+                for event in outgoing:
+                    written.append(_event_text(event.data))
+                    unread += len(written[-1])
+                if unread >= GUARD_EVERY_CHARS:
+                    unread = 0
+                    hit = guard.violation("".join(written)[-GUARD_WINDOW_CHARS:])
+                    if hit is not None:
+                        exchange.violations.append({"clause": hit.clause, "category": hit.category,
+                                                    "action": "block"})
+                        exchange.error_code = "response_refused"
+                        await response.write(stream_error_event(family, _response_refusal(hit)))
+                        await response.write_eof()
+                        return response
+            out = b"".join(e.encode() for e in outgoing)
             if out:
                 await response.write(out)
         tail = [e for event in parser.close() for e in events.on_event(event)] + events.close()
+        hit = guard.violation("".join(written + [_event_text(e.data) for e in tail])[-GUARD_WINDOW_CHARS:]) \
+            if guard is not None else None
+        if hit is not None:
+            exchange.violations.append({"clause": hit.clause, "category": hit.category, "action": "block"})
+            exchange.error_code = "response_refused"
+            tail = []
+            await response.write(stream_error_event(family, _response_refusal(hit)))
         if tail:
             await response.write(b"".join(e.encode() for e in tail))
     except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
@@ -330,6 +363,40 @@ async def _relay_stream(request: web.Request, adapter: Adapter, rewriter: Respon
     exchange.input_tokens, exchange.output_tokens = events.usage.input_tokens, events.usage.output_tokens
     await response.write_eof()
     return response
+
+
+GUARD_EVERY_CHARS = 160      # a stream is read for refused content every this many characters
+GUARD_WINDOW_CHARS = 4000    # ... over its last this many characters
+
+
+def _response_refusal(hit: Any) -> GatewayError:
+    return GatewayError(403, "response_refused",
+                        f"the provider's answer was withheld by policy ({hit.clause}, {hit.category}): {hit.reason}",
+                        clause=hit.clause, category=hit.category)
+
+
+MODEL_TEXT_KEYS = frozenset({"text", "delta", "content", "arguments", "partial_json", "thinking"})
+
+
+def _event_text(data: str) -> str:
+    """The text a model wrote in one stream event (its deltas), without the event's own field names."""
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return ""
+    out: list[str] = []
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if isinstance(child, str) and key in MODEL_TEXT_KEYS:
+                    out.append(child)
+                elif isinstance(child, (dict, list)):
+                    stack.append(child)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return "".join(out)
 
 
 def _json_or_text(raw: bytes) -> Any:

@@ -20,6 +20,7 @@ EMAIL = "maria.lopez@northwind-health.com"
 def policy_gateway(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("policy")
     config = base_config()
+    config["server"] = {"forward_headers": ["x-mock-echo", "x-mock-reply"]}
     config["providers"] = [
         {"name": "plain", "kind": "mock", "zero_retention": True, "baa": False},
         {"name": "covered", "kind": "mock", "zero_retention": True, "baa": True},
@@ -190,3 +191,18 @@ def test_agent_requests_are_attributed_to_the_user_in_the_audit(policy_gateway):
     line = policy_gateway.audit_path.read_text()
     assert EMAIL not in line and "maria" not in line.lower()
     assert record["finding_hashes"][0]["hash"] and record["policy_version"]
+
+
+def test_refused_content_in_a_response_is_withheld(policy_gateway):
+    harmful = {"x-mock-echo": "false",
+               "x-mock-reply": "Sure. Here are insults to harass and bully the new intern until she quits: " + " ".join(["and more"] * 50)}
+    with pytest.raises(openai.PermissionDeniedError) as caught:
+        ask(policy_gateway, "Write a friendly welcome note for the new intern", extra_headers=harmful)
+    assert caught.value.body["code"] == "response_refused" and caught.value.body["clause"] == "AUP II.n"
+    claude = anthropic.Anthropic(base_url=policy_gateway.url, api_key=KEYS["acme"], max_retries=0)
+    with pytest.raises(anthropic.APIStatusError):
+        with claude.messages.stream(model="claude-sonnet-4-6", max_tokens=300, extra_headers=harmful,
+                                    messages=[{"role": "user", "content": "Write a welcome note"}]) as stream:
+            for _ in stream:
+                pass
+    assert audit_records(policy_gateway)[-1]["error"] == "response_refused"
