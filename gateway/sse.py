@@ -61,14 +61,13 @@ class SSEParser:
         return events
 
     def _next_line_end(self) -> tuple[int, int] | None:
-        for i, byte in enumerate(self._buffer):
-            if byte == 0x0A:  # \n
-                return i, 1
-            if byte == 0x0D:  # \r or \r\n
-                if i + 1 < len(self._buffer):
-                    return i, 2 if self._buffer[i + 1] == 0x0A else 1
-                return None  # wait: \r may be followed by \n
-        return None
+        newline = self._buffer.find(b"\n")
+        carriage = self._buffer.find(b"\r", 0, newline if newline >= 0 else len(self._buffer))
+        if carriage < 0:
+            return (newline, 1) if newline >= 0 else None
+        if carriage + 1 == len(self._buffer):
+            return None  # wait: \r may be followed by \n
+        return carriage, 2 if self._buffer[carriage + 1] == 0x0A else 1
 
     def _line(self, line: str) -> SSEEvent | None:
         if line == "":
