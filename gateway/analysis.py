@@ -57,17 +57,20 @@ class AnalysisService:
         self._cache: OrderedDict[bytes, TextAnalysis] = OrderedDict()
         self._cache_entries = cache_entries
         self._executor: Executor | None = None
+        self._started: asyncio.Event | None = None
         self.ready = False
         self.hits = 0
         self.misses = 0
 
     async def start(self) -> None:
         """Start the workers and wait until each has loaded its models."""
+        self._started = self._started or asyncio.Event()
         self._executor = self._new_executor()
         loop = asyncio.get_running_loop()
         await asyncio.gather(*(loop.run_in_executor(self._executor, _ping)
                                for _ in range(max(self._workers, 1))))
         self.ready = True
+        self._started.set()
 
     def _new_executor(self) -> Executor:
         if self._workers == 0:
@@ -116,7 +119,16 @@ class AnalysisService:
         return [r for r in results if r is not None], len(items) - len(missing)
 
     async def _run(self, tenant: str, items: list[AnalysisItem]) -> list[TextAnalysis]:
-        if self._executor is None or not self.ready:
+        if not self.ready:
+            # Requests that arrive while the engine loads (a new replica or worker) wait for it, within
+            # the analysis deadline, rather than fail at once.
+            self._started = self._started or asyncio.Event()
+            try:
+                async with asyncio.timeout(self._timeout_s):
+                    await self._started.wait()
+            except TimeoutError:
+                raise AnalysisUnavailable("the analysis engine is not ready") from None
+        if self._executor is None:
             raise AnalysisUnavailable("the analysis engine is not ready")
         batches: list[list[AnalysisItem]] = [[]]
         size = 0
