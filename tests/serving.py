@@ -114,7 +114,7 @@ class ThreadServer:
 
 
 def start_gateway(config: dict[str, Any], tmp_dir: Path, wait_ready: bool = True) -> ThreadServer:
-    from gateway.app import build_app
+    from gateway.server.app import build_app
     from gateway.config import load_config
 
     path = tmp_dir / f"gateway-{time.monotonic_ns()}.yaml"

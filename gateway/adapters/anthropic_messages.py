@@ -25,7 +25,7 @@ from gateway.adapters.response_walk import (
     AI_GENERATED, Channels, dicts, extra_event, json_event, load_json, mark_ai_generated, rewrite_key,
     rewrite_leaves,
 )
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 ROLES = {"user": "user", "assistant": "assistant", "system": "system"}
 TOOL_USES = ("tool_use", "server_tool_use")

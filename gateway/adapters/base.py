@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from filters.segments import DataClass, Path, Segment
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 
 class BadRequest(Exception):

@@ -21,7 +21,7 @@ from gateway.adapters.request_walk import (
 from gateway.adapters.response_walk import (
     AI_GENERATED, Channels, dicts, extra_event, json_event, load_json, mark_ai_generated, openai_usage, rewrite_key,
 )
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 ROLES = {"system": "system", "developer": "system", "user": "user", "assistant": "assistant",
          "tool": "tool", "function": "tool"}

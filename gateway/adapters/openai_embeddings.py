@@ -13,7 +13,7 @@ from gateway.adapters.base import Envelope, ResponseRewriter, StreamRewriter, Us
 from gateway.adapters.openai_completions import texts_or_tokens
 from gateway.adapters.request_walk import RequestReader, model_of, start, stream_of, write_body
 from gateway.adapters.response_walk import mark_ai_generated, openai_usage
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 
 class OpenAIEmbeddings:

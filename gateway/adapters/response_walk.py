@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from gateway.adapters.base import ResponseRewriter, StreamText, Usage
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 AI_GENERATED = "ai_generated"
 

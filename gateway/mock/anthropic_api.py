@@ -11,7 +11,7 @@ from aiohttp import web
 from gateway.mock.call import MOCK_CALL, MockCall
 from gateway.mock.replies import Reply, count_tokens, dumps, make_reply, new_id, pieces, prompt_tokens, text_parts
 from gateway.mock.streaming import send_events
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 MODELS = ("claude-sonnet-4-6", "claude-opus-4-7", "claude-haiku-4-5", "claude-sonnet-4-6")
 

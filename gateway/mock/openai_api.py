@@ -16,7 +16,7 @@ from gateway.mock.call import MOCK_CALL, MockCall
 from gateway.mock.errors import MockError
 from gateway.mock.replies import Reply, count_tokens, dumps, make_reply, new_id, pieces, prompt_tokens, text_parts
 from gateway.mock.streaming import send_events
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 MODELS = ("gpt-4o", "gpt-4o-mini", "gpt-4.1", "o3-mini", "gpt-3.5-turbo-instruct", "text-embedding-3-small")
 FINGERPRINT = "fp_magic_mock"

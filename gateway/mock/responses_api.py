@@ -14,7 +14,7 @@ from gateway.mock.errors import MockError
 from gateway.mock.openai_api import json_reply
 from gateway.mock.replies import Reply, count_tokens, dumps, make_reply, new_id, pieces, prompt_tokens, text_parts
 from gateway.mock.streaming import send_events
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 _INPUT_PARTS = ("input_text", "output_text", "text")
 

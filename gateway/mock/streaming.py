@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from aiohttp import web
 
 from gateway.mock.call import MockCall
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 
 async def send_events(request: web.Request, call: MockCall, events: Iterable[SSEEvent],

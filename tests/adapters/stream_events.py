@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from gateway.sse import SSEEvent, SSEParser
+from gateway.upstream.sse import SSEEvent, SSEParser
 from token_rewriter import JANE, MAIL, ZOE
 
 CHAT_ID = {"id": "chatcmpl-9fJ2kQ", "object": "chat.completion.chunk", "created": 1718000000,

@@ -7,7 +7,7 @@ import json
 
 from gateway.adapters import ADAPTERS
 from gateway.adapters.base import Usage
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 from stream_events import (
     ANTHROPIC, ANTHROPIC_TEXT_CLIENT, CHAT_TEXT, CHAT_TEXT_CLIENT, CHAT_TOOLS, COMPLETIONS, COMPLETIONS_CLIENT,
     RESPONSE_TEXT_CLIENT, RESPONSES, chat_chunk, payloads, play, tool_delta, wire,

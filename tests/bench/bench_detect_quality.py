@@ -3,7 +3,7 @@
     .venv/bin/python tests/bench/bench_detect_quality.py            # the frozen test split
     .venv/bin/python tests/bench/bench_detect_quality.py --dev      # the tuning split (another seed)
     .venv/bin/python tests/bench/bench_detect_quality.py --dev --show   # what we miss or damage
-    .venv/bin/python tests/bench/bench_detect_quality.py --classifier   # spans from filters.classify
+    .venv/bin/python tests/bench/bench_detect_quality.py --classifier   # spans from filters.classify.spans
 
 Every detection is replaced by [ENTITY], as masking would. `values hidden`: the share of labelled
 sensitive values no longer in the text; `kept`: the share of must-keep strings still in it byte for
@@ -21,7 +21,7 @@ from collections import defaultdict
 from stock_presidio import masked, stock_analyzer, stock_spans
 
 from datagen.pii_cases import DEV_SEED, directory, generate, load_test
-from filters.detect import Detector
+from filters.recognizers.detector import Detector
 from filters.recognizers import AccountDirectory
 from filters.segments import DataClass, Span
 
@@ -61,11 +61,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=400, help="dev cases to generate")
     parser.add_argument("--show", action="store_true", help="print our misses and damage")
     parser.add_argument("--no-stock", action="store_true", help="skip stock Presidio")
-    parser.add_argument("--classifier", action="store_true", help="spans from filters.classify, not the cases'")
+    parser.add_argument("--classifier", action="store_true", help="spans from filters.classify.spans, not the cases'")
     args = parser.parse_args()
     classifier = None
     if args.classifier:
-        from filters.classify import SpanClassifier
+        from filters.classify.spans import SpanClassifier
         classifier = SpanClassifier.default()
     cases = [c.to_json() for c in generate(DEV_SEED, args.count)] if args.dev else load_test()
     ours = Detector.default(accounts={"acme": AccountDirectory(**directory())})

@@ -18,7 +18,7 @@ import time
 from stock_presidio import stock_analyzer
 
 from datagen.pii_cases import directory, make_case
-from filters.detect import Detector
+from filters.recognizers.detector import Detector
 from filters.recognizers import AccountDirectory
 from filters.segments import DataClass, Span
 

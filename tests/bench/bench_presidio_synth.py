@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from stock_presidio import EVAL_DIR, stock_analyzer, stock_spans
 
-from filters.detect import Detector
+from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span
 
 COVERED = {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS",

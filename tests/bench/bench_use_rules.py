@@ -21,7 +21,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from filters.use_rules import UseRules
+from filters.use_rules.rules import UseRules
 from tests.datagen.use_cases import DEV_SEED, UseCase, generate, read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ for path in (ROOT, ROOT / "tests"):
 from presidio_analyzer import AnalyzerEngine  # noqa: E402
 from presidio_analyzer.nlp_engine import NlpEngineProvider  # noqa: E402
 
-from filters.detect import NLP_CONFIGURATION  # noqa: E402
+from filters.recognizers.detector import NLP_CONFIGURATION  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 

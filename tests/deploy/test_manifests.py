@@ -21,7 +21,7 @@ import pytest
 import yaml
 from kubernetes_validate.utils import ValidationError, latest_version, validate
 
-from filters.policy import load_policy
+from filters.policy.model import load_policy
 from gateway.config import parse_config
 
 REPO = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from gateway.metrics import Metrics
+from gateway.observability.metrics import Metrics
 
 REPO = Path(__file__).resolve().parents[2]
 PROMETHEUS = REPO / "deploy" / "prometheus"

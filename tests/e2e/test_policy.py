@@ -56,7 +56,7 @@ def client(server, who="acme") -> openai.OpenAI:
 
 
 def received(server, provider="plain") -> list[dict]:
-    from gateway.app import STATE
+    from gateway.server.app import STATE
 
     base = server.app[STATE].base_urls[provider].removesuffix("/v1")
     with urllib.request.urlopen(base + "/_mock/requests") as response:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from filters.detect import ENTITY_CATEGORIES, RESTRICTED_ENTITIES, Detector
+from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES, Detector
 from filters.segments import DataClass, Span
 
 KIND_CLASS = {"prose": "input", "code": "input", "sql": "input", "table": "output", "record": "output",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from datagen.pii_cases import directory, load_test
-from filters.detect import Detector
+from filters.recognizers.detector import Detector
 from filters.recognizers import AccountDirectory
 from filters.segments import DataClass, Span
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from presidio_analyzer import AnalyzerEngine
 
-from filters.detect import Detector, build_analyzer
+from filters.recognizers.detector import Detector, build_analyzer
 from filters.recognizers import AccountDirectory, RecognizersConfigError
 from filters.recognizers.config import DEFAULT_PATH
 from filters.segments import DataClass, Span

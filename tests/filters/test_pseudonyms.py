@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from filters.pseudonyms import (
+from filters.redact.pseudonyms import (
     TOKEN_MAX_LEN,
     TOKEN_PARTIAL_RE,
     TOKEN_PREFIX,

@@ -1,9 +1,9 @@
 import pytest
 
-from filters.decision import Edit
-from filters.pseudonyms import TOKEN_RE, TenantKeys
-from filters.redact import Rendered, render
-from filters.response_text import ResponseText
+from filters.policy.decision import Edit
+from filters.redact.pseudonyms import TOKEN_RE, TenantKeys
+from filters.redact.render import Rendered, render
+from filters.response.restore import ResponseText
 
 KEYS = TenantKeys(b"acme-secret-0123456789abcdef")
 

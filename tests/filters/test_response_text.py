@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from filters.pseudonyms import TOKEN_RE, TenantKeys
-from filters.response_text import WORD_CAP, ResponseText
+from filters.redact.pseudonyms import TOKEN_RE, TenantKeys
+from filters.response.restore import WORD_CAP, ResponseText
 
 ACME = TenantKeys(b"acme-secret-0123456789abcdef")
 GLOBEX = TenantKeys(b"globex-secret-0123456789abcdef")

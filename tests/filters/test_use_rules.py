@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from filters.segments import RuleHit
-from filters.use_rules import CHUNK_CHARS, RuleSpec, UseClassifier, UseRules, UseRulesError
+from filters.use_rules.rules import CHUNK_CHARS, RuleSpec, UseClassifier, UseRules, UseRulesError
 
 TEST_SPLIT = Path(__file__).resolve().parents[1] / "data" / "use_test.jsonl"
 CATCHING = {"block", "review"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from gateway.audit import AuditTrail
+from gateway.observability.audit import AuditTrail
 from gateway.config import AuditConfig
-from gateway.exchange import Exchange
+from gateway.observability.exchange import Exchange
 
 
 def test_rotation_by_size_with_retention(tmp_path):

@@ -1,0 +1,230 @@
+"""The policy file (config/policy.yaml): the seeds' rules as data, and tenants' tightening of them."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+FINDING_ACTIONS = ("allow", "pseudonymize", "hash", "mask", "drop", "block")
+RULE_ACTIONS = ("flag", "review", "block")
+FindingAction = Literal["allow", "pseudonymize", "hash", "mask", "drop", "block"]
+RuleAction = Literal["flag", "review", "block"]
+DEFAULT_POLICY = Path(__file__).resolve().parents[2] / "config" / "policy.yaml"
+
+
+class PolicyError(Exception):
+    """A policy that cannot be used; the message names the file and the field."""
+
+
+def stricter(a: str, b: str, order: tuple[str, ...] = FINDING_ACTIONS) -> str:
+    return a if order.index(a) >= order.index(b) else b
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClassRule(_Strict):
+    action: Literal["send", "pseudonymize", "mask", "drop", "block"]
+    cite: str
+
+
+class CategoryRule(_Strict):
+    action: FindingAction
+    with_baa: FindingAction | None = None
+    cite: str
+
+
+class EntityRule(_Strict):
+    action: FindingAction
+    with_baa: FindingAction | None = None
+    cite: str
+
+
+class RestrictedFloor(_Strict):
+    floor: FindingAction = "mask"
+    cite: str = "AUP II.k"
+
+
+class FindingsPolicy(_Strict):
+    categories: dict[Literal["personal", "account", "phi", "secret"], CategoryRule]
+    entities: dict[str, EntityRule] = Field(default_factory=dict)
+    restricted: RestrictedFloor = Field(default_factory=RestrictedFloor)
+    min_score: float = Field(default=0.5, ge=0, le=1)
+
+
+class ProvidersPolicy(_Strict):
+    require_zero_retention: bool = True
+    require_zero_training: bool = True
+    cite: str
+    openai_store_false: bool = True
+    store_cite: str
+
+
+class FeatureRule(_Strict):
+    classes: list[Literal["account", "dataset", "input", "output", "metadata"]]
+    otherwise: Literal["block", "drop"]
+    cite: str
+
+
+class AttachmentsPolicy(_Strict):
+    image: Literal["forward", "block"] = "forward"
+    file: Literal["forward", "block"] = "block"
+    audio: Literal["forward", "block"] = "block"
+    document: Literal["forward", "block"] = "block"
+    cite: str
+
+
+class UseRulesPolicy(_Strict):
+    file: str = "use_rules.yaml"
+    roles: list[str] = Field(default_factory=lambda: ["user", "system", "prompt"])
+    actions: dict[str, RuleAction] = Field(default_factory=dict)
+
+
+class ReviewPolicy(_Strict):
+    without_reviewer: Literal["refuse", "serve_and_mark"] = "refuse"
+    cite: str = "AUP II.a"
+
+
+class ResponsesPolicy(_Strict):
+    mark_ai_generated: Literal[True] = True
+    mark_cite: str = "AUP II.g"
+    mask_new_findings: bool = True
+    mask_cite: str = "AUP II.k"
+    refuse_categories: list[str] = Field(default_factory=list)
+    refuse_cite: str = "AUP II.n"
+
+
+class AuditPolicy(_Strict):
+    required: bool = False
+
+
+class Policy(_Strict):
+    version: int
+    data_classes: dict[Literal["account", "dataset", "input", "output", "metadata"], ClassRule]
+    findings: FindingsPolicy
+    providers: ProvidersPolicy
+    features: dict[Literal["assistant", "typeahead", "embeddings"], FeatureRule]
+    attachments: AttachmentsPolicy
+    use_rules: UseRulesPolicy = Field(default_factory=UseRulesPolicy)
+    review: ReviewPolicy = Field(default_factory=ReviewPolicy)
+    responses: ResponsesPolicy = Field(default_factory=ResponsesPolicy)
+    audit: AuditPolicy = Field(default_factory=AuditPolicy)
+
+    digest: str = Field(default="", exclude=True)   # names the policy's version in audit records
+    source: str = Field(default="<memory>", exclude=True)
+
+    def use_rules_path(self) -> Path:
+        path = Path(self.use_rules.file)
+        if not path.is_absolute():
+            base = Path(self.source).parent if self.source != "<memory>" else DEFAULT_POLICY.parent
+            path = base / path
+        return path
+
+
+def _errors(source: str, error: ValidationError) -> str:
+    lines = [f"{source}: invalid policy"]
+    for item in error.errors():
+        field = ".".join(str(p) for p in item["loc"] if not str(p).startswith("function-"))
+        message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
+        lines.append(f"  {field or '(top level)'}: {message.removeprefix('Value error, ')}")
+    return "\n".join(lines)
+
+
+def parse_policy(data: Any, source: str) -> Policy:
+    if not isinstance(data, dict):
+        raise PolicyError(f"{source}: the policy must be a mapping of fields")
+    digest = hashlib.sha256(yaml.safe_dump(data, sort_keys=True).encode()).hexdigest()[:16]
+    try:
+        return Policy.model_validate({**data, "digest": digest, "source": source})
+    except ValidationError as error:
+        raise PolicyError(_errors(source, error)) from None
+
+
+def load_policy(path: str | Path = DEFAULT_POLICY) -> Policy:
+    source = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PolicyError(f"{source}: cannot read: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise PolicyError(f"{source}: not valid YAML: {error}") from None
+    return parse_policy(data, source)
+
+
+def _merge(base: Any, override: Any) -> Any:
+    if isinstance(base, dict) and isinstance(override, dict):
+        out = dict(base)
+        for key, value in override.items():
+            out[key] = _merge(base.get(key), value) if key in base else value
+        return out
+    return override
+
+
+def _loosenings(base: Policy, tightened: Policy) -> list[str]:
+    """Every place where `tightened` is looser than `base`, as field: reason."""
+    problems: list[str] = []
+    class_order = ("send", "pseudonymize", "mask", "drop", "block")
+    for name, rule in base.data_classes.items():
+        new = tightened.data_classes[name].action
+        if class_order.index(new) < class_order.index(rule.action):
+            problems.append(f"data_classes.{name}.action: {new} is looser than {rule.action}")
+    for name, rule in base.findings.categories.items():
+        new_rule = tightened.findings.categories[name]
+        if FINDING_ACTIONS.index(new_rule.action) < FINDING_ACTIONS.index(rule.action):
+            problems.append(f"findings.categories.{name}.action: {new_rule.action} is looser than {rule.action}")
+        if rule.with_baa and new_rule.with_baa and \
+                FINDING_ACTIONS.index(new_rule.with_baa) < FINDING_ACTIONS.index(rule.with_baa):
+            problems.append(f"findings.categories.{name}.with_baa: looser than {rule.with_baa}")
+    for name, rule in base.findings.entities.items():
+        new = tightened.findings.entities.get(name)
+        if new is None or FINDING_ACTIONS.index(new.action) < FINDING_ACTIONS.index(rule.action):
+            problems.append(f"findings.entities.{name}.action: looser than {rule.action}")
+    if FINDING_ACTIONS.index(tightened.findings.restricted.floor) < FINDING_ACTIONS.index(base.findings.restricted.floor):
+        problems.append("findings.restricted.floor: looser than the shipped floor")
+    if tightened.findings.min_score > base.findings.min_score:
+        problems.append("findings.min_score: a higher threshold would let more values through")
+    for flag in ("require_zero_retention", "require_zero_training", "openai_store_false"):
+        if getattr(base.providers, flag) and not getattr(tightened.providers, flag):
+            problems.append(f"providers.{flag}: cannot be turned off")
+    for name, rule in base.features.items():
+        new_rule = tightened.features[name]
+        if not set(new_rule.classes) <= set(rule.classes):
+            problems.append(f"features.{name}.classes: adds classes the policy does not allow")
+        if rule.otherwise == "block" and new_rule.otherwise != "block":
+            problems.append(f"features.{name}.otherwise: looser than block")
+    for kind in ("image", "file", "audio", "document"):
+        if getattr(base.attachments, kind) == "block" and getattr(tightened.attachments, kind) != "block":
+            problems.append(f"attachments.{kind}: cannot forward what the policy blocks")
+    for key, action in base.use_rules.actions.items():
+        new = tightened.use_rules.actions.get(key, action)
+        if RULE_ACTIONS.index(new) < RULE_ACTIONS.index(action):
+            problems.append(f"use_rules.actions.{key}: {new} is looser than {action}")
+    if not set(base.use_rules.roles) <= set(tightened.use_rules.roles):
+        problems.append("use_rules.roles: cannot stop reading roles the policy reads")
+    if base.review.without_reviewer == "refuse" and tightened.review.without_reviewer != "refuse":
+        problems.append("review.without_reviewer: serve_and_mark is looser than refuse")
+    if base.responses.mask_new_findings and not tightened.responses.mask_new_findings:
+        problems.append("responses.mask_new_findings: cannot be turned off")
+    if not set(base.responses.refuse_categories) <= set(tightened.responses.refuse_categories):
+        problems.append("responses.refuse_categories: cannot remove categories")
+    if base.audit.required and not tightened.audit.required:
+        problems.append("audit.required: cannot be turned off")
+    return problems
+
+
+def tighten(base: Policy, override: dict[str, Any], source: str) -> Policy:
+    """`base` with a tenant's override applied; PolicyError if the override loosens anything."""
+    if not override:
+        return base
+    merged = _merge(copy.deepcopy(base.model_dump()), override)
+    policy = parse_policy(merged, source)
+    problems = _loosenings(base, policy)
+    if problems:
+        raise PolicyError(f"{source}: a tenant can only tighten the policy:\n  " + "\n  ".join(problems))
+    return policy

@@ -1,0 +1,75 @@
+"""Responses are checked too: restricted data the model writes (secrets, cards, government ids) is masked.
+
+Such values can never have come from the request, where they are masked at least (AUP II.k), so any the
+model writes are new. Pattern recognizers only (no NER): cheap enough for every response, in the server
+process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from filters.recognizers.detector import DEFAULT_PATH, _resolve, _supported
+from filters.redact.pseudonyms import mask_placeholder
+from filters.recognizers.context import TextContext
+from filters.recognizers.registry import load_recognizers
+from filters.segments import DataClass, RuleHit, Span
+
+if TYPE_CHECKING:
+    from filters.use_rules.rules import UseRules
+
+
+class NewFindingMasker:
+    """A `mask_new` for ResponseText: masks restricted values in text a model wrote."""
+
+    def __init__(self, config_path: str | Path = DEFAULT_PATH) -> None:
+        self._recognizers = load_recognizers(config_path)
+        self._restricted = self._recognizers.restricted
+        self.masked = 0
+
+    def __call__(self, text: str) -> str:
+        if len(text) < 8:
+            return text
+        config = self._recognizers.config
+        ctx = TextContext(text, [Span(0, len(text), DataClass.OUTPUT, False, "prose")],
+                          config.window, config.window_after)
+        findings = [f for f in self._recognizers.scanner.scan(ctx) if f.entity in self._restricted]
+        if not findings:
+            return text
+        detections = _resolve(_supported(findings, ctx, config.near_chars), config.threshold)
+        for detection in reversed(detections):
+            text = text[:detection.start] + mask_placeholder(detection.entity) + text[detection.end:]
+            self.masked += 1
+        return text
+
+
+class ResponseUseGuard:
+    """Reads what a model wrote for the content kinds the policy refuses in responses (AUP II.n)."""
+
+    def __init__(self, rules: "UseRules", categories: Sequence[str]) -> None:
+        self._rules = rules
+        self._categories = frozenset(categories)
+
+    def violation(self, text: str) -> RuleHit | None:
+        if not self._categories or not text:
+            return None
+        return next((hit for hit in self._rules.evaluate(text) if hit.category in self._categories), None)
+
+
+def text_leaves(value: object, limit: int = 1_000_000) -> str:
+    """The strings inside a JSON value, one per line: what a client would show of a response."""
+    out: list[str] = []
+    stack = [value]
+    size = 0
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            size += len(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return "\n".join(out)

@@ -1,0 +1,218 @@
+"""Text a model wrote, on its way back to the client: pseudonyms restored, new secrets masked.
+
+`ResponseText` knows only the tokens minted while redacting this request. A token in that mapping
+is replaced by its value; anything else of the token's shape (another tenant's token, one the
+client typed, one the model made up) is left exactly as it is. In JSON mode (`in_json`: the raw
+inside of a string literal) a value goes in JSON-escaped, and a token written with `\\u003c` and
+`\\u003e` for its angle brackets (as some encoders do) is restored too; after an escaped backslash
+(`\\\\u003c`) those letters are text, not a token.
+
+`mask_new` (optional) masks what the model wrote that the request did not hold (secrets,
+restricted data). It sees the text between tokens, never a token or a restored value; in JSON
+mode it sees that text decoded, and its result is encoded again where it changed anything.
+
+Streams: `stream()` gives one `StreamText` per channel. `feed` returns everything except the
+longest suffix that could still become a token (`<PER`, `\\u003cPERSON_3f`), so a token split
+over any number of chunks is restored and nothing else waits. With `mask_new` set, a stream also
+holds back the unfinished word (from the last space, tab or line break, at most `WORD_CAP`
+characters) so that a secret is masked whole: the one case that holds back more than a token
+prefix. `mask_new` then sees a stream word by word, where a complete text is seen whole.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+
+from filters.redact.pseudonyms import DIGEST_HEX, ENTITY_PATTERN, TOKEN_MAX_LEN, TOKEN_PARTIAL_RE, TOKEN_RE
+
+WORD_CAP = 256
+
+# Inside a JSON string literal some encoders write < and > as \u003c and \u003e.
+_OPEN = r"(?:<|\\u003[cC])"
+_CLOSE = r"(?:>|\\u003[eE])"
+_ESCAPE_PART = r"\\(?:u(?:0(?:0(?:3)?)?)?)?"   # \  \u  \u0  \u00  \u003: an escape not yet complete
+_HEX = "[0-9a-f]"
+TOKEN_JSON_RE = re.compile(rf"{_OPEN}(?P<entity>{ENTITY_PATTERN})_(?P<digest>{_HEX}{{{DIGEST_HEX}}}){_CLOSE}")
+TOKEN_JSON_PARTIAL_RE = re.compile(
+    rf"{_ESCAPE_PART}|{_OPEN}(?:{ENTITY_PATTERN}"
+    rf"(?:_(?:{_HEX}{{0,{DIGEST_HEX}}}|{_HEX}{{{DIGEST_HEX}}}{_ESCAPE_PART}))?)?")
+TOKEN_JSON_MAX_LEN = TOKEN_MAX_LEN + 2 * (len("\\u003c") - 1)
+
+_SPACES = (" ", "\n", "\t", "\r")
+_JSON_SPACES = (" ", "\\n", "\\t", "\\r")
+
+
+def _escaped(text: str, pos: int, odd_before: bool) -> bool:
+    """Whether the character at `pos` follows an odd run of backslashes (is itself escaped)."""
+    start = pos
+    while start > 0 and text[start - 1] == "\\":
+        start -= 1
+    run = pos - start + (1 if start == 0 and odd_before else 0)
+    return run % 2 == 1
+
+
+def _first(value: str | None, otherwise: str) -> str:
+    return otherwise if value is None else value
+
+
+class ResponseText:
+    """The ResponseRewriter of one request: its pseudonyms (token -> value) and an optional `mask_new`."""
+
+    def __init__(self, pseudonyms: Mapping[str, str],
+                 mask_new: Callable[[str], str] | None = None) -> None:
+        self._values = dict(pseudonyms)
+        self._json_values: dict[str, str] = {}
+        self.mask_new = mask_new
+
+    @property
+    def idle(self) -> bool:
+        """Nothing to restore and nothing to mask: every text passes as it is."""
+        return not self._values and self.mask_new is None
+
+    @property
+    def restores(self) -> bool:
+        """Whether any token of this request can be restored."""
+        return bool(self._values)
+
+    def text(self, text: str, *, in_json: bool = False) -> str:
+        """A complete text with known tokens restored (JSON-escaped when `in_json`) and new findings masked."""
+        if self.idle:
+            return text
+        return self.rewrite(text, in_json, odd_before=False)
+
+    def stream(self, *, in_json: bool = False) -> ResponseStream:
+        """A fresh rewriter for one streamed channel (one content block, one tool call's arguments)."""
+        return ResponseStream(self, in_json)
+
+    def rewrite(self, text: str, in_json: bool, odd_before: bool) -> str:
+        """`text` rewritten; `odd_before`: in JSON, the text before it ends inside an escape."""
+        # TOKEN_RE starts with a literal, which the regex engine scans for fast; TOKEN_JSON_RE does not.
+        pattern = TOKEN_JSON_RE if in_json and "\\u003" in text else TOKEN_RE
+        if self.mask_new is None:
+            return pattern.sub(lambda m: _first(self._token(m, text, in_json, odd_before), m.group(0)), text)
+        pieces: list[str] = []
+        cursor = 0
+        for match in pattern.finditer(text):
+            token = self._token(match, text, in_json, odd_before)
+            if token is None:
+                continue  # not a token at all: part of the text around it
+            pieces.append(self._mask(text[cursor:match.start()], in_json))
+            pieces.append(token)
+            cursor = match.end()
+        pieces.append(self._mask(text[cursor:], in_json))
+        return "".join(pieces)
+
+    def _token(self, match: re.Match[str], text: str, in_json: bool, odd_before: bool) -> str | None:
+        """A known token's value (JSON-escaped in JSON), an unknown one as it is; None: no token."""
+        if not in_json:
+            return self._values.get(match.group(0), match.group(0))
+        if match.group(0)[0] == "\\" and _escaped(text, match.start(), odd_before):
+            return None  # "\\u003c..." is a backslash and the letters u003c, not "<"
+        key = f"<{match.group('entity')}_{match.group('digest')}>"
+        if key not in self._values:
+            return match.group(0)
+        escaped = self._json_values.get(key)
+        if escaped is None:
+            escaped = self._json_values[key] = json.dumps(self._values[key])[1:-1]
+        return escaped
+
+    def _mask(self, text: str, in_json: bool) -> str:
+        mask_new = self.mask_new
+        if not text or mask_new is None:
+            return text
+        if not in_json:
+            return mask_new(text)
+        try:
+            decoded = json.loads(f'"{text}"', strict=False)
+        except ValueError:
+            return mask_new(text)  # not a valid string literal's inside: mask what is there
+        masked = mask_new(decoded)
+        return text if masked == decoded else json.dumps(masked)[1:-1]
+
+
+class ResponseStream:
+    """Rewrites one streamed channel: restores tokens split across chunks, holds back as little as it can."""
+
+    def __init__(self, rewriter: ResponseText, in_json: bool) -> None:
+        self._rewriter = rewriter
+        self._in_json = in_json
+        self._held = ""
+        self._odd = False  # JSON: the text already passed on ends inside an escape
+
+    @property
+    def held(self) -> str:
+        """What is held back now (a possible token prefix, or with mask_new the unfinished word)."""
+        return self._held
+
+    def feed(self, chunk: str) -> str:
+        if self._rewriter.idle:
+            return chunk
+        text = self._held + chunk
+        cut = self._cut(text)
+        self._held = text[cut:]
+        return self._emit(text[:cut])
+
+    def flush(self) -> str:
+        text, self._held = self._held, ""
+        return self._emit(text) if text else ""
+
+    def _emit(self, text: str) -> str:
+        out = self._rewriter.rewrite(text, self._in_json, self._odd) if text else ""
+        if self._in_json and text:
+            run = len(text) - len(text.rstrip("\\"))
+            self._odd = (self._odd != (run % 2 == 1)) if run == len(text) else run % 2 == 1
+        return out
+
+    def _cut(self, text: str) -> int:
+        """Where the part that is held back starts."""
+        cut = self._token_start(text) if self._rewriter.restores else len(text)
+        if self._rewriter.mask_new is not None:
+            cut = min(cut, self._word_start(text))
+        return cut
+
+    def _token_start(self, text: str) -> int:
+        """The start of the longest suffix that is a proper prefix of a token; len(text) if none."""
+        if not self._in_json:
+            pos = text.rfind("<", max(0, len(text) - TOKEN_MAX_LEN + 1))
+            if pos >= 0 and TOKEN_PARTIAL_RE.fullmatch(text, pos):
+                return pos
+            return len(text)
+        window = max(0, len(text) - TOKEN_JSON_MAX_LEN + 1)
+        starts = [i for i in range(window, len(text)) if text[i] in "<\\"]
+        for pos in starts:
+            if TOKEN_JSON_PARTIAL_RE.fullmatch(text, pos) and \
+                    not (text[pos] == "\\" and _escaped(text, pos, self._odd)):
+                return pos
+        return len(text)
+
+    def _word_start(self, text: str) -> int:
+        """Just after the last word boundary; a forced cut when the word is longer than WORD_CAP."""
+        limit = max(0, len(text) - WORD_CAP)
+        boundary = -1
+        for space in (_JSON_SPACES if self._in_json else _SPACES):
+            found = text.rfind(space, limit)
+            if found >= 0:
+                boundary = max(boundary, found + len(space))
+        if boundary >= 0:
+            return boundary
+        return self._forced_cut(text, limit) if limit else 0
+
+    def _forced_cut(self, text: str, cut: int) -> int:
+        """`cut` moved so that it splits neither a token nor (in JSON) an escape sequence."""
+        pattern = TOKEN_JSON_RE if self._in_json else TOKEN_RE
+        for match in pattern.finditer(text, max(0, cut - TOKEN_JSON_MAX_LEN)):
+            if match.start() >= cut:
+                break
+            if cut < match.end():
+                return match.end()
+        if self._in_json:
+            for pos in range(cut - 1, max(-1, cut - 6), -1):
+                if text[pos] != "\\":
+                    continue
+                if _escaped(text, pos, self._odd):
+                    break  # the second half of "\\": the escape ended before the cut
+                length = 6 if text[pos + 1:pos + 2] == "u" else 2
+                return pos if pos + length > cut else cut
+        return cut

@@ -1,0 +1,113 @@
+"""A request's segments through the filters: analysis (cached, in workers), the decision, the rendering.
+
+The server and `magic-gateway scan` both call `Screener.screen`, so what scan prints is what is sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from filters.text_analyzer import AccountEntry, AnalyzerSpec
+from filters.policy.decision import Decider, ProviderTraits, RequestContext, Verdict
+from filters.policy.model import Policy, load_policy, tighten
+from filters.redact.pseudonyms import TenantKeys
+from filters.redact.render import render
+from filters.segments import Segment
+from gateway.analysis.pool import AnalysisItem, AnalysisService
+from gateway.config import GatewayConfig, ProviderConfig
+
+log = logging.getLogger("magic_gateway")
+DEV_SECRET = b"magic-gateway-development-secret: set MAGIC_GATEWAY_SECRET"
+
+
+@dataclass
+class Screened:
+    verdict: Verdict
+    texts: list[str]                 # what each segment becomes when forwarded
+    pseudonyms: dict[str, str]       # token -> value, only this request's
+    cached: int                      # segments whose analysis came from the cache
+
+
+def provider_traits(provider: ProviderConfig) -> ProviderTraits:
+    return ProviderTraits(name=provider.name, zero_retention=provider.zero_retention,
+                          trains_on_data=provider.trains_on_data, baa=provider.baa)
+
+
+def analyzer_spec(config: GatewayConfig, policy: Policy) -> AnalyzerSpec:
+    accounts = {
+        tenant: tuple(AccountEntry(u.username, u.email, u.name) for u in settings.users)
+        for tenant, settings in config.tenants.items() if settings.users
+    }
+    return AnalyzerSpec(use_rules_path=str(policy.use_rules_path()), accounts=accounts)
+
+
+def tenant_secret(config: GatewayConfig, tenant: str) -> bytes:
+    """The tenant's pseudonym secret: its own variable, or one derived from the gateway's (same on all replicas)."""
+    own = config.tenant(tenant).pseudonym_secret_env
+    if own and os.environ.get(own):
+        return os.environ[own].encode()
+    master = os.environ.get("MAGIC_GATEWAY_SECRET", "").encode() or DEV_SECRET
+    return hmac.new(master, b"tenant:" + tenant.encode(), hashlib.sha256).digest()
+
+
+def tenant_policies(config: GatewayConfig, base: Policy) -> dict[str, Policy]:
+    """Each tenant's policy: the shipped one tightened by its override. PolicyError if one loosens it."""
+    tenants = {k.tenant for k in config.keys} | set(config.tenants)
+    return {tenant: tighten(base, config.tenant(tenant).policy, f"{config.source}: tenants.{tenant}.policy")
+            for tenant in sorted(tenants)}
+
+
+class Screener:
+    """Holds each tenant's policy and keys; screens a request's segments."""
+
+    def __init__(self, config: GatewayConfig, service: AnalysisService, base_policy: Policy | None = None) -> None:
+        from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
+        from filters.use_rules.rules import UseRules
+
+        self.config = config
+        self.service = service
+        self.policy = base_policy or load_policy(config.policy_path())
+        rules = UseRules.from_file(self.policy.use_rules_path())
+        rule_actions = {spec.id: (spec.category, spec.action) for spec in rules.rules}
+        self._deciders: dict[str, Decider] = {}
+        self._keys: dict[str, TenantKeys] = {}
+        self._audit_keys: dict[str, bytes] = {}
+        for tenant, policy in tenant_policies(config, self.policy).items():
+            self._deciders[tenant] = Decider(policy, ENTITY_CATEGORIES, frozenset(RESTRICTED_ENTITIES),
+                                             rule_actions)
+            secret = tenant_secret(config, tenant)
+            self._keys[tenant] = TenantKeys(secret)
+            self._audit_keys[tenant] = hmac.new(secret, b"audit", hashlib.sha256).digest()
+        if not os.environ.get("MAGIC_GATEWAY_SECRET"):
+            log.warning("MAGIC_GATEWAY_SECRET is not set: pseudonyms use a development secret")
+
+    def audit_digest(self, tenant: str, entity: str, value: str) -> str:
+        """A keyed hash that lets an auditor match repeated values without seeing them."""
+        return hmac.new(self._audit_keys[tenant], f"{entity}\0{value}".encode("utf-8", "surrogatepass"),
+                        hashlib.sha256).hexdigest()[:16]
+
+    def policy_for(self, tenant: str) -> Policy:
+        return self._deciders[tenant].policy
+
+    async def screen(self, tenant: str, segments: Sequence[Segment], attachments: Sequence[str],
+                     context: RequestContext) -> Screened:
+        decider = self._deciders[tenant]
+        roles = set(decider.policy.use_rules.roles)
+        items = [AnalysisItem(s.text, s.stated_class, s.role, s.role in roles) for s in segments]
+        analyses, cached = await self.service.analyse(tenant, items)
+        verdict = decider.decide(segments, analyses, attachments, context)
+        texts: list[str] = []
+        pseudonyms: dict[str, str] = {}
+        for segment, segment_verdict in zip(segments, verdict.segments):
+            if not segment_verdict.edits:
+                texts.append(segment.text)
+                continue
+            rendered = render(segment.text, segment_verdict.edits, self._keys[tenant])
+            texts.append(rendered.text)
+            pseudonyms.update(rendered.pseudonyms)
+        return Screened(verdict=verdict, texts=texts, pseudonyms=pseudonyms, cached=cached)

@@ -1,0 +1,182 @@
+"""The `magic-gateway` command: serve, scan, mock, audit, replay."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Sequence
+
+from gateway.config import DEFAULT_CONFIG, ConfigError, GatewayConfig, load_config
+from gateway.observability.logs import setup_logging
+
+
+def _load(path: str) -> GatewayConfig:
+    """The config, its policy and every tenant's override checked; exit 2 with the reason otherwise."""
+    from filters.policy.model import PolicyError, load_policy
+    from gateway.analysis.screener import tenant_policies
+
+    try:
+        config = load_config(path)
+        policies = tenant_policies(config, load_policy(config.policy_path()))
+        if not config.audit.path and any(p.audit.required for p in policies.values()):
+            raise ConfigError(f"{path}: audit.path: the policy requires an audit trail; name a file, a "
+                              "directory or - (standard output)")
+        return config
+    except (ConfigError, PolicyError) as error:
+        print(f"magic-gateway: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) -> None:
+    from aiohttp import web
+
+    from gateway.server.app import build_app
+
+    app = build_app(config)
+    runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
+    await site.start()
+    print(f"magic-gateway listening on http://{host}:{port} (config {config.source})", file=sys.stderr, flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    await runner.cleanup()
+
+
+def _with_overrides(config: GatewayConfig, record: str | None) -> GatewayConfig:
+    if not record:
+        return config
+    recording = config.recording.model_copy(update={"dir": os.path.abspath(record), "all_tenants": True})
+    return config.model_copy(update={"recording": recording})
+
+
+def _serve_worker(config_path: str, host: str, port: int, record: str | None) -> None:
+    config = _with_overrides(_load(config_path), record)
+    setup_logging(config.logging.level)
+    asyncio.run(_serve(config, host, port, reuse_port=True))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    config = _with_overrides(_load(args.config), args.record)
+    setup_logging(config.logging.level)
+    host = args.host or config.server.host
+    port = args.port if args.port is not None else config.server.port
+    if args.workers <= 1:
+        asyncio.run(_serve(config, host, port, reuse_port=False))
+        return 0
+    import multiprocessing
+
+    # Several processes share the port; metrics are summed over them through a shared directory.
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="magic-gateway-metrics-"))
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_serve_worker, args=(args.config, host, port, args.record),
+                                       daemon=False)
+               for _ in range(args.workers)]
+    for worker in workers:
+        worker.start()
+
+    def _stop(*_: object) -> None:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    for worker in workers:
+        worker.join()
+    return 0
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from gateway.cli.scan import run_scan
+
+    config = _load(args.config)
+    setup_logging("warning")
+    return asyncio.run(run_scan(config, sys.stdin, sys.stdout))
+
+
+def cmd_mock(args: argparse.Namespace) -> int:
+    from gateway.mock.server import run_mock
+    from gateway.mock.settings import MockSettings
+
+    setup_logging("info")
+    settings = MockSettings.from_mapping({})
+    run_mock(args.host, args.port, settings)
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    import json
+
+    from gateway.observability.audit_report import print_summary, records, summarise, trail_files
+
+    files = trail_files(args.paths)
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        print(f"magic-gateway audit: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    summary = summarise(records(files, args.since, args.until))
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print_summary(summary, sys.stdout)
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gateway.recording.replay import replay
+
+    config = _load(args.config)
+    setup_logging("warning")
+    return asyncio.run(replay(config, [Path(p) for p in args.cassettes], sys.stdout))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="magic-gateway", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the gateway")
+    serve.add_argument("--config", default=str(DEFAULT_CONFIG), help="gateway configuration file")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, default=1, help="server processes sharing the port")
+    serve.add_argument("--record", metavar="DIR", help="record every request as a cassette in DIR")
+    serve.set_defaults(run=cmd_serve)
+
+    scan = commands.add_parser("scan", help="screen JSON lines from stdin as the server would")
+    scan.add_argument("--config", default=str(DEFAULT_CONFIG))
+    scan.add_argument("--jsonl", action="store_true", required=True, help="read and write JSON lines")
+    scan.set_defaults(run=cmd_scan)
+
+    mock = commands.add_parser("mock", help="run the built-in mock provider on its own")
+    mock.add_argument("--host", default="127.0.0.1")
+    mock.add_argument("--port", type=int, default=8090)
+    mock.set_defaults(run=cmd_mock)
+
+    audit = commands.add_parser("audit", help="summarise an audit trail by tenant, clause and entity")
+    audit.add_argument("paths", nargs="+", help="audit files or directories")
+    audit.add_argument("--since", help="ISO time, e.g. 2026-11-01 or 2026-11-01T12:00")
+    audit.add_argument("--until", help="ISO time (exclusive)")
+    audit.add_argument("--json", action="store_true", help="print the summary as JSON")
+    audit.set_defaults(run=cmd_audit)
+
+    replay = commands.add_parser("replay", help="replay cassettes under a policy and print what changed")
+    replay.add_argument("cassettes", nargs="+")
+    replay.add_argument("--config", default=str(DEFAULT_CONFIG))
+    replay.set_defaults(run=cmd_replay)
+
+    args = parser.parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

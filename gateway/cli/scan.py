@@ -1,0 +1,89 @@
+"""`magic-gateway scan --jsonl`: each input line screened exactly as the server screens a user message."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from filters.policy.decision import RequestContext
+from filters.segments import DataClass, Segment
+from gateway.analysis.pool import AnalysisService
+from gateway.config import FEATURES, GatewayConfig
+from gateway.analysis.screener import Screener, analyzer_spec, provider_traits
+
+_ROLE_FOR_FEATURE = {"embeddings": "embedding_input", "typeahead": "prompt", "assistant": "user"}
+
+
+def _request(line: str, config: GatewayConfig, tenants: set[str]) -> tuple[Segment, str, RequestContext]:
+    try:
+        item = json.loads(line)
+    except ValueError as error:
+        raise ValueError(f"not valid JSON: {getattr(error, 'msg', 'malformed')}") from None
+    if not isinstance(item, dict):
+        raise ValueError("each line must be a JSON object")
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise ValueError("'text' must be a string")
+    unknown = set(item) - {"text", "data_class", "tenant", "provider", "feature"}
+    if unknown:
+        raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}")
+    stated = DataClass.parse(item["data_class"]) if item.get("data_class") is not None else None
+    tenant = item.get("tenant") or config.keys[0].tenant
+    if tenant not in tenants:
+        raise ValueError(f"unknown tenant {tenant!r}")
+    provider_name = item.get("provider") or config.provider(config.models[0].provider).name
+    provider = next((p for p in config.providers if p.name == provider_name), None)
+    if provider is None:
+        raise ValueError(f"unknown provider {provider_name!r}")
+    feature = item.get("feature") or "assistant"
+    if feature not in FEATURES:
+        raise ValueError(f"'feature' must be one of {', '.join(FEATURES)}")
+    segment = Segment(path=("text",), text=text, role=_ROLE_FOR_FEATURE[feature], stated_class=stated)
+    context = RequestContext(tenant=tenant, feature=feature, provider=provider_traits(provider),
+                             mode=config.tenant(tenant).mode)
+    return segment, tenant, context
+
+
+def _result(segment: Segment, screened: Any, mode: str) -> dict[str, Any]:
+    verdict = screened.verdict
+    served = verdict.outcome in ("allow", "redact") or mode == "shadow"
+    text = (segment.text if mode == "shadow" else screened.texts[0]) if served else None
+    seg = verdict.segments[0]
+    return {
+        "action": verdict.outcome,
+        "text": text,
+        "spans": [{"start": s.start, "end": s.end, "data_class": s.data_class.value, "stated": s.stated}
+                  for s in seg.spans],
+        "findings": [{"entity": f.entity, "start": f.start, "end": f.end, "score": round(f.score, 3),
+                      "action": f.action} for f in seg.findings],
+        "violations": [{"clause": v.clause, "category": v.category, "action": v.action, "reason": v.reason}
+                       for v in verdict.violations],
+    }
+
+
+async def run_scan(config: GatewayConfig, source: TextIO, sink: TextIO) -> int:
+    from filters.policy.model import load_policy
+
+    policy = load_policy(config.policy_path())
+    service = AnalysisService(analyzer_spec(config, policy), workers=0,
+                              cache_entries=config.analysis.cache_entries, timeout_s=max(config.timeouts.analysis_s, 60))
+    screener = Screener(config, service, policy)
+    tenants = {k.tenant for k in config.keys} | set(config.tenants)
+    await service.start()
+    try:
+        for line in source:
+            try:
+                if not line.strip():
+                    raise ValueError("empty line: a JSON object is expected")
+                segment, tenant, context = _request(line, config, tenants)
+                screened = await screener.screen(tenant, [segment], [], context)
+                out = _result(segment, screened, context.mode)
+            except ValueError as error:
+                out = {"error": str(error)}
+            except Exception as error:  # one bad line never stops the rest
+                out = {"error": f"analysis failed: {type(error).__name__}"}
+            sink.write(json.dumps(out, ensure_ascii=False) + "\n")
+            sink.flush()
+    finally:
+        service.close()
+    return 0

@@ -1,0 +1,53 @@
+"""After each request: metrics, one structured log line, the audit record. Never raw text or keys."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from gateway.observability.exchange import Exchange
+
+if TYPE_CHECKING:
+    from gateway.server.app import GatewayState
+
+log = logging.getLogger("magic_gateway.access")
+
+
+def finish_exchange(state: "GatewayState", exchange: Exchange) -> None:
+    metrics = state.metrics
+    status = str(exchange.status or 500)
+    metrics.requests.labels(exchange.route, exchange.provider, exchange.model_family, status).inc()
+    metrics.duration.labels(exchange.route).observe(exchange.elapsed())
+    metrics.overhead.labels(exchange.route).observe(exchange.overhead())
+    if exchange.segments:
+        metrics.analysis.observe(exchange.analysis_s)
+        metrics.cache.labels("hit").inc(exchange.cached_segments)
+        metrics.cache.labels("miss").inc(exchange.segments - exchange.cached_segments)
+    if exchange.first_token_s is not None:
+        metrics.first_token.labels(exchange.provider).observe(exchange.first_token_s)
+    for (entity, data_class, action), count in exchange.findings.items():
+        metrics.findings.labels(entity, data_class).inc(count)
+        metrics.actions.labels(action).inc(count)
+    if exchange.outcome:
+        metrics.actions.labels(f"request_{exchange.outcome}").inc()
+    for violation in exchange.violations:
+        if violation["action"] in ("block", "review"):
+            metrics.blocks.labels(violation["clause"], violation["action"]).inc()
+    if exchange.tenant and (exchange.input_tokens or exchange.output_tokens):
+        metrics.tokens.labels(exchange.tenant, "in").inc(exchange.input_tokens)
+        metrics.tokens.labels(exchange.tenant, "out").inc(exchange.output_tokens)
+    log.info("request", extra={"fields": {
+        "request_id": exchange.request_id, "route": exchange.route, "tenant": exchange.tenant,
+        "key_id": exchange.key_id, "agent": exchange.agent, "provider": exchange.provider,
+        "model": exchange.model_family, "status": exchange.status, "outcome": exchange.outcome,
+        "error": exchange.error_code, "mode": exchange.mode,
+        "duration_ms": round(exchange.elapsed() * 1000, 1),
+        "overhead_ms": round(exchange.overhead() * 1000, 1),
+    }})
+    if exchange.recording is not None and state.recorder is not None:
+        try:
+            state.recorder.save(exchange.recording, exchange.request_id, exchange.status or 500)
+        except OSError:
+            log.error("cassette write failed", extra={"fields": {"request_id": exchange.request_id}})
+    if state.audit is not None and not state.audit.write(exchange, exchange.policy_version):
+        metrics.upstream_errors.labels("audit", "write_failed").inc()

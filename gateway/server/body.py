@@ -1,0 +1,62 @@
+"""Reading a request body as JSON, strictly: one object, no duplicate keys, bounded depth."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from gateway.server.errors import GatewayError
+
+MAX_DEPTH = 64
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise GatewayError(400, "duplicate_key", f"the JSON body has the key {key!r} twice in one object")
+        out[key] = value
+    return out
+
+
+def _reject_constant(name: str) -> None:
+    raise GatewayError(400, "invalid_json", f"the JSON body holds {name}, which is not JSON")
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Depth of nesting, iteratively so that a hostile body cannot exhaust the stack."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return depth
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def parse_body(raw: bytes) -> dict[str, Any]:
+    """The body as a JSON object; GatewayError 400 with a plain reason otherwise."""
+    if not raw:
+        raise GatewayError(400, "invalid_json", "the request body is empty; a JSON object is expected")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise GatewayError(400, "invalid_utf8", "the request body is not valid UTF-8") from None
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except GatewayError:
+        raise
+    except RecursionError:
+        raise GatewayError(400, "too_deep", f"the JSON body nests deeper than {MAX_DEPTH} levels") from None
+    except ValueError as error:
+        reason = getattr(error, "msg", "malformed JSON")
+        raise GatewayError(400, "invalid_json", f"the request body is not valid JSON: {reason}") from None
+    if not isinstance(value, dict):
+        raise GatewayError(400, "invalid_body", "the request body must be a JSON object")
+    if _depth(value, MAX_DEPTH) > MAX_DEPTH:
+        raise GatewayError(400, "too_deep", f"the JSON body nests deeper than {MAX_DEPTH} levels")
+    return value

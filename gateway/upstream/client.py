@@ -1,0 +1,124 @@
+"""The one place that talks to providers: a pooled session, retries before the first byte, a deadline."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import os
+import random
+import time
+from collections.abc import Callable, Mapping
+
+import aiohttp
+
+from gateway.config import ProviderConfig, RetryConfig, TimeoutConfig
+from gateway.server.errors import GatewayError
+
+RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504, 529})
+BASE_FORWARDED_HEADERS = ("content-type", "anthropic-version", "anthropic-beta")
+
+
+def provider_key(provider: ProviderConfig) -> str | None:
+    """The provider's API key from the environment variable the config names (never logged)."""
+    if not provider.api_key_env:
+        return None
+    key = os.environ.get(provider.api_key_env)
+    if not key:
+        raise GatewayError(503, "provider_key_missing",
+                           f"the provider {provider.name!r} has no API key: set the environment variable "
+                           f"{provider.api_key_env}")
+    return key
+
+
+def upstream_headers(provider: ProviderConfig, incoming: Mapping[str, str],
+                     allowlist: tuple[str, ...]) -> dict[str, str]:
+    """Only allowlisted client headers, plus the provider's own auth: the gateway key never leaves."""
+    headers = {name: incoming[name] for name in allowlist if name in incoming}
+    headers["content-type"] = "application/json"
+    if provider.kind == "anthropic" and "anthropic-version" not in headers:
+        headers["anthropic-version"] = "2023-06-01"
+    headers.update(provider.headers)
+    key = provider_key(provider)
+    if key is not None:
+        if provider.kind == "anthropic":
+            headers["x-api-key"] = key
+        else:
+            headers["authorization"] = f"Bearer {key}"
+    return headers
+
+
+def retry_after_seconds(headers: Mapping[str, str], limit: float) -> float | None:
+    value = headers.get("retry-after-ms")
+    if value:
+        try:
+            return min(float(value) / 1000, limit)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return min(max(float(value), 0.0), limit)
+    except ValueError:
+        when = email.utils.parsedate_to_datetime(value) if value else None
+        if when is None:
+            return None
+        return min(max(when.timestamp() - time.time(), 0.0), limit)
+
+
+class UpstreamClient:
+    """Sends a forwarded request; retries connect errors, 429 and 5xx before the first byte."""
+
+    def __init__(self, session: aiohttp.ClientSession, timeouts: TimeoutConfig, retries: RetryConfig,
+                 on_retry: Callable[[str, str], None] | None = None) -> None:
+        self._session = session
+        self._timeouts = timeouts
+        self._retries = retries
+        self._on_retry = on_retry or (lambda provider, reason: None)
+
+    async def send(self, provider: ProviderConfig, url: str, body: bytes,
+                   headers: dict[str, str]) -> aiohttp.ClientResponse:
+        """The upstream response with its headers read and its body still open (the caller releases it)."""
+        deadline = time.monotonic() + self._timeouts.total_s
+        timeout = aiohttp.ClientTimeout(total=None, connect=self._timeouts.connect_s,
+                                        sock_read=self._timeouts.read_s)
+        attempt = 0
+        while True:
+            attempt += 1
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise self._timed_out(provider)
+            try:
+                async with asyncio.timeout(remaining):
+                    response = await self._session.post(url, data=body, headers=headers, timeout=timeout,
+                                                        allow_redirects=False)
+            except TimeoutError:
+                raise self._timed_out(provider) from None
+            except aiohttp.ClientError as error:
+                unreachable = GatewayError(502, "upstream_unreachable",
+                                           f"the provider {provider.name!r} could not be reached")
+                pause = self._backoff(attempt)
+                if attempt >= self._retries.attempts or time.monotonic() + pause >= deadline:
+                    raise unreachable from None
+                reason = "connect" if isinstance(error, aiohttp.ClientConnectionError) else "client"
+                self._on_retry(provider.name, reason)
+                await asyncio.sleep(pause)
+                continue
+            if response.status in RETRYABLE_STATUS and attempt < self._retries.attempts:
+                pause = retry_after_seconds(response.headers, self._retries.retry_after_max_s)
+                pause = self._backoff(attempt) if pause is None else pause
+                if time.monotonic() + pause < deadline:
+                    response.release()
+                    self._on_retry(provider.name, str(response.status))
+                    await asyncio.sleep(pause)
+                    continue
+            return response
+
+    def _backoff(self, attempt: int) -> float:
+        ceiling = min(self._retries.backoff_max_s, self._retries.backoff_s * 2 ** (attempt - 1))
+        return random.uniform(ceiling / 2, ceiling)  # jitter: replicas don't retry in lockstep
+
+    @staticmethod
+    def _timed_out(provider: ProviderConfig) -> GatewayError:
+        return GatewayError(504, "upstream_timeout",
+                            f"the provider {provider.name!r} did not answer within the deadline")
