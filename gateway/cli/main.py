@@ -107,7 +107,8 @@ def cmd_mock(args: argparse.Namespace) -> int:
     from gateway.mock.settings import MockSettings
 
     setup_logging("info")
-    settings = MockSettings.from_mapping({})
+    # --reply: a fixed answer instead of the echo, so a benchmark's answers do not grow with its prompts.
+    settings = MockSettings.from_mapping({"echo": False, "reply": args.reply} if args.reply is not None else {})
     run_mock(args.host, args.port, settings)
     return 0
 
@@ -160,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mock = commands.add_parser("mock", help="run the built-in mock provider on its own")
     mock.add_argument("--host", default="127.0.0.1")
     mock.add_argument("--port", type=int, default=8090)
+    mock.add_argument("--reply", metavar="TEXT", help="answer every request with TEXT instead of echoing it")
     mock.set_defaults(run=cmd_mock)
 
     audit = commands.add_parser("audit", help="summarise an audit trail by tenant, clause and entity")

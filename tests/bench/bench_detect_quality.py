@@ -18,7 +18,7 @@ import argparse
 import time
 from collections import defaultdict
 
-from stock_presidio import masked, stock_analyzer, stock_spans
+from tests.bench.stock_presidio import masked, stock_analyzer, stock_spans
 
 from datagen.pii_cases import DEV_SEED, directory, generate, load_test
 from filters.recognizers.detector import Detector

@@ -15,7 +15,7 @@ import random
 import statistics
 import time
 
-from stock_presidio import stock_analyzer
+from tests.bench.stock_presidio import stock_analyzer
 
 from datagen.pii_cases import directory, make_case
 from filters.recognizers.detector import Detector

@@ -19,7 +19,7 @@ import re
 import time
 from collections import defaultdict
 
-from stock_presidio import EVAL_DIR, stock_analyzer, stock_spans
+from tests.bench.stock_presidio import EVAL_DIR, stock_analyzer, stock_spans
 
 from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span

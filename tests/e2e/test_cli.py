@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import openai
+import pytest
 import yaml
 
 from serving import base_config, free_port, wait_until_ready
@@ -79,9 +80,10 @@ def test_serve_on_the_embedded_default_config_answers_a_streamed_request():
     assert process.returncode == 0
 
 
-def test_mock_runs_on_its_own():
+@pytest.mark.parametrize(("options", "answer"), [([], "ping"), (["--reply", "Fixed answer."], "Fixed answer.")])
+def test_mock_runs_on_its_own(options, answer):
     port = free_port()
-    process = subprocess.Popen([*CLI, "mock", "--port", str(port)], cwd=ROOT,
+    process = subprocess.Popen([*CLI, "mock", "--port", str(port), *options], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30
@@ -93,7 +95,7 @@ def test_mock_runs_on_its_own():
                 time.sleep(0.1)
         client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="anything", max_retries=0)
         reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "ping"}])
-        assert reply.choices[0].message.content == "ping"
+        assert reply.choices[0].message.content == answer
     finally:
         process.terminate()
         process.wait(timeout=10)
