@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 
 class Untranslatable(Exception):

@@ -11,7 +11,7 @@ from openai.types.chat.completion_create_params import CompletionCreateParamsNon
 from openai.types.responses import ResponseStreamEvent
 from pydantic import TypeAdapter
 
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 
 ANTHROPIC_REQUEST = TypeAdapter(MessageCreateParamsNonStreaming)
 CHAT_REQUEST = TypeAdapter(CompletionCreateParamsNonStreaming)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from gateway.sse import SSEEvent
+from gateway.upstream.sse import SSEEvent
 from gateway.translate.base import json_event
 from gateway.translate.content import STOP_REASON, openai_to_anthropic_usage
 from gateway.translate.errors import openai_error_to_anthropic
