@@ -76,6 +76,7 @@ class RuleHit:
     reason: str          # explanation without the prompt's text
     start: int = 0
     end: int = 0
+    stage: str = "rule"  # rule | classifier | guard: which part of the use check found it
 
 
 @dataclass(frozen=True)

@@ -1,75 +1,22 @@
-"""The one place that decides: policy applied to a request's analysed segments gives a Verdict."""
+"""The one place that decides: a (tenant's) policy applied to a request gives its Verdict.
+
+`admit` runs before analysis (what the request asks for: a feature, stored state), `decide` after it
+(what the request holds: data classes, findings, restricted uses, attachments) and folds in the
+tenant's mode and the reviewer. The server and `magic-gateway scan` carry the verdict out; neither
+re-decides anything.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
-from filters.policy.model import FINDING_ACTIONS, RULE_ACTIONS, Policy, stricter
+from filters.policy.model import RULE_ACTIONS, Policy, stricter
+from filters.policy.verdict import (
+    Edit, Finding, Refusal, RequestContext, SegmentVerdict, Verdict, Violation,
+)
 from filters.segments import DataClass, Segment, Span, TextAnalysis
 
-OUTCOMES = ("allow", "redact", "review", "block")
-
-
-@dataclass(frozen=True)
-class ProviderTraits:
-    name: str
-    zero_retention: bool
-    trains_on_data: bool
-    baa: bool
-
-
-@dataclass(frozen=True)
-class RequestContext:
-    tenant: str
-    feature: str
-    provider: ProviderTraits
-    mode: str = "enforce"          # enforce | shadow
-    reviewer: str | None = None
-
-
-@dataclass(frozen=True)
-class Finding:
-    entity: str
-    start: int
-    end: int
-    score: float
-    action: str
-    data_class: DataClass
-    category: str
-
-
-@dataclass(frozen=True)
-class Violation:
-    clause: str
-    category: str
-    action: str        # block | review | flag
-    reason: str        # never the request's text
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    entity: str
-    action: str        # pseudonymize | hash | mask | drop
-
-
-@dataclass
-class SegmentVerdict:
-    spans: list[Span]
-    findings: list[Finding]
-    edits: list[Edit]
-
-
-@dataclass
-class Verdict:
-    outcome: str
-    segments: list[SegmentVerdict]
-    violations: list[Violation] = field(default_factory=list)
-
-    def first(self, action: str) -> Violation | None:
-        return next((v for v in self.violations if v.action == action), None)
+__all__ = ["Decider", "Edit", "Finding", "Refusal", "RequestContext", "SegmentVerdict", "Verdict", "Violation"]
 
 
 def _span_at(spans: Sequence[Span], offset: int) -> Span | None:
@@ -89,6 +36,24 @@ class Decider:
         self.restricted = restricted
         self.rule_actions = rule_actions   # rule id -> (category, default action)
 
+    def admit(self, context: RequestContext) -> Refusal | None:
+        """A refusal that needs no analysis: a feature the key lacks or the tenant switched off, stored state."""
+        feature = context.feature
+        if feature not in context.key_features:
+            return Refusal(403, "feature_not_allowed", f"this key may not use the {feature} feature",
+                           category="feature_not_allowed")
+        if feature in context.features_off:
+            cite = self.policy.features_off.cite
+            return Refusal(403, "feature_off", f"the {feature} feature is switched off for this workspace ({cite})",
+                           clause=cite, category="feature_off")
+        providers = self.policy.providers
+        if context.stored_reference and context.stores_state and providers.openai_store_false:
+            return Refusal(400, "stored_state_refused",
+                           f"{context.stored_reference} needs state stored at the provider, and this gateway "
+                           f"sends store: false ({providers.store_cite}); send the whole conversation in input",
+                           param=context.stored_reference)
+        return None
+
     def decide(self, segments: Sequence[Segment], analyses: Sequence[TextAnalysis],
                attachments: Sequence[str], context: RequestContext) -> Verdict:
         policy = self.policy
@@ -98,11 +63,11 @@ class Decider:
                 (policy.providers.require_zero_training and provider.trains_on_data):
             violations.append(Violation(policy.providers.cite, "provider_retention", "block",
                                         f"the provider {provider.name!r} is not marked zero-retention and "
-                                        "zero-training; customer data is only sent to such providers"))
+                                        "zero-training; customer data is only sent to such providers", "policy"))
         for kind in sorted(set(attachments)):
             if getattr(policy.attachments, kind, "block") == "block":
                 violations.append(Violation(policy.attachments.cite, f"attachment_{kind}", "block",
-                                            f"{kind} attachments cannot be scanned and are not forwarded"))
+                                            f"{kind} attachments cannot be scanned and are not forwarded", "policy"))
         verdicts = [self._segment(seg, analysis, context, violations)
                     for seg, analysis in zip(segments, analyses)]
         if any(v.action == "block" for v in violations):
@@ -113,7 +78,44 @@ class Decider:
             outcome = "redact"
         else:
             outcome = "allow"
-        return Verdict(outcome=outcome, segments=verdicts, violations=violations)
+        verdict = Verdict(outcome=outcome, segments=verdicts, violations=violations, mode=context.mode,
+                          mask_new_findings=policy.responses.mask_new_findings,
+                          refuse_categories=tuple(policy.responses.refuse_categories),
+                          refuse_cite=policy.responses.refuse_cite)
+        if context.stores_state and policy.providers.openai_store_false:
+            verdict.provider_fields["store"] = False   # FAQ: providers retain nothing
+        self._enforce(verdict, context)
+        return verdict
+
+    def _enforce(self, verdict: Verdict, context: RequestContext) -> None:
+        """The mode and the reviewer applied: what is refused, marked, and actually edited."""
+        shadow = context.mode == "shadow"
+        floor = self.restricted
+        for segment in verdict.segments:
+            # Shadow mode forwards what came, except the AUP II.k floor: restricted data is masked in every mode.
+            segment.forwarded_edits = [e for e in segment.edits if e.entity in floor] if shadow else segment.edits
+        if shadow:
+            verdict.refuse_categories = ()
+            return
+        blocking = verdict.first("block")
+        if blocking is not None:
+            verdict.refusal = Refusal(403, "policy_violation",
+                                      f"refused by policy ({blocking.clause}, {blocking.category}): {blocking.reason}",
+                                      clause=blocking.clause, category=blocking.category)
+            return
+        held = verdict.first("review")
+        if held is None:
+            return
+        if context.reviewer:
+            verdict.reviewer = context.reviewer
+            verdict.review_marked = True
+        elif self.policy.review.without_reviewer == "serve_and_mark":
+            verdict.review_marked = True
+        else:
+            verdict.refusal = Refusal(403, "human_review_required",
+                                      f"this request needs a qualified person to review the outcome ({held.clause}, "
+                                      f"{held.category}): resend it with the header 'X-Human-Reviewer: <who reviews>'",
+                                      clause=held.clause, category=held.category)
 
     def _segment(self, segment: Segment, analysis: TextAnalysis, context: RequestContext,
                  violations: list[Violation]) -> SegmentVerdict:
@@ -126,7 +128,7 @@ class Decider:
                 edits.append(Edit(span.start, span.end, f"{span.data_class.value.upper()}_DATA", "drop"))
             elif class_rule.action == "block":
                 self._add(violations, Violation(class_rule.cite, f"{span.data_class.value}_data", "block",
-                                                f"{span.data_class.value} data is not sent to providers"))
+                                                f"{span.data_class.value} data is not sent to providers", "policy"))
             if feature_rule and span.data_class.value not in feature_rule.classes:
                 if feature_rule.otherwise == "drop":
                     edits.append(Edit(span.start, span.end, f"{span.data_class.value.upper()}_DATA", "drop"))
@@ -134,7 +136,8 @@ class Decider:
                     self._add(violations, Violation(
                         feature_rule.cite, f"{context.feature}_data_class", "block",
                         f"{context.feature} requests carry only {', '.join(feature_rule.classes)} data; "
-                        f"this one holds {span.data_class.value} data (state X-Data-Class where it is known)"))
+                        f"this one holds {span.data_class.value} data (state X-Data-Class where it is known)",
+                        "policy"))
         findings: list[Finding] = []
         for detection in analysis.detections:
             if detection.score < policy.findings.min_score:
@@ -147,15 +150,16 @@ class Decider:
                                     action, data_class, category))
             if action == "block":
                 self._add(violations, Violation(policy.findings.restricted.cite, "restricted_data", "block",
-                                                f"the request holds {detection.entity}, which is never sent"))
+                                                f"the request holds {detection.entity}, which is never sent",
+                                                "policy"))
             elif action != "allow":
                 edits.append(Edit(detection.start, detection.end, detection.entity, action))
         if segment.role in policy.use_rules.roles:
             for hit in analysis.rule_hits:
                 category, default = self.rule_actions.get(hit.rule, (hit.category, "block"))
-                action = policy.use_rules.actions.get(hit.rule) or policy.use_rules.actions.get(category)
-                action = stricter(action, default, RULE_ACTIONS) if action else default
-                self._add(violations, Violation(hit.clause, hit.category, action, hit.reason))
+                rule_action = policy.use_rules.actions.get(hit.rule) or policy.use_rules.actions.get(category)
+                action = stricter(rule_action, default, RULE_ACTIONS) if rule_action else default
+                self._add(violations, Violation(hit.clause, hit.category, action, hit.reason, hit.stage))
         return SegmentVerdict(spans=list(analysis.spans), findings=findings, edits=edits)
 
     def _finding_action(self, entity: str, category: str, data_class: DataClass,
@@ -179,5 +183,3 @@ class Decider:
     def _add(violations: list[Violation], violation: Violation) -> None:
         if violation not in violations:
             violations.append(violation)
-
-

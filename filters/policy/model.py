@@ -72,6 +72,10 @@ class FeatureRule(_Strict):
     cite: str
 
 
+class FeaturesOffPolicy(_Strict):
+    cite: str = "FAQ: Can I turn off Hex Magic Typeahead but keep Magic turned on?"
+
+
 class AttachmentsPolicy(_Strict):
     image: Literal["forward", "block"] = "forward"
     file: Literal["forward", "block"] = "block"
@@ -110,6 +114,7 @@ class Policy(_Strict):
     findings: FindingsPolicy
     providers: ProvidersPolicy
     features: dict[Literal["assistant", "typeahead", "embeddings"], FeatureRule]
+    features_off: FeaturesOffPolicy = Field(default_factory=FeaturesOffPolicy)
     attachments: AttachmentsPolicy
     use_rules: UseRulesPolicy = Field(default_factory=UseRulesPolicy)
     review: ReviewPolicy = Field(default_factory=ReviewPolicy)

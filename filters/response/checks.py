@@ -56,20 +56,3 @@ class ResponseUseGuard:
         if not self._categories or not text:
             return None
         return next((hit for hit in self._rules.evaluate(text) if hit.category in self._categories), None)
-
-
-def text_leaves(value: object, limit: int = 1_000_000) -> str:
-    """The strings inside a JSON value, one per line: what a client would show of a response."""
-    out: list[str] = []
-    stack = [value]
-    size = 0
-    while stack and size < limit:
-        item = stack.pop()
-        if isinstance(item, str):
-            out.append(item)
-            size += len(item)
-        elif isinstance(item, dict):
-            stack.extend(reversed(list(item.values())))
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
-    return "\n".join(out)

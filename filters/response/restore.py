@@ -17,6 +17,9 @@ over any number of chunks is restored and nothing else waits. With `mask_new` se
 holds back the unfinished word (from the last space, tab or line break, at most `WORD_CAP`
 characters) so that a secret is masked whole: the one case that holds back more than a token
 prefix. `mask_new` then sees a stream word by word, where a complete text is seen whole.
+
+`keep_transcript` keeps what the client is sent (the last `TRANSCRIPT_CHARS` characters), so that the
+response's use check reads exactly the text this one reader passed on, in plain and streamed replies.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections.abc import Callable, Mapping
 from filters.redact.pseudonyms import DIGEST_HEX, ENTITY_PATTERN, TOKEN_MAX_LEN, TOKEN_PARTIAL_RE, TOKEN_RE
 
 WORD_CAP = 256
+TRANSCRIPT_CHARS = 4000
 
 # Inside a JSON string literal some encoders write < and > as \u003c and \u003e.
 _OPEN = r"(?:<|\\u003[cC])"
@@ -61,15 +65,37 @@ class ResponseText:
     """The ResponseRewriter of one request: its pseudonyms (token -> value) and an optional `mask_new`."""
 
     def __init__(self, pseudonyms: Mapping[str, str],
-                 mask_new: Callable[[str], str] | None = None) -> None:
+                 mask_new: Callable[[str], str] | None = None, *, keep_transcript: bool = False) -> None:
         self._values = dict(pseudonyms)
         self._json_values: dict[str, str] = {}
         self.mask_new = mask_new
+        self._transcript: list[str] | None = [] if keep_transcript else None
+        self._transcript_chars = 0
+        self.written = 0   # characters passed on since the transcript was last read
 
     @property
     def idle(self) -> bool:
         """Nothing to restore and nothing to mask: every text passes as it is."""
         return not self._values and self.mask_new is None
+
+    def note(self, text: str, *, in_json: bool = False) -> None:
+        """`text` as passed on to the client, kept for the transcript when one is kept."""
+        if self._transcript is not None and text:
+            if in_json:
+                try:
+                    text = json.loads(f'"{text}"', strict=False)
+                except ValueError:
+                    pass
+            self._transcript.append(text)
+            self._transcript_chars += len(text)
+            self.written += len(text)
+            while self._transcript_chars - len(self._transcript[0]) > TRANSCRIPT_CHARS:
+                self._transcript_chars -= len(self._transcript.pop(0))
+
+    def transcript(self) -> str:
+        """The last characters the client was sent (at least TRANSCRIPT_CHARS when there were as many)."""
+        self.written = 0
+        return "".join(self._transcript or ())
 
     @property
     def restores(self) -> bool:
@@ -78,9 +104,10 @@ class ResponseText:
 
     def text(self, text: str, *, in_json: bool = False) -> str:
         """A complete text with known tokens restored (JSON-escaped when `in_json`) and new findings masked."""
-        if self.idle:
-            return text
-        return self.rewrite(text, in_json, odd_before=False)
+        out = text if self.idle else self.rewrite(text, in_json, odd_before=False)
+        if self._transcript is not None:
+            self.note(out, in_json=in_json)
+        return out
 
     def stream(self, *, in_json: bool = False) -> ResponseStream:
         """A fresh rewriter for one streamed channel (one content block, one tool call's arguments)."""
@@ -148,6 +175,7 @@ class ResponseStream:
 
     def feed(self, chunk: str) -> str:
         if self._rewriter.idle:
+            self._rewriter.note(chunk, in_json=self._in_json)
             return chunk
         text = self._held + chunk
         cut = self._cut(text)
@@ -160,6 +188,7 @@ class ResponseStream:
 
     def _emit(self, text: str) -> str:
         out = self._rewriter.rewrite(text, self._in_json, self._odd) if text else ""
+        self._rewriter.note(out, in_json=self._in_json)
         if self._in_json and text:
             run = len(text) - len(text.rstrip("\\"))
             self._odd = (self._odd != (run % 2 == 1)) if run == len(text) else run % 2 == 1

@@ -111,6 +111,12 @@ def rewrite_block(block: dict[str, Any], rewriter: ResponseRewriter) -> bool:
 
 class AnthropicMessages:
     api = "anthropic.messages"
+    path = "/v1/messages"  # where clients call it
+    upstream_path = "/messages"  # after the provider's base URL
+    wire_format = "anthropic"
+    default_feature = "assistant"
+    stores_state = False  # the provider keeps state unless told `store: false`
+    stored_reference: str | None = None
 
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         body = start(body)

@@ -77,9 +77,15 @@ class StreamRewriter(Protocol):
 
 
 class Adapter(Protocol):
-    """One wire format (one API route)."""
+    """One API route of one wire format, with the facts the server and the router need about it."""
 
-    api: str
+    api: str                      # openai.chat, anthropic.messages, ...
+    path: str                     # where clients call it: /v1/chat/completions
+    upstream_path: str            # after the provider's base URL: /chat/completions
+    wire_format: str              # openai | anthropic
+    default_feature: str          # assistant | typeahead | embeddings, unless the model's route says
+    stores_state: bool            # the provider keeps state unless the body says `store: false`
+    stored_reference: str | None  # a body field that needs state kept at the provider
 
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         """The envelope of a request body; BadRequest when it is not this API's request."""

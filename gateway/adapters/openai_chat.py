@@ -110,6 +110,12 @@ def rewrite_message(message: dict[str, Any], rewriter: ResponseRewriter) -> None
 
 class OpenAIChat:
     api = "openai.chat"
+    path = "/v1/chat/completions"  # where clients call it
+    upstream_path = "/chat/completions"  # after the provider's base URL
+    wire_format = "openai"
+    default_feature = "assistant"
+    stores_state = True  # the provider keeps state unless told `store: false`
+    stored_reference: str | None = None
 
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         body = start(body)

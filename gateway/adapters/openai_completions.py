@@ -45,6 +45,12 @@ def texts_or_tokens(reader: RequestReader, body: dict[str, Any], key: str, role:
 
 class OpenAICompletions:
     api = "openai.completions"
+    path = "/v1/completions"  # where clients call it
+    upstream_path = "/completions"  # after the provider's base URL
+    wire_format = "openai"
+    default_feature = "assistant"
+    stores_state = False  # the provider keeps state unless told `store: false`
+    stored_reference: str | None = None
 
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         body = start(body)

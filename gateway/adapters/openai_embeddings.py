@@ -18,6 +18,12 @@ from gateway.upstream.sse import SSEEvent
 
 class OpenAIEmbeddings:
     api = "openai.embeddings"
+    path = "/v1/embeddings"  # where clients call it
+    upstream_path = "/embeddings"  # after the provider's base URL
+    wire_format = "openai"
+    default_feature = "embeddings"
+    stores_state = False  # the provider keeps state unless told `store: false`
+    stored_reference: str | None = None
 
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         body = start(body)

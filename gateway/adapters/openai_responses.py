@@ -141,6 +141,12 @@ def rewrite_body(response: dict[str, Any], rewriter: ResponseRewriter) -> bool:
 
 class OpenAIResponses:
     api = "openai.responses"
+    path = "/v1/responses"  # where clients call it
+    upstream_path = "/responses"  # after the provider's base URL
+    wire_format = "openai"
+    default_feature = "assistant"
+    stores_state = True  # the provider keeps state unless told `store: false`
+    stored_reference: str | None = "previous_response_id"
 
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         body = start(body)

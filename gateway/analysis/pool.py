@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
 from filters.segments import DataClass, TextAnalysis
-from gateway.server.errors import GatewayError
+from gateway.errors import GatewayError
 
 _WORKER: TextAnalyzer | None = None
 BATCH_CHARS = 32_000  # texts per task: big requests spread over the workers

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from filters.text_analyzer import AccountEntry, AnalyzerSpec
-from filters.policy.decision import Decider, ProviderTraits, RequestContext, Verdict
+from filters.policy.decision import Decider
+from filters.policy.verdict import ProviderTraits, Refusal, RequestContext, Verdict
 from filters.policy.model import Policy, load_policy, tighten
 from filters.redact.pseudonyms import TenantKeys
 from filters.redact.render import render
@@ -94,6 +95,10 @@ class Screener:
     def policy_for(self, tenant: str) -> Policy:
         return self._deciders[tenant].policy
 
+    def admit(self, context: RequestContext) -> Refusal | None:
+        """The decision's part that needs no analysis (feature, stored state)."""
+        return self._deciders[context.tenant].admit(context)
+
     async def screen(self, tenant: str, segments: Sequence[Segment], attachments: Sequence[str],
                      context: RequestContext) -> Screened:
         decider = self._deciders[tenant]
@@ -104,10 +109,10 @@ class Screener:
         texts: list[str] = []
         pseudonyms: dict[str, str] = {}
         for segment, segment_verdict in zip(segments, verdict.segments):
-            if not segment_verdict.edits:
+            if not segment_verdict.forwarded_edits:
                 texts.append(segment.text)
                 continue
-            rendered = render(segment.text, segment_verdict.edits, self._keys[tenant])
+            rendered = render(segment.text, segment_verdict.forwarded_edits, self._keys[tenant])
             texts.append(rendered.text)
             pseudonyms.update(rendered.pseudonyms)
         return Screened(verdict=verdict, texts=texts, pseudonyms=pseudonyms, cached=cached)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from filters.policy.decision import RequestContext
+from filters.policy.verdict import Refusal, RequestContext
 from filters.segments import DataClass, Segment
 from gateway.analysis.pool import AnalysisService
 from gateway.config import FEATURES, GatewayConfig
@@ -39,19 +39,26 @@ def _request(line: str, config: GatewayConfig, tenants: set[str]) -> tuple[Segme
     if feature not in FEATURES:
         raise ValueError(f"'feature' must be one of {', '.join(FEATURES)}")
     segment = Segment(path=("text",), text=text, role=_ROLE_FOR_FEATURE[feature], stated_class=stated)
+    settings = config.tenant(tenant)
     context = RequestContext(tenant=tenant, feature=feature, provider=provider_traits(provider),
-                             mode=config.tenant(tenant).mode)
+                             mode=settings.mode, features_off=frozenset(settings.features_off))
     return segment, tenant, context
 
 
-def _result(segment: Segment, screened: Any, mode: str) -> dict[str, Any]:
+def _refused(refusal: Refusal) -> dict[str, Any]:
+    """A request refused before analysis (a feature switched off): nothing would be forwarded."""
+    return {"action": "block", "text": None, "spans": [], "findings": [],
+            "violations": [{"clause": refusal.clause, "category": refusal.category, "action": "block",
+                            "reason": refusal.message}]}
+
+
+def _result(screened: Any) -> dict[str, Any]:
+    """The verdict as scan reports it: its outcome, and the text exactly as the server would forward it."""
     verdict = screened.verdict
-    served = verdict.outcome in ("allow", "redact") or mode == "shadow"
-    text = (segment.text if mode == "shadow" else screened.texts[0]) if served else None
     seg = verdict.segments[0]
     return {
         "action": verdict.outcome,
-        "text": text,
+        "text": screened.texts[0] if verdict.forwarded else None,
         "spans": [{"start": s.start, "end": s.end, "data_class": s.data_class.value, "stated": s.stated}
                   for s in seg.spans],
         "findings": [{"entity": f.entity, "start": f.start, "end": f.end, "score": round(f.score, 3),
@@ -76,8 +83,11 @@ async def run_scan(config: GatewayConfig, source: TextIO, sink: TextIO) -> int:
                 if not line.strip():
                     raise ValueError("empty line: a JSON object is expected")
                 segment, tenant, context = _request(line, config, tenants)
-                screened = await screener.screen(tenant, [segment], [], context)
-                out = _result(segment, screened, context.mode)
+                refusal = screener.admit(context)
+                if refusal is not None:
+                    out = _refused(refusal)
+                else:
+                    out = _result(await screener.screen(tenant, [segment], [], context))
             except ValueError as error:
                 out = {"error": str(error)}
             except Exception as error:  # one bad line never stops the rest

@@ -137,7 +137,6 @@ def record(exchange: Exchange, policy_version: str) -> dict[str, Any]:
         "error": exchange.error_code,
         "stream": exchange.stream,
         "usage": {"input_tokens": exchange.input_tokens, "output_tokens": exchange.output_tokens},
-        "response_masked": exchange.response_masked,
         "durations_ms": {
             "total": round(exchange.elapsed() * 1000, 2),
             "overhead": round(exchange.overhead() * 1000, 2),

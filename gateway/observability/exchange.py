@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from filters.policy.verdict import Verdict
+    from filters.segments import Segment
 
 
 @dataclass
@@ -40,8 +45,22 @@ class Exchange:
     analysis_s: float = 0.0
     upstream_s: float = 0.0          # time spent waiting on the provider
     first_token_s: float | None = None
-    response_masked: int = 0
     recording: Any = None            # a cassettes.Recording when this request is recorded
+
+    def note_verdict(self, verdict: "Verdict", segments: "Sequence[Segment]", cached: int,
+                     digest: Callable[[str, str], str]) -> None:
+        """The decision as metrics and the audit record count it: types, classes, keyed hashes, never values."""
+        self.outcome = verdict.outcome
+        self.segments, self.cached_segments = len(segments), cached
+        for segment, segment_verdict in zip(segments, verdict.segments):
+            self.data_classes.update(span.data_class.value for span in segment_verdict.spans)
+            for finding in segment_verdict.findings:
+                self.findings[(finding.entity, finding.data_class.value, finding.action)] += 1
+                self.finding_digests.append({
+                    "entity": finding.entity, "data_class": finding.data_class.value, "action": finding.action,
+                    "hash": digest(finding.entity, segment.text[finding.start:finding.end])})
+        self.violations = [{"clause": v.clause, "category": v.category, "action": v.action, "stage": v.stage}
+                           for v in verdict.violations]
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started

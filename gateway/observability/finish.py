@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
+from gateway.observability.audit import AuditTrail
 from gateway.observability.exchange import Exchange
-
-if TYPE_CHECKING:
-    from gateway.server.app import GatewayState
+from gateway.observability.metrics import Metrics
+from gateway.recording.cassettes import CassetteRecorder
 
 log = logging.getLogger("magic_gateway.access")
 
 
-def finish_exchange(state: "GatewayState", exchange: Exchange) -> None:
-    metrics = state.metrics
+def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: CassetteRecorder | None,
+                    exchange: Exchange) -> None:
     status = str(exchange.status or 500)
     metrics.requests.labels(exchange.route, exchange.provider, exchange.model_family, status).inc()
     metrics.duration.labels(exchange.route).observe(exchange.elapsed())
@@ -44,10 +43,10 @@ def finish_exchange(state: "GatewayState", exchange: Exchange) -> None:
         "duration_ms": round(exchange.elapsed() * 1000, 1),
         "overhead_ms": round(exchange.overhead() * 1000, 1),
     }})
-    if exchange.recording is not None and state.recorder is not None:
+    if exchange.recording is not None and recorder is not None:
         try:
-            state.recorder.save(exchange.recording, exchange.request_id, exchange.status or 500)
+            recorder.save(exchange.recording, exchange.request_id, exchange.status or 500)
         except OSError:
             log.error("cassette write failed", extra={"fields": {"request_id": exchange.request_id}})
-    if state.audit is not None and not state.audit.write(exchange, exchange.policy_version):
+    if audit is not None and not audit.write(exchange, exchange.policy_version):
         metrics.upstream_errors.labels("audit", "write_failed").inc()

@@ -118,7 +118,7 @@ async def replay(config: GatewayConfig, paths: list[Path], out: TextIO) -> int:
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
         url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
-        from gateway.server.app import STATE
+        from gateway.server.state import STATE
 
         while not gateway_app[STATE].service.ready:
             await asyncio.sleep(0.05)

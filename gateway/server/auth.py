@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gateway.config import GatewayConfig, KeyConfig
-from gateway.server.errors import GatewayError
+from gateway.errors import GatewayError
 
 _AGENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._:/@+-]{0,99}")
 

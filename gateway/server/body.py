@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from gateway.server.errors import GatewayError
+from gateway.errors import GatewayError
 
 MAX_DEPTH = 64
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 import aiohttp
 
 from gateway.config import ProviderConfig, RetryConfig, TimeoutConfig
-from gateway.server.errors import GatewayError
+from gateway.errors import GatewayError
 
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504, 529})
 BASE_FORWARDED_HEADERS = ("content-type", "anthropic-version", "anthropic-beta")

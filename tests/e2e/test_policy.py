@@ -56,9 +56,9 @@ def client(server, who="acme") -> openai.OpenAI:
 
 
 def received(server, provider="plain") -> list[dict]:
-    from gateway.server.app import STATE
+    from gateway.server.state import LINKS
 
-    base = server.app[STATE].base_urls[provider].removesuffix("/v1")
+    base = server.app[LINKS].base_urls[provider].removesuffix("/v1")
     with urllib.request.urlopen(base + "/_mock/requests") as response:
         return json.loads(response.read())
 

@@ -35,6 +35,11 @@ class GatewayError(Exception):
         return f"{self.status} {self.code}: {self.message}"
 
 
+def api_family(path: str) -> str:
+    """The wire format whose error shape a path's caller expects."""
+    return "anthropic" if path.startswith("/v1/messages") else "openai"
+
+
 def error_body(api_family: str, error: GatewayError) -> dict:
     if api_family == "anthropic":
         inner: dict = {"type": _ANTHROPIC_TYPES.get(error.status, "api_error"), "message": error.message}

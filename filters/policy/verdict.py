@@ -1,0 +1,104 @@
+"""What the decision takes in and gives out: plain dataclasses, no behaviour beyond reading them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from filters.segments import DataClass, Span
+
+OUTCOMES = ("allow", "redact", "review", "block")
+
+
+@dataclass(frozen=True)
+class ProviderTraits:
+    name: str
+    zero_retention: bool
+    trains_on_data: bool
+    baa: bool
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """Everything about a request that the decision needs besides its analysed segments."""
+
+    tenant: str
+    feature: str
+    provider: ProviderTraits
+    mode: str = "enforce"                   # enforce | shadow
+    reviewer: str | None = None             # X-Human-Reviewer, as sent
+    key_features: frozenset[str] = frozenset({"assistant", "typeahead", "embeddings"})
+    features_off: frozenset[str] = frozenset()   # switched off for the tenant
+    stores_state: bool = False              # the API keeps state at the provider unless told not to
+    stored_reference: str | None = None     # a field that needs provider-side state (previous_response_id)
+
+
+@dataclass(frozen=True)
+class Finding:
+    entity: str
+    start: int
+    end: int
+    score: float
+    action: str
+    data_class: DataClass
+    category: str
+
+
+@dataclass(frozen=True)
+class Violation:
+    clause: str
+    category: str
+    action: str        # block | review | flag
+    reason: str        # never the request's text
+    stage: str = "rule"  # rule | classifier | guard | policy: which part of the check decided
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    entity: str
+    action: str        # pseudonymize | hash | mask | drop
+
+
+@dataclass
+class SegmentVerdict:
+    spans: list[Span]
+    findings: list[Finding]
+    edits: list[Edit]                      # what enforcing the policy does to the segment
+    forwarded_edits: list[Edit] = field(default_factory=list)  # what is applied (shadow: the II.k floor only)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A request the gateway does not forward: the status and error code the client gets, with the clause."""
+
+    status: int
+    code: str
+    message: str       # never the request's text
+    clause: str | None = None
+    category: str | None = None
+    param: str | None = None
+
+
+@dataclass
+class Verdict:
+    """The one decision about a request: what the server and `scan` carry out, never re-decide."""
+
+    outcome: str                                   # allow | redact | review | block (as if enforced)
+    segments: list[SegmentVerdict]
+    violations: list[Violation] = field(default_factory=list)
+    mode: str = "enforce"
+    refusal: Refusal | None = None                 # set: the request is refused with it
+    review_marked: bool = False                    # served, and the response says a person must review it
+    reviewer: str | None = None                    # who reviews (audited)
+    provider_fields: dict[str, object] = field(default_factory=dict)  # set on the forwarded body
+    mask_new_findings: bool = True                 # responses: restricted values the model writes are masked
+    refuse_categories: tuple[str, ...] = ()        # responses: content kinds withheld (AUP II.n)
+    refuse_cite: str = "AUP II.n"
+
+    def first(self, action: str) -> Violation | None:
+        return next((v for v in self.violations if v.action == action), None)
+
+    @property
+    def forwarded(self) -> bool:
+        return self.refusal is None

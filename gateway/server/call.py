@@ -1,0 +1,52 @@
+"""One request on its way through the step chain: what each step has learned so far.
+
+Each field is filled in by the step named beside it and read by the steps after it; `need` turns a
+step run out of order into a clear error rather than an AttributeError on None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+from filters.policy.model import Policy
+from filters.policy.verdict import RequestContext
+from filters.response.checks import ResponseUseGuard
+from filters.response.restore import ResponseText
+from gateway.adapters.base import Adapter, Envelope
+from gateway.analysis.screener import Screened
+from gateway.observability.exchange import Exchange
+from gateway.server.auth import Principal
+from gateway.server.state import GatewayState
+from gateway.upstream.providers import ProviderLinks
+from gateway.upstream.routing import Route
+
+T = TypeVar("T")
+
+
+def need(value: T | None, what: str) -> T:
+    if value is None:
+        raise RuntimeError(f"the request chain reached a step that needs {what} before it was set")
+    return value
+
+
+@dataclass
+class Call:
+    request: web.Request
+    state: GatewayState
+    links: ProviderLinks
+    adapter: Adapter
+    exchange: Exchange
+    principal: Principal | None = None        # authenticate
+    body: dict[str, Any] | None = None        # read_body
+    envelope: Envelope | None = None          # parse
+    route: Route | None = None                # route
+    policy: Policy | None = None              # route (the tenant's policy)
+    context: RequestContext | None = None     # admit
+    screened: Screened | None = None          # screen
+    forwarded: dict[str, Any] | None = None   # rewrite: the body that goes to the provider
+    replies: ResponseText | None = None       # rewrite: the response chain's one reader of model text
+    guard: ResponseUseGuard | None = None     # rewrite: reads that text for refused content
+    headers: dict[str, str] = field(default_factory=dict)  # added to the client's response

@@ -1,0 +1,73 @@
+"""The request path, in one place: the steps every proxied request goes through, in order.
+
+    authenticate -> read_body -> parse -> record -> route -> admit -> screen -> enforce -> rewrite -> forward
+
+Each step is `async def step(call: Call) -> web.StreamResponse | None` (see `gateway.server.steps`);
+the first one to return a response ends the chain. Whatever happens, the request's record is
+counted, logged and audited once at the end (`gateway.observability.finish`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from gateway.adapters.base import Adapter
+from gateway.errors import GatewayError
+from gateway.observability.exchange import Exchange
+from gateway.observability.finish import finish_exchange
+from gateway.server import steps
+from gateway.server.call import Call
+from gateway.server.forward import forward
+from gateway.server.state import LINKS, REQUEST_ID, STATE
+
+Step = Callable[[Call], Awaitable[web.StreamResponse | None]]
+
+REQUEST_STEPS: tuple[Step, ...] = (
+    steps.authenticate,   # gateway key -> Principal (tenant, user, agent)
+    steps.read_body,      # strict JSON
+    steps.parse,          # adapter: body -> Envelope of Segments; size limits
+    steps.record,         # cassette started, when recorded
+    steps.route,          # model -> Route (provider, upstream model, feature); the tenant's policy
+    steps.admit,          # audit writable; the decision's admit (feature, stored state)
+    steps.screen,         # analysis (cached, in workers) and the decision -> Verdict
+    steps.enforce,        # the verdict carried out: refusal, review, mode headers
+    steps.rewrite,        # screened texts written back; provider fields; the response chain
+    forward,              # upstream, and the answer through the response chain
+)
+
+
+async def run_chain(call: Call) -> web.StreamResponse:
+    for step in REQUEST_STEPS:
+        response = await step(call)
+        if response is not None:
+            return response
+    raise RuntimeError("the request chain ended without a response")
+
+
+def handler(adapter: Adapter) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    async def handle(request: web.Request) -> web.StreamResponse:
+        state = request.app[STATE]
+        exchange = Exchange(request_id=request[REQUEST_ID], route=adapter.api)
+        call = Call(request=request, state=state, links=request.app[LINKS], adapter=adapter, exchange=exchange)
+        state.metrics.in_flight.inc()
+        response: web.StreamResponse | None = None
+        try:
+            response = await run_chain(call)
+            return response
+        except GatewayError as error:
+            exchange.status, exchange.error_code = error.status, error.code
+            if error.clause and exchange.outcome is None:
+                exchange.outcome = "block"
+            raise
+        except asyncio.CancelledError:
+            exchange.status = 499  # the client went away
+            raise
+        finally:
+            if response is not None and not exchange.status:
+                exchange.status = response.status
+            state.metrics.in_flight.dec()
+            finish_exchange(state.metrics, state.audit, state.recorder, exchange)
+    return handle

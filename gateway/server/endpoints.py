@@ -1,0 +1,40 @@
+"""The gateway's own endpoints beside the proxied APIs: health, readiness, metrics, the model list."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from gateway.server.state import LINKS, STATE
+
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    state = request.app[STATE]
+    ready = state.service.ready and LINKS in request.app
+    return web.json_response({"status": "ready" if ready else "starting",
+                              "analysis": state.service.ready,
+                              "policy": state.screener.policy.digest},
+                             status=200 if ready else 503)
+
+
+async def metrics(request: web.Request) -> web.Response:
+    body = request.app[STATE].metrics.render()
+    return web.Response(body=body, headers={"Content-Type": "text/plain; version=0.0.4; charset=utf-8"})
+
+
+async def list_models(request: web.Request) -> web.Response:
+    state = request.app[STATE]
+    principal = state.keyring.authenticate(request.headers)
+    names = state.router.model_names(principal.features)
+    if "anthropic-version" in request.headers:
+        data = [{"type": "model", "id": name, "display_name": name, "created_at": "2024-01-01T00:00:00Z"}
+                for name, _ in names]
+        return web.json_response({"data": data, "has_more": False,
+                                  "first_id": data[0]["id"] if data else None,
+                                  "last_id": data[-1]["id"] if data else None})
+    return web.json_response({"object": "list", "data": [
+        {"id": name, "object": "model", "created": 0, "owned_by": provider} for name, provider in names]})

@@ -1,0 +1,52 @@
+"""The one middleware: a request id for every request, and every error in the calling API's own shape."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from gateway.errors import GatewayError, api_family, error_response
+from gateway.server.state import REQUEST_ID
+
+log = logging.getLogger("magic_gateway")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every error in the calling API's own shape; never a traceback."""
+    request_id = request.headers.get("X-Request-Id")
+    if not request_id or len(request_id) > 64 or not request_id.replace("-", "").isalnum():
+        request_id = uuid.uuid4().hex
+    request[REQUEST_ID] = request_id
+    family = api_family(request.path)
+    try:
+        response = await handler(request)
+    except GatewayError as error:
+        return error_response(family, error, request_id)
+    except web.HTTPRequestEntityTooLarge:
+        return error_response(family, GatewayError(413, "request_too_large",
+                                                   "the request body is larger than this gateway accepts"),
+                              request_id)
+    except web.HTTPMethodNotAllowed as error:
+        return error_response(family, GatewayError(405, "method_not_allowed",
+                                                   f"{request.method} is not allowed on {request.path}",
+                                                   headers={"Allow": ", ".join(sorted(error.allowed_methods))}),
+                              request_id)
+    except web.HTTPNotFound:
+        return error_response(family, GatewayError(404, "not_found", f"no route {request.path}"), request_id)
+    except web.HTTPException as error:
+        return error_response(family, GatewayError(error.status, "http_error", error.reason), request_id)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("internal error", extra={"request_id": request_id})
+        return error_response(family, GatewayError(500, "internal_error",
+                                                   "the gateway failed on this request; it was not forwarded"),
+                              request_id)
+    response.headers.setdefault("X-Request-Id", request_id)
+    return response

@@ -1,0 +1,44 @@
+"""The application's typed state: what is built from the config (GatewayState) and what start-up opens.
+
+Everything here is complete when it exists: resources that need the event loop (the provider links,
+the analysis processes) are opened and closed by the app's cleanup context, under their own keys.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from filters.response.checks import NewFindingMasker
+from filters.use_rules.rules import UseRules
+from gateway.analysis.pool import AnalysisService
+from gateway.analysis.screener import Screener
+from gateway.config import GatewayConfig
+from gateway.observability.audit import AuditTrail
+from gateway.observability.metrics import Metrics
+from gateway.recording.cassettes import CassetteRecorder
+from gateway.server.auth import KeyRing
+from gateway.upstream.providers import ProviderLinks
+from gateway.upstream.routing import Router
+
+
+@dataclass(frozen=True)
+class GatewayState:
+    config: GatewayConfig
+    keyring: KeyRing
+    router: Router
+    metrics: Metrics
+    service: AnalysisService
+    screener: Screener
+    masker: NewFindingMasker
+    use_rules: UseRules
+    audit: AuditTrail | None          # None: the config names no audit trail
+    recorder: CassetteRecorder | None  # None: nothing is recorded
+    started: float = field(default_factory=time.time)
+
+
+STATE = web.AppKey("gateway_state", GatewayState)
+LINKS = web.AppKey("provider_links", ProviderLinks)
+REQUEST_ID = web.RequestKey("request_id", str)

@@ -1,0 +1,172 @@
+"""The steps of the request chain, in the order `chain.REQUEST_STEPS` lists them.
+
+Every step has the same signature: it takes the request's `Call`, adds what it learns, and returns
+None to go on, or the response that ends the chain. A refusal is a GatewayError. No step decides
+policy: `admit` and `screen` ask the one decision (`filters.policy.decision`) and `enforce` carries
+its verdict out.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from aiohttp import web
+
+from filters.policy.verdict import Refusal, RequestContext
+from filters.response.checks import ResponseUseGuard
+from filters.response.restore import ResponseText
+from filters.segments import DataClass
+from gateway.adapters.base import BadRequest
+from gateway.analysis.screener import Screened, provider_traits
+from gateway.errors import GatewayError
+from gateway.observability.audit import AuditUnavailable
+from gateway.server.body import parse_body
+from gateway.server.call import Call, need
+
+
+def refused(refusal: Refusal) -> GatewayError:
+    return GatewayError(refusal.status, refusal.code, refusal.message, param=refusal.param,
+                        clause=refusal.clause, category=refusal.category)
+
+
+async def authenticate(call: Call) -> None:
+    principal = call.state.keyring.authenticate(call.request.headers)
+    call.principal = principal
+    call.exchange.tenant, call.exchange.user, call.exchange.agent, call.exchange.key_id = (
+        principal.tenant, principal.user, principal.agent, principal.key_id)
+
+
+async def read_body(call: Call) -> None:
+    call.body = parse_body(await call.request.read())
+
+
+async def parse(call: Call) -> None:
+    try:
+        envelope = call.adapter.parse(need(call.body, "the body"), _header_class(call.request))
+    except BadRequest as error:
+        raise GatewayError(400, "invalid_request", error.message, param=error.param) from None
+    limits = call.state.config.analysis
+    if len(envelope.segments) > limits.max_segments:
+        raise GatewayError(413, "too_many_segments", f"the request has more than {limits.max_segments} text segments")
+    if sum(len(s.text) for s in envelope.segments) > limits.max_text_chars:
+        raise GatewayError(413, "too_much_text",
+                           f"the request holds more than {limits.max_text_chars} characters of text")
+    if not envelope.model:
+        raise GatewayError(400, "invalid_request", "the request has no model", param="model")
+    call.envelope = envelope
+    call.exchange.stream = envelope.stream
+
+
+async def record(call: Call) -> None:
+    """Start the cassette when this tenant's requests are recorded."""
+    recorder, config, principal = call.state.recorder, call.state.config, need(call.principal, "the principal")
+    if recorder is None or not (config.recording.all_tenants or config.tenant(principal.tenant).record):
+        return
+    envelope = need(call.envelope, "the envelope")
+    call.exchange.recording = recorder.start(call.adapter.api, call.request.path, principal.tenant,
+                                             dict(call.request.headers), need(call.body, "the body"))
+    call.exchange.recording.stream = envelope.stream
+
+
+async def route(call: Call) -> None:
+    envelope, principal = need(call.envelope, "the envelope"), need(call.principal, "the principal")
+    found = call.state.router.resolve(need(envelope.model, "the model"), call.adapter.wire_format,
+                                      call.adapter.default_feature)
+    call.route = found
+    call.policy = call.state.screener.policy_for(principal.tenant)
+    exchange = call.exchange
+    exchange.provider, exchange.model, exchange.feature = found.provider.name, found.model, found.feature
+    exchange.model_family = found.pattern
+    exchange.mode = call.state.config.tenant(principal.tenant).mode
+    exchange.policy_version = call.policy.digest
+
+
+async def admit(call: Call) -> None:
+    """What can be refused before any analysis: an audit trail that cannot be written, the decision's admit."""
+    state, policy, principal = call.state, need(call.policy, "the policy"), need(call.principal, "the principal")
+    if state.audit is not None and (policy.audit.required or state.config.audit.required):
+        try:
+            state.audit.check()
+        except AuditUnavailable as error:
+            raise GatewayError(503, "audit_unavailable",
+                               f"the audit trail cannot be written ({error}); the policy requires it") from None
+    found, envelope, adapter = need(call.route, "the route"), need(call.envelope, "the envelope"), call.adapter
+    tenant = state.config.tenant(principal.tenant)
+    reference = adapter.stored_reference
+    call.context = RequestContext(
+        tenant=principal.tenant, feature=found.feature, provider=provider_traits(found.provider),
+        mode=tenant.mode, reviewer=call.request.headers.get("X-Human-Reviewer"),
+        key_features=principal.features, features_off=frozenset(tenant.features_off),
+        stores_state=adapter.stores_state,
+        stored_reference=reference if reference and envelope.body.get(reference) is not None else None)
+    refusal = state.screener.admit(call.context)
+    if refusal is not None:
+        raise refused(refusal)
+
+
+async def screen(call: Call) -> None:
+    envelope, context = need(call.envelope, "the envelope"), need(call.context, "the request context")
+    started = time.monotonic()
+    screened = await call.state.screener.screen(context.tenant, envelope.segments,
+                                                [a.kind for a in envelope.attachments], context)
+    call.exchange.analysis_s = time.monotonic() - started
+    call.screened = screened
+    call.exchange.note_verdict(screened.verdict, envelope.segments, screened.cached,
+                               lambda entity, value: call.state.screener.audit_digest(context.tenant, entity, value))
+    if call.exchange.recording is not None:
+        call.exchange.recording.decision = _decision_record(screened)
+
+
+async def enforce(call: Call) -> None:
+    """The verdict carried out: a refusal raised, the review and mode said in the response's headers."""
+    verdict = need(call.screened, "the screening").verdict
+    if verdict.refusal is not None:
+        raise refused(verdict.refusal)
+    call.exchange.reviewer = verdict.reviewer
+    policy = need(call.policy, "the policy")
+    call.headers.update({"X-AI-Generated": "true", "X-Policy-Version": policy.digest,
+                         "X-Request-Id": call.exchange.request_id, "X-Gateway-Outcome": verdict.outcome})
+    if verdict.review_marked:
+        call.headers["X-Human-Review-Required"] = "true"
+    if verdict.mode == "shadow":
+        call.headers["X-Gateway-Mode"] = "shadow"
+
+
+async def rewrite(call: Call) -> None:
+    """The body to forward (the screened texts in place, the provider fields set) and the response chain."""
+    envelope, screened = need(call.envelope, "the envelope"), need(call.screened, "the screening")
+    verdict, found = screened.verdict, need(call.route, "the route")
+    forwarded = call.adapter.write(envelope, screened.texts) if screened.texts != [s.text for s in envelope.segments] \
+        else envelope.body
+    forwarded = {**forwarded, "model": found.upstream_model, **verdict.provider_fields}
+    call.forwarded = forwarded
+    if call.exchange.recording is not None:
+        call.exchange.recording.forwarded = forwarded
+    if verdict.refuse_categories:
+        call.guard = ResponseUseGuard(call.state.use_rules, verdict.refuse_categories)
+    call.replies = ResponseText(screened.pseudonyms, mask_new=call.state.masker if verdict.mask_new_findings else None,
+                                keep_transcript=call.guard is not None)
+
+
+def _header_class(request: web.Request) -> DataClass | None:
+    value = request.headers.get("X-Data-Class")
+    if value is None:
+        return None
+    try:
+        return DataClass.parse(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(c.value for c in DataClass)
+        raise GatewayError(400, "invalid_data_class", f"X-Data-Class must be one of: {allowed}") from None
+
+
+def _decision_record(screened: Screened) -> dict[str, Any]:
+    """The decision as a cassette keeps it: offsets and types, no values."""
+    verdict = screened.verdict
+    return {
+        "outcome": verdict.outcome,
+        "violations": [{"clause": v.clause, "category": v.category, "action": v.action} for v in verdict.violations],
+        "findings": [{"segment": index, "entity": f.entity, "start": f.start, "end": f.end, "action": f.action,
+                      "data_class": f.data_class.value}
+                     for index, segment in enumerate(verdict.segments) for f in segment.findings],
+    }
