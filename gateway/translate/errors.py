@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gateway.server.errors import GatewayError, error_body
+from gateway.errors import GatewayError, error_body
 
 # Anthropic error type -> OpenAI error type (OpenAI has no not-found or overloaded types of its own)
 _TO_OPENAI = {
