@@ -46,6 +46,6 @@ class TextAnalyzer:
     def analyse(self, text: str, stated: DataClass | None, role: str, tenant: str | None,
                 read_uses: bool) -> TextAnalysis:
         spans = self.classifier.classify(text, stated, role)
-        detections = self.detector.detect(text, spans, tenant)
+        detections = self.detector.detect(text, spans, tenant, role)
         hits = self.use_rules.evaluate(text) if read_uses else []
         return TextAnalysis(spans=tuple(spans), detections=tuple(detections), rule_hits=tuple(hits))

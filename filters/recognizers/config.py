@@ -177,6 +177,18 @@ class ConditionsDef(_Strict):
     terms: list[str] = Field(min_length=1)
 
 
+class NameCuesDef(_Strict):
+    """Words that announce a name: before it (greetings, introductions, hand-offs), after it, or a
+    closing line above a signature."""
+
+    greetings: list[str] = Field(default_factory=list)
+    introductions: list[str] = Field(default_factory=list)
+    handoffs: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+    possessed: list[str] = Field(default_factory=list)
+    closings: list[str] = Field(default_factory=list)
+
+
 class NerDef(_Strict):
     """Where and how person-name NER runs."""
 
@@ -186,7 +198,8 @@ class NerDef(_Strict):
     overlap_chars: int = Field(default=200, ge=0, le=2000)
     score: float = Field(default=0.85, ge=0, le=1)
     common_words: list[str] = Field(default_factory=list)
-    first_names: list[str] = Field(default_factory=list)
+    cues: NameCuesDef = NameCuesDef()
+    instruction_roles: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     reject_words: list[str] = Field(default_factory=list)
 
@@ -211,6 +224,7 @@ class RecognizersFile(_Strict):
     fields: list[FieldDef] = Field(default_factory=list)
     conditions: ConditionsDef
     ner: NerDef
+    service_mailboxes: list[str] = Field(default_factory=list)
 
     @field_validator("shapes")
     @classmethod

@@ -9,6 +9,7 @@ Overlaps are resolved (higher priority, then longer, then higher score); the res
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from dataclasses import replace
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -20,9 +21,11 @@ from filters.recognizers.account import AccountDirectory, AccountRecognizer
 from filters.recognizers.base import Finding
 from filters.recognizers.config import DEFAULT_PATH
 from filters.recognizers.context import TextContext
+from filters.recognizers.disguise import Disguises, Reading
 from filters.recognizers.ner import PersonNameRecognizer
 from filters.recognizers.phi import IDENTIFYING
 from filters.recognizers.registry import default_config, load_recognizers
+from filters.recognizers.scanner import Scanner
 from filters.segments import DataClass, Detection, Span
 
 NLP_CONFIGURATION = {"nlp_engine_name": "spacy",
@@ -61,28 +64,79 @@ class Detector:
         self.restricted = self.recognizers.restricted
         self.names = PersonNameRecognizer(analyzer or build_analyzer(), self.config.ner)
         self._accounts = {tenant: AccountRecognizer(d) for tenant, d in (accounts or {}).items()}
+        self.disguises = Disguises.default()
+        self._mailboxes = frozenset(m.lower() for m in self.config.service_mailboxes)
 
     @classmethod
     def default(cls, accounts: Mapping[str, AccountDirectory] | None = None) -> "Detector":
         """The detector of config/recognizers.yaml."""
         return cls(DEFAULT_PATH, accounts)
 
-    def detect(self, text: str, spans: Sequence[Span], tenant: str | None = None) -> list[Detection]:
-        """The sensitive values of `text`, without overlaps, sorted by position."""
+    def detect(self, text: str, spans: Sequence[Span], tenant: str | None = None,
+               role: str = "user") -> list[Detection]:
+        """The sensitive values of `text`, without overlaps, sorted by position.
+
+        The text is read as a model reads it (disguises undone) and the findings mapped back, so a
+        value written with zero-width characters or look-alike letters is masked whole. `role`: who
+        wrote the segment (names in instructions and tool definitions need a cue)."""
         if not text:
             return []
         if not spans:
             spans = [Span(0, len(text), DataClass.INPUT, False, "prose")]
+        reading = self.disguises.read(text)
+        if not reading.changed:
+            return self._detect(text, spans, tenant, role)
+        read_spans = [Span(reading.position(s.start), reading.position(s.end), s.data_class, s.stated, s.kind)
+                      for s in spans]
+        detections = self._detect(reading.text, [s for s in read_spans if s.end > s.start], tenant, role)
+        return [_original(d, reading) for d in detections]
+
+    def _detect(self, text: str, spans: Sequence[Span], tenant: str | None, role: str) -> list[Detection]:
         config = self.config
         ctx = TextContext(text, spans, config.window, config.window_after)
         findings = self.recognizers.scanner.scan(ctx)
+        findings += split_values(self.recognizers.scanner, self.disguises, ctx)
         account = self._accounts.get(tenant) if tenant is not None else None
         if account is not None:
             findings += account.find(text)
-        findings += self.names.find(ctx, findings)
+        findings = self.names.screened(findings, text, role)
+        findings += self.names.find(ctx, findings, role)
         findings += self.recognizers.conditions.find(text, findings)
+        if self._mailboxes:
+            findings = [f for f in findings if not self._service_mailbox(text, f)]
         findings = _supported(findings, ctx, config.near_chars)
         return _resolve(findings, config.threshold)
+
+    def _service_mailbox(self, text: str, finding: Finding) -> bool:
+        if finding.entity != "EMAIL_ADDRESS":
+            return False
+        local = text[finding.start:finding.end].split("@", 1)[0].lower()
+        return local.split("+", 1)[0] in self._mailboxes
+
+
+def _original(detection: Detection, reading: Reading) -> Detection:
+    start, end = reading.original(detection.start, detection.end)
+    return Detection(detection.entity, start, end, detection.score, detection.recognizer)
+
+
+def split_values(scanner: Scanner, disguises: Disguises, ctx: TextContext) -> list[Finding]:
+    """Values a line break cuts in two, found in the joined reading of each such break.
+
+    Only the entities of `split_lines` and only findings across the break count: the rest of each
+    window was read already."""
+    entities = frozenset(disguises.config.split_lines.entities)
+    found: list[Finding] = []
+    config = ctx.window, ctx.window_after
+    for start, at, joiner, joined in disguises.split_windows(ctx.text):
+        join = at - start
+        gap = (2 if ctx.text.startswith("\r\n", at) else 1) - len(joiner)
+        window = TextContext(joined, [Span(0, len(joined), DataClass.INPUT, False, ctx.kind_at(at) or "prose")],
+                             *config)
+        for finding in scanner.scan(window):
+            if finding.entity not in entities or not finding.start < join + len(joiner) <= finding.end - 1:
+                continue
+            found.append(replace(finding, start=start + finding.start, end=start + finding.end + gap))
+    return found
 
 
 def _unit(ctx: TextContext, pos: int) -> tuple[int, int]:

@@ -41,7 +41,7 @@ class NameShapes:
     def __init__(self, spec: NerDef) -> None:
         self.common = frozenset(spec.common_words)
         self.reject_words = frozenset(w.lower() for w in spec.reject_words)
-        self.first_names = frozenset(spec.first_names)
+        self.particles = PARTICLES
         self.identifiers = frozenset(spec.identifiers)
 
     def candidate(self, word: str) -> bool:
@@ -104,21 +104,6 @@ class NameShapes:
         if before in (".", "_") or after[:1] in ("(", "_") or (after[:1] == "." and after[1:2].islower()):
             return None   # code: obj.Name, Name(...), Name.attr
         return start, end
-
-    def given_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Two or three capitalised words led by a known given name ("Tomasz Costa")."""
-        words = [m.span() for m in TEXT_WORD.finditer(text, start, end)]
-        spans = []
-        for index, (word_start, word_end) in enumerate(words):
-            if text[word_start:word_end] not in self.first_names:
-                continue
-            last = index
-            while (last + 1 < len(words) and last - index < 2 and words[last + 1][0] == words[last][1] + 1
-                   and text[words[last][1]] == " " and self.namey(text[slice(*words[last + 1])], False)):
-                last += 1
-            if last > index:
-                spans.append((word_start, words[last][1]))
-        return spans
 
     def beside_identifiers(self, text: str, start: int, end: int, identifiers: list[int]) -> list[tuple[int, int]]:
         """Two or three capitalised name words on the line of an identifier ("Imogen Okonkwo ... ITIN")."""

@@ -1,5 +1,7 @@
 """Person names: spaCy's NER through Presidio's AnalyzerEngine, run only where a name can occur.
 
+Names are also known by the words around them (`name_cues`), in any language; in the texts of
+instruction roles (system prompts, tool definitions) only so, never by the model's word alone.
 NER reads prose, tables, records, logs, tracebacks and profiles (never code, SQL or schema as a
 whole, never metadata); in code and SQL only string literals and comments. Within those it reads
 only the lines holding a capitalised word that could start a name and that no other recognizer has
@@ -20,6 +22,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from filters.recognizers.base import Finding
 from filters.recognizers.config import NerDef
 from filters.recognizers.context import TextContext
+from filters.recognizers.name_cues import NameCues
 from filters.recognizers.names import CANDIDATE, NameShapes
 from filters.segments import DataClass
 
@@ -59,6 +62,8 @@ class PersonNameRecognizer:
         self.engine = engine
         self.spec = spec
         self.shapes = NameShapes(spec)
+        self.cues = NameCues(spec.cues, self.shapes)
+        self.instruction_roles = frozenset(spec.instruction_roles)
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
         self.literal_kinds = frozenset(spec.literal_kinds)
 
@@ -74,29 +79,48 @@ class PersonNameRecognizer:
                     group = next(i for i in (1, 2, 3) if match.group(i) is not None)
                     yield match.start(group), match.end(group), False
 
-    def find(self, ctx: TextContext, known: Sequence[Finding]) -> list[Finding]:
+    def find(self, ctx: TextContext, known: Sequence[Finding], role: str = "user") -> list[Finding]:
         """PERSON findings where names can occur, given what other recognizers found already."""
         text = ctx.text
+        instructions = role in self.instruction_roles
         regions = list(self.regions(ctx))
         found: dict[tuple[int, int], float] = {}
         identifiers = sorted(f.start for f in known if f.entity in self.shapes.identifiers)
         for start, end, _ in regions:
-            for span in self.shapes.given_names(text, start, end):
+            for span in self.cues.names(text, start, end, strong_only=instructions):
                 found[span] = self.spec.score
             if identifiers:
                 for span in self.shapes.beside_identifiers(text, start, end, identifiers):
                     found.setdefault(span, self.spec.score)
-        covered = _merged([(f.start, f.end) for f in known] + list(found))
-        starts = [s for s, _ in covered]
-        windows = [window for start, end, structured in regions
-                   for window in self._windows(text, start, end, structured, (starts, covered))]
-        chunks = list(self._packed(windows))
-        batch = self.engine.nlp_engine.process_batch([chunk for chunk, _ in chunks], "en", batch_size=4)
-        for (chunk, parts), (_, artifacts) in zip(chunks, batch):
-            self._read(ctx, chunk, artifacts, parts, found)
+        if not instructions:
+            # in a developer's instructions the model's word alone is not enough (see instruction_roles)
+            covered = _merged([(f.start, f.end) for f in known] + list(found))
+            starts = [s for s, _ in covered]
+            windows = [window for start, end, structured in regions
+                       for window in self._windows(text, start, end, structured, (starts, covered))]
+            chunks = list(self._packed(windows))
+            batch = self.engine.nlp_engine.process_batch([chunk for chunk, _ in chunks], "en", batch_size=4)
+            for (chunk, parts), (_, artifacts) in zip(chunks, batch):
+                self._read(ctx, chunk, artifacts, parts, found)
         for span in self.shapes.listed(text, set(found)):
             found[span] = self.spec.score
         return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()]
+
+    def screened(self, findings: list[Finding], text: str, role: str) -> list[Finding]:
+        """Drops pattern and field names that are common words or brands (`"name": "Github"`), and in
+        instruction roles a one-word `name` value (there the name of a tool, a model, a step)."""
+        instructions = role in self.instruction_roles
+        kept = []
+        for finding in findings:
+            if finding.entity == "PERSON" and finding.recognizer != self.name:
+                words = text[finding.start:finding.end].split()
+                if not any(self.shapes.candidate(w.rstrip(".,")) and w.lower() not in self.shapes.reject_words
+                           for w in words):
+                    continue
+                if instructions and len(words) == 1 and finding.recognizer == "person_field":
+                    continue
+            kept.append(finding)
+        return kept
 
     def _could_name(self, text: str, start: int, end: int, covered: "Covered") -> bool:
         starts, spans = covered
@@ -157,6 +181,8 @@ class PersonNameRecognizer:
         """Presidio's analysis (SpacyRecognizer) of one chunk; keeps the names its results hold."""
         results = self.engine.analyze(text=chunk, language="en", entities=["PERSON"], nlp_artifacts=artifacts)
         for result in results:
+            if chunk[result.start:result.start + 4] in ("The ", "the "):
+                continue   # "The Beatles", "The Hague": no person's name starts with an article
             for offset, window in parts:
                 start, end = max(result.start, offset), min(result.end, offset + len(window.text))
                 if start >= end:

@@ -18,6 +18,8 @@ NAMING = frozenset({"PERSON", "ACCOUNT_NAME", "ACCOUNT_USERNAME", "ACCOUNT_EMAIL
 SENTENCE = re.compile(r"[^.!?\n]+")
 PRONOUN_START = re.compile(r"\s{0,4}(?:he|she|they|his|her|their|the patient|patient)\b", re.IGNORECASE)
 CAPTURE_WORD = re.compile(r"\s{0,3}([A-Za-z0-9][A-Za-z0-9'’/-]{0,40})")
+OWNER_BEFORE_KEY = re.compile(r"(?i:\b(?:my|his|her|their|your|patient's|patient’s)|\w['’]s)\s{1,3}(?:[a-z]{1,20}\s{1,3})?"
+                              r"[a-z_]{3,30}\s{0,3}(?:is|was)\s{0,3}$")
 NOT_CONDITIONS = frozenset("none null n/a na unknown - -- healthy normal negative no".split())
 
 
@@ -32,7 +34,14 @@ def dea(value: str, site: Site) -> Verdict:
 
 
 def condition_value(value: str, site: Site) -> Verdict:
-    """A value of a diagnosis or medication field: some words, not a placeholder."""
+    """A value of a diagnosis or medication field: some words, not a placeholder.
+
+    In prose ("her condition is asthma") the key needs its owner before it: "until a condition is
+    met" names nobody's condition."""
+    if site.separator in ("is", "was"):
+        line_start = site.ctx.text.rfind("\n", 0, site.start) + 1
+        if OWNER_BEFORE_KEY.search(site.ctx.text, max(line_start, site.start - 60), site.start) is None:
+            return False
     text = value.strip()
     if not 3 <= len(text) <= 120 or text.lower() in NOT_CONDITIONS or sum(c.isalpha() for c in text) < 3:
         return False

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filters.recognizers.detector import DEFAULT_PATH, _resolve, _supported
+from filters.recognizers.detector import DEFAULT_PATH, _resolve, _supported, split_values
+from filters.recognizers.disguise import Disguises
 from filters.redact.pseudonyms import mask_placeholder
 from filters.recognizers.context import TextContext
 from filters.recognizers.registry import load_recognizers
@@ -27,20 +28,27 @@ class NewFindingMasker:
     def __init__(self, config_path: str | Path = DEFAULT_PATH) -> None:
         self._recognizers = load_recognizers(config_path)
         self._restricted = self._recognizers.restricted
+        self._disguises = Disguises.default()
         self.masked = 0
 
     def __call__(self, text: str) -> str:
+        """`text` with its restricted values masked, disguised ones (zero-width characters, look-alike
+        letters, fullwidth digits, percent-escapes, a line break inside) included, whole."""
         if len(text) < 8:
             return text
         config = self._recognizers.config
-        ctx = TextContext(text, [Span(0, len(text), DataClass.OUTPUT, False, "prose")],
+        reading = self._disguises.read(text)
+        ctx = TextContext(reading.text, [Span(0, len(reading.text), DataClass.OUTPUT, False, "prose")],
                           config.window, config.window_after)
-        findings = [f for f in self._recognizers.scanner.scan(ctx) if f.entity in self._restricted]
+        scanner = self._recognizers.scanner
+        findings = [f for f in scanner.scan(ctx) + split_values(scanner, self._disguises, ctx)
+                    if f.entity in self._restricted]
         if not findings:
             return text
         detections = _resolve(_supported(findings, ctx, config.near_chars), config.threshold)
         for detection in reversed(detections):
-            text = text[:detection.start] + mask_placeholder(detection.entity) + text[detection.end:]
+            start, end = reading.original(detection.start, detection.end)
+            text = text[:start] + mask_placeholder(detection.entity) + text[end:]
             self.masked += 1
         return text
 

@@ -15,7 +15,9 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider  # noqa: E402
 
 from filters.recognizers.detector import NLP_CONFIGURATION  # noqa: E402
 
-EVAL_DIR = ROOT.parent / "shared" / "eval"
+# shared/ sits beside the checkout (../shared); a git worktree under wt/ looks one level further up
+EVAL_DIR = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+                ROOT.parent / "shared" / "eval")
 
 
 def stock_analyzer() -> AnalyzerEngine:

@@ -1,0 +1,244 @@
+"""Values in disguise: the text as a provider's model reads it, with every character's place in the original.
+
+A value can be written so that a pattern misses it while a reader does not: a zero-width space, soft
+hyphen or NUL inside it, fullwidth or other compatibility forms, Cyrillic or Greek look-alike letters in
+a Latin word, percent-escapes (`jane.doe%40example.com`). `Disguises.read` gives the text as read
+(format and control characters dropped, NFKC, escapes decoded, look-alikes folded: config/disguises.yaml)
+and `Reading.original` maps a span of it back, so the whole disguised value is masked. A text with none
+of these (nearly every text) costs one regex search and is returned as it is.
+
+`split_windows` gives the places where a line break may cut a value in two ("jane.doe@exam" / "ple.com"),
+joined, for the pattern recognizers to read again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "config" / "disguises.yaml"
+
+# Format characters (Cf) a text may hide inside a value, and control characters other than tab and
+# line breaks: a reader sees nothing there.
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+             "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+             "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f")
+# Compatibility forms NFKC folds to ASCII: no-break and other spaces, super/subscripts, enclosed and
+# letterlike symbols, ligatures, small and fullwidth forms, mathematical letters and digits.
+COMPATIBLE = ("\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u2024\u202f\u205f\u2070-\u209f\u2100-\u214f"
+              "\u2460-\u24ff\u3000\ufb00-\ufb06\ufe50-\ufe6b\uff01-\uff5e\U0001d400-\U0001d7ff")
+PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,64}"
+ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+WORD_EDGE = re.compile(r"\s")
+WORD_REACH = 64
+SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
+VALUE_MARK = re.compile(r"[0-9@]")
+
+
+class DisguisesConfigError(ValueError):
+    """A disguises file that cannot be used; the message names the file and the field."""
+
+
+class SplitLinesDef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reach: int = Field(default=80, ge=8, le=400)
+    max_breaks: int = Field(default=64, ge=0, le=10_000)
+    entities: list[str] = Field(default_factory=list)
+
+
+class DisguisesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int = Field(ge=1, le=1)
+    letters: dict[str, str]
+    split_lines: SplitLinesDef = SplitLinesDef()
+
+    @field_validator("letters")
+    @classmethod
+    def _one_letter(cls, value: dict[str, str]) -> dict[str, str]:
+        for look_alike, latin in value.items():
+            if len(look_alike) != 1 or look_alike.isascii():
+                raise ValueError(f"{look_alike!r}: a look-alike is one non-ASCII character")
+            if len(latin) != 1 or not latin.isascii() or not latin.isalnum():
+                raise ValueError(f"{look_alike!r}: it reads as one ASCII letter or digit, not {latin!r}")
+        return value
+
+
+def load_disguises(path: str | Path = DEFAULT_PATH) -> DisguisesFile:
+    """The validated file; DisguisesConfigError naming the file and the field otherwise."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return DisguisesFile.model_validate(raw)
+    except OSError as exc:
+        raise DisguisesConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise DisguisesConfigError(f"{path}: not valid YAML: {exc}") from None
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise DisguisesConfigError(f"{path}: {problems}") from None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text as read; `starts[i]`/`ends[i]`: where character i of `text` came from (None: unchanged)."""
+
+    text: str
+    starts: list[int] | None = None
+    ends: list[int] | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.starts is not None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span [start, end) of the read text came from."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+    def position(self, original: int) -> int:
+        """The read text's position of an original position (the first character from there on)."""
+        if self.starts is None:
+            return original
+        return bisect_left(self.starts, original)
+
+
+class Disguises:
+    """Reads texts the way a model does, by the rules of one disguises file."""
+
+    def __init__(self, config: DisguisesFile) -> None:
+        self.config = config
+        self.letters = dict(config.letters)
+        look_alikes = "".join(re.escape(c) for c in self.letters)
+        self.pattern = re.compile(f"{PERCENT}|[{INVISIBLE}{COMPATIBLE}{look_alikes}]")
+
+    @classmethod
+    def default(cls) -> "Disguises":
+        return _default()
+
+    def read(self, text: str) -> Reading:
+        """The text as read; the same object's text when nothing in it is disguised."""
+        first = self.pattern.search(text)
+        if first is None:
+            return Reading(text)
+        pieces: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for match in self.pattern.finditer(text, first.start()):
+            start, end = match.span()
+            if start > pos:
+                pieces.append(text[pos:start])
+                starts.extend(range(pos, start))
+                ends.extend(range(pos + 1, start + 1))
+            for char, char_start, char_end in self._replacement(text, match):
+                pieces.append(char)
+                starts.append(char_start)
+                ends.append(char_end)
+            pos = end
+        pieces.append(text[pos:])
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
+        read = "".join(pieces)
+        if read == text:
+            return Reading(text)
+        return Reading(read, starts, ends)
+
+    def _replacement(self, text: str, match: re.Match[str]) -> list[tuple[str, int, int]]:
+        """(character, original start, original end) of what a reader sees in place of `match`."""
+        found, start = match.group(), match.start()
+        if found[0] == "%" and len(found) >= 3:
+            return _decoded(found, start)
+        latin = self.letters.get(found)
+        if latin is not None:
+            return [(latin if _in_latin_word(text, start) else found, start, start + 1)]
+        folded = unicodedata.normalize("NFKC", found)
+        if not folded or unicodedata.category(folded[0]) in ("Cf", "Cc"):
+            return []   # invisible: read as nothing
+        return [(char, start, start + 1) for char in folded]
+
+    def split_windows(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+        """(start, break position, joiner, joined text) around each line break that may cut a value in two.
+
+        The joined text is text[start:], `reach` characters either side of that one line break, with
+        the break replaced by the joiner: nothing, and also a space between two digits (a card's
+        groups written on two lines)."""
+        spec = self.config.split_lines
+        if not spec.entities or "\n" not in text:
+            return
+        count = 0
+        for match in SPLIT_BREAK.finditer(text):
+            before_start = max(0, match.start() - spec.reach)
+            before = text[before_start:match.start()]
+            after = text[match.end():match.end() + spec.reach]
+            if not (VALUE_MARK.search(_last_word(before)) or VALUE_MARK.search(_first_word(after))):
+                continue
+            count += 1
+            if count > spec.max_breaks:
+                return
+            yield before_start, match.start(), "", before + after
+            if before[-1:].isdigit() and after[:1].isdigit():
+                yield before_start, match.start(), " ", f"{before} {after}"
+
+
+def _last_word(text: str) -> str:
+    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"))
+    return text[cut + 1:]
+
+
+def _first_word(text: str) -> str:
+    edge = WORD_EDGE.search(text)
+    return text if edge is None else text[:edge.start()]
+
+
+def _in_latin_word(text: str, pos: int) -> bool:
+    """Whether the word around `pos` holds an ASCII letter or digit (a look-alike there is a disguise)."""
+    low = pos
+    while low > 0 and pos - low < WORD_REACH and not text[low - 1].isspace():
+        low -= 1
+    high = pos + 1
+    while high < len(text) and high - pos < WORD_REACH and not text[high].isspace():
+        high += 1
+    return ASCII_WORD_CHAR.search(text, low, high) is not None
+
+
+def _decoded(escapes: str, start: int) -> list[tuple[str, int, int]]:
+    """A run of %XX escapes as the UTF-8 characters they encode, each mapped to its escapes.
+
+    A run that is not valid UTF-8, or decodes to a control character, is read as written."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    out: list[tuple[str, int, int]] = []
+    char_start = start
+    try:
+        for index in range(0, len(escapes), 3):
+            decoded = decoder.decode(bytes([int(escapes[index + 1:index + 3], 16)]))
+            end = start + index + 3
+            for char in decoded:
+                if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t\n":
+                    raise ValueError("a control character")
+                out.append((char, char_start, end))
+            if decoded:
+                char_start = end
+        decoder.decode(b"", final=True)
+    except ValueError:
+        return [(char, start + i, start + i + 1) for i, char in enumerate(escapes)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _default() -> Disguises:
+    return Disguises(load_disguises(DEFAULT_PATH))

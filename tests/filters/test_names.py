@@ -1,0 +1,104 @@
+"""Person names wherever they occur, from any country, and the words and brands that are not names."""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.recognizers.detector import Detector
+from filters.segments import DataClass, Span
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.default()
+
+
+def names(detector: Detector, text: str, kind: str = "prose", role: str = "user") -> list[str]:
+    data_class = DataClass.OUTPUT if kind in ("table", "record") else DataClass.INPUT
+    spans = [Span(0, len(text), data_class, False, kind)]
+    return [text[d.start:d.end] for d in detector.detect(text, spans, role=role) if d.entity == "PERSON"]
+
+
+NAMED = [
+    ("greeting", "Hi Pekka, can you rerun the job?", "prose", "Pekka"),
+    ("greeting with two words", "Dear Tereza Dvořáková, thank you for the report.", "prose", "Tereza Dvořáková"),
+    ("greeting in Hungarian", "Szia Eszter! The export is ready.", "prose", "Eszter"),
+    ("introduction", "My name is Nguyễn Thị Lan and I cannot log in.", "prose", "Nguyễn Thị Lan"),
+    ("I am", "I am Kateřina Horáková, the account owner.", "prose", "Kateřina Horáková"),
+    ("this is", "This is Aleksi from the finance team.", "prose", "Aleksi"),
+    ("signature", "Thanks for the quick fix.\n\nKind regards,\nZsófia Kertész", "prose", "Zsófia Kertész"),
+    ("signature after a dash", "Let me know.\n— Agnieszka", "prose", "Agnieszka"),
+    ("signature in Finnish", "Kiitos!\n\nYstävällisin terveisin,\nMatti Hämäläinen", "prose", "Matti Hämäläinen"),
+    ("hand-off", "Please ask Kowalczyk about the Q3 numbers.", "prose", "Kowalczyk"),
+    ("hand-off with words between", "Send the revised quote to Ilse de Vries today.", "prose", "Ilse de Vries"),
+    ("surname alone before a verb", "Rautio approved the change yesterday.", "prose", "Rautio"),
+    ("given name alone before a verb", "Lina wants the chart in blue.", "prose", "Lina"),
+    ("possessive", "Hämäläinen's phone number is in the CRM.", "prose", "Hämäläinen"),
+    ("title", "Ms Nakamura needs access to the dashboard.", "prose", "Nakamura"),
+    ("Russian", "The ticket from Svetlana Kuznetsova mentions a double charge.", "prose", "Svetlana Kuznetsova"),
+    ("Spanish", "The account owner is Javier Ruiz Morales.", "prose", "Javier Ruiz Morales"),
+    ("Name field", "Name: Ekaterina Smirnova\nPlan: pro", "prose", "Ekaterina Smirnova"),
+    ("name column", "customer_name,plan,mrr\nLê Văn Thành,pro,420\n", "table", "Lê Văn Thành"),
+    ("markdown table", "| full_name | plan |\n|---|---|\n| Bálint Kovács | free |\n", "table", "Bálint Kovács"),
+    ("JSON record", '{"id": 7, "name": "Orsolya Farkas", "plan": "pro"}', "record", "Orsolya Farkas"),
+]
+
+
+@pytest.mark.parametrize("how, text, kind, name", NAMED, ids=[c[0] for c in NAMED])
+def test_a_name_is_found_in_its_context(detector: Detector, how: str, text: str, kind: str, name: str) -> None:
+    assert name in names(detector, text, kind)
+
+
+NOT_NAMES = [
+    "The United States and Canada show the biggest growth.",
+    "Our Senior Product Manager wants a weekly report.",
+    "Ask Marketing for the brand guidelines.",
+    "Thanks, Team!",
+    "The Rolling Stones catalogue sold best in March.",
+    "Use Python and Pandas to compute the median per Region.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_ordinary_words_titles_and_bands_are_not_names(detector: Detector, text: str) -> None:
+    assert names(detector, text) == []
+
+
+def test_a_brand_in_a_name_field_is_not_a_person(detector: Detector) -> None:
+    assert names(detector, '{"name": "Github", "url": "https://github.com"}', "record") == []
+
+
+TOOL_MANUAL = (
+    "You are an interactive CLI tool that helps users with software engineering tasks. Use the Bash tool "
+    "to run Git commands, then Grep for errors. Generate a summary when done. Validating input: keep going "
+    "until a condition is met. Skill: use the Skill tool only when asked. Commits end with "
+    "Co-Authored-By: Claude <noreply@anthropic.com>."
+)
+
+
+def test_a_coding_agents_system_prompt_loses_no_words(detector: Detector) -> None:
+    spans = [Span(0, len(TOOL_MANUAL), DataClass.INPUT, False, "prose")]
+    assert detector.detect(TOOL_MANUAL, spans, role="system") == []
+
+
+def test_a_tool_definition_name_is_not_a_person(detector: Detector) -> None:
+    text = '{"name": "Bash", "description": "Executes a given bash command with an optional timeout."}'
+    assert names(detector, text, "record", role="tool_definition") == []
+
+
+def test_in_instructions_a_cued_name_is_still_found(detector: Detector) -> None:
+    text = "You assist the support desk. The customer's name is Aroha Ngata; greet her as Aroha."
+    found = names(detector, text, role="system")
+    assert "Aroha Ngata" in found
+
+
+def test_in_instructions_the_models_word_alone_is_not_enough(detector: Detector) -> None:
+    text = "Summarise the open tickets. Jonathan Whitfield prefers bullet points."
+    assert "Jonathan Whitfield" in names(detector, text, role="user")
+    assert names(detector, text, role="system") == []
+
+
+def test_a_no_reply_mailbox_is_kept_and_a_persons_address_is_not(detector: Detector) -> None:
+    text = "From: noreply@github.com, reply to jane.doe@example.com instead."
+    found = [text[d.start:d.end] for d in detector.detect(text, []) if d.entity == "EMAIL_ADDRESS"]
+    assert found == ["jane.doe@example.com"]
