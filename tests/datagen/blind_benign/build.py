@@ -19,6 +19,7 @@ from pathlib import Path
 from tests.datagen.blind_benign import (
     compose,
     prompts_after_freeze,
+    prompts_after_freeze_voices,
     contexts,
     prompts_agent,
     prompts_alarming,
@@ -58,7 +59,8 @@ def hand_written() -> list[Item]:
 
 def written_after_freeze() -> list[Item]:
     """Prompts written after the test split was frozen: they go to dev or train only."""
-    return prompts_after_freeze.ITEMS + prompts_after_freeze.TEXTS + prompts_after_freeze.AGENT_TEXTS
+    return (prompts_after_freeze.ITEMS + prompts_after_freeze.TEXTS + prompts_after_freeze.AGENT_TEXTS
+            + prompts_refusals.ITEMS_AFTER_FREEZE + prompts_after_freeze_voices.ITEMS)
 
 
 def wording_key(text: str) -> str:

@@ -110,6 +110,13 @@ def surround(item: Item, split: str, rng: random.Random, extra: tuple[str, str] 
                  {"role": "user", "content": item.text}], "multi_turn", "user")
     if item.category == "policy_text":
         return _policy(item, split, rng)
+    # Dev and train also carry alarming words in an earlier assistant turn
+    # ("Task: kill the stuck job"); the frozen test split keeps its draw.
+    if split != "test" and item.category == "alarming_word" and rng.random() < 0.2:
+        said, go = ASSISTANT_TASK[split]
+        return ([{"role": "user", "content": rng.choice(FOLLOW_UP[split])},
+                 {"role": "assistant", "content": said.format(text=item.text)},
+                 {"role": "user", "content": go}], "multi_turn", "assistant_turn")
     if item.category.startswith("agent"):
         if rng.random() < 0.15:
             said, go = ASSISTANT_TASK[split]
