@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/gateway.yaml
 
-.PHONY: run test install system-deps bench clean
+.PHONY: run test install system-deps bench bench-deps bench-litellm bench-detection clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,29 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-bench: $(STAMP)
+# The load benchmark (tests/bench/load): one table, gateway beside the mock, a bare relay and LiteLLM.
+# BENCH_ARGS, e.g. --long (adds the ten-minute memory run) or --no-litellm.
+LITELLM_VENV := tests/bench/.litellm-venv
+LITELLM_VERSION := $(shell sed -n 's/^VERSION = "\(.*\)"/\1/p' tests/bench/load/litellm_proxy.py)
+
+bench: $(STAMP) bench-deps bench-litellm
+	$(BIN)/python -m tests.bench.load $(BENCH_ARGS)
+
+bench-deps:
+	# wrk (Debian's package), the load generator.
+	bash deploy/install-system-deps.sh bench
+
+# LiteLLM's proxy, pinned, in its own venv so that its dependencies never touch the gateway's.
+bench-litellm: $(LITELLM_VENV)/.installed-$(LITELLM_VERSION)
+
+$(LITELLM_VENV)/.installed-$(LITELLM_VERSION):
+	$(PYTHON) -m venv $(LITELLM_VENV)
+	$(LITELLM_VENV)/bin/pip install --quiet 'litellm[proxy]==$(LITELLM_VERSION)'
+	touch $@
+
+# The detection, classification and use-rule benchmarks, one after the other.
+bench-detection: $(STAMP)
 	$(BIN)/python tests/bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(LITELLM_VENV) build *.egg-info

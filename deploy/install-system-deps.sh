@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Installs, as root on Debian, the system tools the deploy tests need: promtool (from Debian's
 # `prometheus` package; only the binary is used, the service is kept from starting).
+# With the argument `bench`, also wrk, the load generator of `make bench`.
 set -euo pipefail
 
-if command -v promtool >/dev/null 2>&1; then
-    echo "promtool already installed: $(command -v promtool)"
+packages=()
+command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+if [ "${1:-}" = bench ]; then
+    command -v wrk >/dev/null 2>&1 || packages+=(wrk)
+fi
+if [ "${#packages[@]}" -eq 0 ]; then
+    echo "system tools already installed"
     exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
@@ -26,6 +32,6 @@ trap cleanup EXIT
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
-apt-get install -y --no-install-recommends prometheus
+apt-get install -y --no-install-recommends "${packages[@]}"
 
 promtool --version
