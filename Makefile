@@ -18,10 +18,13 @@ $(STAMP): pyproject.toml requirements-model.txt
 install: $(STAMP)
 
 run: $(STAMP)
+ifeq ($(CONFIG),config/gateway.yaml)
+	@echo "console: http://127.0.0.1:8080/console  admin key: mg-dev-admin-key (the embedded config's development key)"
+endif
 	$(BIN)/magic-gateway serve --config $(CONFIG)
 
 system-deps:
-	# promtool (Debian's prometheus package) for the metrics and alert-rule tests.
+	# promtool (Debian's prometheus package) for the metrics and alert-rule tests; chromium for the console's.
 	bash deploy/install-system-deps.sh
 
 test: $(STAMP) system-deps

@@ -159,6 +159,31 @@ class LoggingConfig(_Strict):
     level: Literal["debug", "info", "warning", "error"] = "info"
 
 
+class PolicyDocuments(_Strict):
+    """Copies of the policy texts the operator provides; the console shows each clause's words beside its rules."""
+
+    aup: str | None = None   # the Acceptable Use Policy, plain text
+    faq: str | None = None   # the Data Privacy and Usage FAQ, plain text
+
+
+class ConsoleConfig(_Strict):
+    """The operator's console at /console (gateway/console/): off unless enabled, behind an admin key."""
+
+    enabled: bool = False
+    admin_key_sha256: str | None = None   # the hex sha256 of the admin key (never a client key)
+    admin_key_env: str | None = None      # or: an environment variable holding the admin key itself
+    session_ttl_s: int = Field(default=8 * 3600, ge=60)
+    policy_documents: PolicyDocuments = Field(default_factory=PolicyDocuments)
+
+    @model_validator(mode="after")
+    def _admin_key(self) -> "ConsoleConfig":
+        if self.admin_key_sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", self.admin_key_sha256):
+            raise ValueError("admin_key_sha256 must be the lowercase hex sha256 of the admin key (64 characters)")
+        if self.enabled and not (self.admin_key_sha256 or self.admin_key_env):
+            raise ValueError("the console needs admin_key_sha256 or admin_key_env")
+        return self
+
+
 class GatewayConfig(_Strict):
     providers: list[ProviderConfig]
     models: list[ModelRoute]
@@ -172,6 +197,7 @@ class GatewayConfig(_Strict):
     audit: AuditConfig = Field(default_factory=AuditConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     recording: RecordingConfig = Field(default_factory=RecordingConfig)
+    console: ConsoleConfig = Field(default_factory=ConsoleConfig)
 
     # Set by load_config: where the file was, to resolve relative paths.
     source: str = Field(default="<memory>", exclude=True)
@@ -196,6 +222,12 @@ class GatewayConfig(_Strict):
                              + ") but no directory is named")
         if self.audit.required and not self.audit.path:
             raise ValueError("audit.path: audit.required needs a file, a directory or - (standard output)")
+        return self
+
+    @model_validator(mode="after")
+    def _console_key_is_not_a_client_key(self) -> "GatewayConfig":
+        if self.console.admin_key_sha256 in {k.sha256 for k in self.keys}:
+            raise ValueError("console.admin_key_sha256: the admin key must not be a client gateway key")
         return self
 
     def provider(self, name: str) -> ProviderConfig:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 from gateway.observability.audit import AuditTrail
 from gateway.observability.exchange import Exchange
@@ -13,7 +14,7 @@ log = logging.getLogger("magic_gateway.access")
 
 
 def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: CassetteRecorder | None,
-                    exchange: Exchange) -> None:
+                    exchange: Exchange, hooks: Sequence[Callable[[Exchange], None]] = ()) -> None:
     status = str(exchange.status or 500)
     metrics.requests.labels(exchange.route, exchange.provider, exchange.model_family, status).inc()
     metrics.duration.labels(exchange.route).observe(exchange.elapsed())
@@ -50,3 +51,5 @@ def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: Casset
             log.error("cassette write failed", extra={"fields": {"request_id": exchange.request_id}})
     if audit is not None and not audit.write(exchange, exchange.policy_version):
         metrics.upstream_errors.labels("audit", "write_failed").inc()
+    for hook in hooks:   # e.g. the console's traffic counters (GatewayState.finish_hooks)
+        hook(exchange)

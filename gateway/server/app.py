@@ -88,4 +88,8 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
     app.router.add_get("/v1/models", endpoints.list_models)
     for adapter in ADAPTERS.values():
         app.router.add_post(adapter.path, handler(adapter))
+    if config.console.enabled:
+        from gateway.console import setup_console
+
+        setup_console(app, app[STATE])
     return app

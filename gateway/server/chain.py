@@ -69,5 +69,5 @@ def handler(adapter: Adapter) -> Callable[[web.Request], Awaitable[web.StreamRes
             if response is not None and not exchange.status:
                 exchange.status = response.status
             state.metrics.in_flight.dec()
-            finish_exchange(state.metrics, state.audit, state.recorder, exchange)
+            finish_exchange(state.metrics, state.audit, state.recorder, exchange, state.finish_hooks)
     return handle

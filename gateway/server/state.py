@@ -7,6 +7,7 @@ the analysis processes) are opened and closed by the app's cleanup context, unde
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -17,6 +18,7 @@ from gateway.analysis.pool import AnalysisService
 from gateway.analysis.screener import Screener
 from gateway.config import GatewayConfig
 from gateway.observability.audit import AuditTrail
+from gateway.observability.exchange import Exchange
 from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
 from gateway.server.auth import KeyRing
@@ -37,6 +39,8 @@ class GatewayState:
     audit: AuditTrail | None          # None: the config names no audit trail
     recorder: CassetteRecorder | None  # None: nothing is recorded
     started: float = field(default_factory=time.time)
+    # Called with each finished request's Exchange after metrics and audit (the console's traffic counters).
+    finish_hooks: list[Callable[[Exchange], None]] = field(default_factory=list)
 
 
 STATE = web.AppKey("gateway_state", GatewayState)

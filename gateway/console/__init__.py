@@ -1,0 +1,57 @@
+"""The operator's console at /console: the policy by clause, the latest decisions, live traffic, try it.
+
+`setup_console(app, state)` is the one call build_app makes when `console.enabled` is set. The console
+reads what the gateway already has (the loaded policy, the audit files, each request's record) and
+adds no raw value anywhere: it shows what the audit trail shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+__all__ = ["setup_console"]
+
+
+def setup_console(app: web.Application, state: Any) -> None:
+    """Mount the console on `app` and start counting `state`'s finished requests for its charts."""
+    from pathlib import Path
+
+    from filters.use_rules.rules import UseRules
+    from gateway.console import routes
+    from gateway.console.clauses import PolicyDocuments
+    from gateway.console.decisions import AuditReader
+    from gateway.console.policy_view import build_view
+    from gateway.console.sessions import AdminGate
+    from gateway.console.traffic import TrafficCounters
+
+    config = state.config
+    screener = state.screener
+    base = screener.policy
+    use_rules = UseRules.from_file(base.use_rules_path())
+    tenants = sorted({k.tenant for k in config.keys} | set(config.tenants))
+    documents = config.console.policy_documents
+    view = build_view(base, {t: screener.policy_for(t) for t in tenants}, use_rules,
+                      PolicyDocuments.load(config.resolve(documents.aup) if documents.aup else None,
+                                           config.resolve(documents.faq) if documents.faq else None))
+    target: Path | None = None
+    where = "the config names no audit.path"
+    if config.audit.path == "-":
+        where = "the audit trail goes to standard output"
+    elif config.audit.path:
+        # The trail's own path (resolved against the config's folder); a directory holds one file per
+        # process, and the console reads them all.
+        own = state.audit.path if state.audit is not None else None
+        target = config.resolve(config.audit.path)
+        if own is not None and not (config.audit.path.endswith("/") or target.is_dir()):
+            target = own
+        where = f"audit trail at {target}"
+    traffic = TrafficCounters()
+    state.finish_hooks.append(traffic.record)
+    app[routes.CONSOLE] = routes.Console(state=state, gate=AdminGate(config), traffic=traffic,
+                                         reader=AuditReader(target), policy=view,
+                                         rule_categories=frozenset(spec.category for spec in use_rules.rules),
+                                         audit_target=where)
+    app.on_response_prepare.append(routes.add_security_headers)
+    routes.add_routes(app)

@@ -1,0 +1,143 @@
+"""Who may use the console: the admin key, server-side sessions, CSRF tokens, login throttling.
+
+The admin key is compared by its sha256 in constant time, like gateway keys, and a client gateway key
+is never accepted. A session is a random id in an HttpOnly, SameSite=Strict cookie; everything about
+it (expiry, its CSRF token) stays in this process's memory, so a restart logs everyone out.
+The login form's CSRF token is bound to a random nonce cookie (double submit, HMAC-signed), so no
+session has to exist before the admin key is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import time
+from collections import deque
+from dataclasses import dataclass
+
+from gateway.config import ConfigError, GatewayConfig
+
+SESSION_COOKIE = "mg_console_session"
+LOGIN_COOKIE = "mg_console_login"
+MAX_SESSIONS = 256               # oldest evicted beyond this: memory stays bounded
+LOGIN_FAILURES_PER_MINUTE = 5    # per remote address; then 429 until the minute has passed
+_MAX_TRACKED_REMOTES = 1024
+
+
+@dataclass
+class Session:
+    id: str
+    csrf: str
+    created: float
+    expires: float
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class AdminGate:
+    """Checks the admin key and keeps the console's sessions."""
+
+    def __init__(self, config: GatewayConfig) -> None:
+        console = config.console
+        if console.admin_key_env:
+            value = os.environ.get(console.admin_key_env, "")
+            if not value:
+                raise ConfigError(f"{config.source}: console.admin_key_env: the variable "
+                                  f"{console.admin_key_env} is not set")
+            self._admin_digest = _digest(value)
+        else:
+            assert console.admin_key_sha256 is not None
+            self._admin_digest = console.admin_key_sha256
+        self._client_digests = [k.sha256 for k in config.keys]
+        if self._admin_digest in self._client_digests:
+            raise ConfigError(f"{config.source}: console: the admin key must not be a client gateway key")
+        self._ttl = float(console.session_ttl_s)
+        self._sessions: dict[str, Session] = {}
+        self._login_secret = secrets.token_bytes(32)
+        self._failures: dict[str, deque[float]] = {}
+
+    # -- the admin key ------------------------------------------------------------------------------------
+    def is_admin_key(self, presented: str | None) -> bool:
+        if not presented:
+            return False
+        return hmac.compare_digest(_digest(presented), self._admin_digest)
+
+    def is_client_key(self, presented: str | None) -> bool:
+        if not presented:
+            return False
+        digest = _digest(presented)
+        found = False
+        for known in self._client_digests:   # every entry compared: no early exit to time
+            found |= hmac.compare_digest(known, digest)
+        return found
+
+    # -- login throttling ---------------------------------------------------------------------------------
+    def throttled(self, remote: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        failures = self._failures.get(remote)
+        if not failures:
+            return False
+        while failures and failures[0] < now - 60:
+            failures.popleft()
+        return len(failures) >= LOGIN_FAILURES_PER_MINUTE
+
+    def note_failure(self, remote: str) -> None:
+        if remote not in self._failures and len(self._failures) >= _MAX_TRACKED_REMOTES:
+            self._failures.pop(next(iter(self._failures)))
+        self._failures.setdefault(remote, deque(maxlen=LOGIN_FAILURES_PER_MINUTE)).append(time.monotonic())
+
+    # -- the login form's CSRF token ----------------------------------------------------------------------
+    @staticmethod
+    def new_login_nonce() -> str:
+        return secrets.token_urlsafe(24)
+
+    def login_token(self, nonce: str) -> str:
+        return hmac.new(self._login_secret, b"login\0" + nonce.encode(), hashlib.sha256).hexdigest()
+
+    def login_token_valid(self, nonce: str | None, token: str | None) -> bool:
+        if not nonce or not token:
+            return False
+        return hmac.compare_digest(self.login_token(nonce), token)
+
+    # -- sessions -----------------------------------------------------------------------------------------
+    def open_session(self) -> Session:
+        self._purge()
+        while len(self._sessions) >= MAX_SESSIONS:
+            self._sessions.pop(next(iter(self._sessions)))   # dicts keep insertion order: the oldest
+        now = time.time()
+        session = Session(id=secrets.token_urlsafe(32), csrf=secrets.token_urlsafe(32), created=now,
+                          expires=now + self._ttl)
+        self._sessions[session.id] = session
+        return session
+
+    def session(self, session_id: str | None) -> Session | None:
+        if not session_id:
+            return None
+        found = self._sessions.get(session_id)
+        if found is None:
+            return None
+        if found.expires <= time.time():
+            self._sessions.pop(session_id, None)
+            return None
+        return found
+
+    def close_session(self, session_id: str | None) -> None:
+        if session_id:
+            self._sessions.pop(session_id, None)
+
+    @staticmethod
+    def csrf_valid(session: Session, token: str | None) -> bool:
+        return bool(token) and hmac.compare_digest(session.csrf, token or "")
+
+    def _purge(self) -> None:
+        now = time.time()
+        for key in [k for k, s in self._sessions.items() if s.expires <= now]:
+            del self._sessions[key]
+
+    @property
+    def ttl_s(self) -> float:
+        return self._ttl
