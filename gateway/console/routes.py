@@ -54,7 +54,8 @@ class Console:
 
 
 CONSOLE = web.AppKey("console", Console)
-_ACCESS = "console_access"          # the request's Session, or None when the admin key came as a bearer
+# The request's Session, or None when the admin key came as a bearer.
+_ACCESS = web.RequestKey("console_access", object)
 
 
 async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
@@ -124,7 +125,7 @@ def guarded(kind: str) -> Callable[[Handler], Handler]:
 
 def _csrf(request: web.Request) -> str:
     session = request.get(_ACCESS)
-    return session.csrf if session is not None else ""
+    return session.csrf if isinstance(session, Session) else ""
 
 
 def _safe_next(value: str | None) -> str:
