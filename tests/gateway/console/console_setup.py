@@ -22,7 +22,8 @@ def console_config(mock_url: str, audit_dir: Path) -> dict:
         audit={"path": str(audit_dir) + "/"},
         tenants={"acme": {"mode": "enforce"},
                  "globex": {"mode": "enforce",
-                            "policy": {"findings": {"categories": {"personal": {"action": "mask"}}}}}},
+                            "policy": {"findings": {"categories": {"personal": {"action": "mask"}}}}},
+                 "umbrella": {"mode": "shadow"}},
         console={"enabled": True, "admin_key_sha256": sha(ADMIN_KEY),
                  "policy_documents": {"aup": str(ROOT / "docs/policy/acceptable-use-policy.txt"),
                                       "faq": str(ROOT / "docs/policy/data-privacy-faq.txt")}})

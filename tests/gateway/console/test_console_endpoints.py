@@ -228,6 +228,18 @@ def test_try_it_refuses_unknown_tenants_and_shows_blocks_without_text(console):
     assert any(v["clause"] == "AUP II.h" for v in body["violations"])
 
 
+def test_try_it_names_values_a_shadow_tenant_forwards_as_typed(console):
+    status, _, body = Browser(console.url).request(
+        "/console/api/try", json.dumps({"text": f"Mail {EMAIL}, card {CARD}", "tenant": "umbrella"}).encode(),
+        {"Content-Type": "application/json", "Authorization": f"Bearer {ADMIN_KEY}"})
+    answer = json.loads(body)
+    assert status == 200 and answer["mode"] == "shadow" and answer["action"] == "redact"
+    # Shadow forwards the email as typed (named here, not shown); the AUP II.k floor still masks the card.
+    assert answer["text"] == "Mail [EMAIL_ADDRESS as typed], card [CREDIT_CARD]"
+    assert answer["values_as_typed"] == 1
+    assert all(raw not in body for raw in RAW)
+
+
 def test_decisions_filter_by_outcome_tenant_and_clause_and_page(console):
     _send_traffic(console)
     browser = logged_in(console)
