@@ -55,13 +55,44 @@ class ProviderConfig(_Strict):
         return not (self.zero_training if self.zero_training is not None else self.zero_retention)
 
 
+class DeploymentConfig(_Strict):
+    """One provider and upstream model behind a route, with its share of the route's requests."""
+
+    provider: str
+    upstream_model: str | None = None   # default: the model name the client asked for
+    weight: float = Field(default=1.0, gt=0)
+
+
 class ModelRoute(_Strict):
     match: str
-    provider: str
+    # Either one `provider` (with an optional `upstream_model`), as before, or a list of `deployments`.
+    provider: str | None = None
     upstream_model: str | None = None
+    deployments: list[DeploymentConfig] = Field(default_factory=list)
+    balance: Literal["weighted", "least_in_flight"] = "weighted"
+    # A timed-out provider may still be working on the request: only move on when the route says so.
+    fallback_on_timeout: bool = False
     feature: Feature | None = None
     # Model names a glob route offers in `GET /v1/models` (a glob cannot list itself).
     names: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_way_to_name_providers(self) -> "ModelRoute":
+        if (self.provider is None) == (not self.deployments):
+            raise ValueError(f"route {self.match!r}: give either provider or deployments (not both)")
+        if self.deployments and self.upstream_model is not None:
+            raise ValueError(f"route {self.match!r}: with deployments, set upstream_model on each deployment")
+        keys = [(d.provider, d.upstream_model) for d in self.deployments]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"route {self.match!r}: the same deployment (provider and upstream_model) is listed twice")
+        return self
+
+    def deployment_list(self) -> list[DeploymentConfig]:
+        """The route's deployments; a route with one `provider` is a single deployment."""
+        if self.deployments:
+            return list(self.deployments)
+        assert self.provider is not None
+        return [DeploymentConfig(provider=self.provider, upstream_model=self.upstream_model)]
 
     @property
     def is_glob(self) -> bool:
@@ -135,6 +166,13 @@ class RetryConfig(_Strict):
     retry_after_max_s: float = Field(default=30.0, ge=0)
 
 
+class RoutingConfig(_Strict):
+    """When a deployment that keeps failing is left out of its routes, and for how long."""
+
+    cooldown_after_failures: int = Field(default=3, ge=1)   # consecutive failures (connect, 429, 5xx, timeout)
+    cooldown_s: float = Field(default=30.0, gt=0)
+
+
 class AnalysisConfig(_Strict):
     workers: int = Field(default=1, ge=0, le=64)   # 0: analyse in a thread of the server process
     cache_entries: int = Field(default=20_000, ge=0)
@@ -193,6 +231,7 @@ class GatewayConfig(_Strict):
     server: ServerConfig = Field(default_factory=ServerConfig)
     timeouts: TimeoutConfig = Field(default_factory=TimeoutConfig)
     retries: RetryConfig = Field(default_factory=RetryConfig)
+    routing: RoutingConfig = Field(default_factory=RoutingConfig)
     analysis: AnalysisConfig = Field(default_factory=AnalysisConfig)
     audit: AuditConfig = Field(default_factory=AuditConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
@@ -209,8 +248,12 @@ class GatewayConfig(_Strict):
         if dupes:
             raise ValueError(f"providers: duplicate name(s) {sorted(dupes)}")
         for i, route in enumerate(self.models):
-            if route.provider not in names:
+            if route.provider is not None and route.provider not in names:
                 raise ValueError(f"models[{i}].provider: no provider named {route.provider!r}")
+            for j, deployment in enumerate(route.deployments):
+                if deployment.provider not in names:
+                    raise ValueError(f"models[{i}].deployments[{j}].provider: no provider named "
+                                     f"{deployment.provider!r}")
         hashes = [k.sha256 for k in self.keys]
         if len(set(hashes)) != len(hashes):
             raise ValueError("keys: the same key hash appears twice")

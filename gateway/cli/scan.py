@@ -31,7 +31,7 @@ def _request(line: str, config: GatewayConfig, tenants: set[str]) -> tuple[Segme
     tenant = item.get("tenant") or config.keys[0].tenant
     if tenant not in tenants:
         raise ValueError(f"unknown tenant {tenant!r}")
-    provider_name = item.get("provider") or config.provider(config.models[0].provider).name
+    provider_name = item.get("provider") or config.models[0].deployment_list()[0].provider
     provider = next((p for p in config.providers if p.name == provider_name), None)
     if provider is None:
         raise ValueError(f"unknown provider {provider_name!r}")

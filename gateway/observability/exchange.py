@@ -24,6 +24,9 @@ class Exchange:
     agent: str | None = None
     key_id: str | None = None
     provider: str = "none"
+    deployment: str | None = None    # provider:upstream model that answered
+    translated: str | None = None    # caller api -> deployment api, when the route translated
+    fallbacks: list[str] = field(default_factory=list)   # deployments that failed before it
     model: str | None = None
     model_family: str = "none"
     feature: str | None = None

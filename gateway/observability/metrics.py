@@ -45,6 +45,15 @@ class Metrics:
                                registry=r)
         self.upstream_errors = Counter("magic_gateway_upstream_errors", "Upstream failures", ["provider", "kind"],
                                        registry=r)
+        # Labels from the config only: route patterns and provider:upstream-model pairs.
+        self.deployment_cooled = Gauge("magic_gateway_deployment_cooled_down",
+                                       "1 while a deployment is left out of its route after repeated failures",
+                                       ["route", "deployment"], registry=r, multiprocess_mode="livemax")
+        self.fallbacks = Counter("magic_gateway_upstream_fallbacks",
+                                 "Requests moved from a deployment to the next one before the first byte",
+                                 ["route", "deployment", "reason"], registry=r)
+        self.translations = Counter("magic_gateway_translations", "Requests translated to another wire format",
+                                    ["api", "target_api"], registry=r)
         self.in_flight = Gauge("magic_gateway_in_flight_requests", "Requests being served",
                                registry=r, multiprocess_mode="livesum")
         self.tokens = Counter("magic_gateway_tokens", "Tokens reported by providers", ["tenant", "direction"],

@@ -25,6 +25,7 @@ from gateway.server.auth import KeyRing
 from gateway.server.chain import handler
 from gateway.server.middleware import errors_middleware
 from gateway.server.state import LINKS, STATE, GatewayState
+from gateway.upstream.deployments import Deployment, DeploymentHealth
 from gateway.upstream.providers import open_links
 from gateway.upstream.routing import Router
 
@@ -33,17 +34,22 @@ log = logging.getLogger("magic_gateway")
 
 def build_state(config: GatewayConfig, policy: Policy | None = None) -> GatewayState:
     """Everything the gateway builds from its config before it starts (no I/O but reading files)."""
+    metrics = Metrics()
+
+    def cooled(deployment: Deployment, is_cooled: bool) -> None:
+        metrics.deployment_cooled.labels(deployment.route, deployment.label).set(1 if is_cooled else 0)
     base_policy = policy or load_policy(config.policy_path())
     service = AnalysisService(analyzer_spec(config, base_policy), workers=config.analysis.workers,
                               cache_entries=config.analysis.cache_entries, timeout_s=config.timeouts.analysis_s)
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     return GatewayState(
-        config=config, keyring=KeyRing(config), router=Router(config), metrics=Metrics(), service=service,
+        config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics, service=service,
         screener=Screener(config, service, base_policy), masker=NewFindingMasker(),
         use_rules=UseRules.from_file(base_policy.use_rules_path()),
         audit=AuditTrail(config.audit, base) if config.audit.path else None,
         recorder=(CassetteRecorder(config.resolve(config.recording.dir), config.recording.encryption_key_env)
-                  if config.recording.dir else None))
+                  if config.recording.dir else None),
+        health=DeploymentHealth(config.routing, on_change=cooled))
 
 
 async def provider_links(app: web.Application) -> AsyncIterator[None]:

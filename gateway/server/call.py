@@ -20,6 +20,7 @@ from gateway.analysis.screener import Screened
 from gateway.observability.exchange import Exchange
 from gateway.server.auth import Principal
 from gateway.server.state import GatewayState
+from gateway.upstream.fallback import Attempted
 from gateway.upstream.providers import ProviderLinks
 from gateway.upstream.routing import Route
 
@@ -50,3 +51,4 @@ class Call:
     replies: ResponseText | None = None       # rewrite: the response chain's one reader of model text
     guard: ResponseUseGuard | None = None     # rewrite: reads that text for refused content
     headers: dict[str, str] = field(default_factory=dict)  # added to the client's response
+    attempt: Attempted | None = None          # forward: the deployment that answered, its translator

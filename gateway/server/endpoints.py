@@ -15,14 +15,18 @@ async def healthz(request: web.Request) -> web.Response:
 async def readyz(request: web.Request) -> web.Response:
     state = request.app[STATE]
     ready = state.service.ready and LINKS in request.app
+    # Cooled-down deployments are detail, not unreadiness: their routes' other deployments still serve.
     return web.json_response({"status": "ready" if ready else "starting",
                               "analysis": state.service.ready,
-                              "policy": state.screener.policy.digest},
+                              "policy": state.screener.policy.digest,
+                              "cooled_down_deployments": state.health.cooled_labels()},
                              status=200 if ready else 503)
 
 
 async def metrics(request: web.Request) -> web.Response:
-    body = request.app[STATE].metrics.render()
+    state = request.app[STATE]
+    state.health.refresh()   # cool-downs that are over are reported as over
+    body = state.metrics.render()
     return web.Response(body=body, headers={"Content-Type": "text/plain; version=0.0.4; charset=utf-8"})
 
 

@@ -1,9 +1,13 @@
-"""The chain's last step: the screened body sent upstream, and the answer through the response chain.
+"""The chain's last step: the screened body sent to the route's deployments, and the answer through the
+response chain.
 
-The response chain is the same for plain and streamed replies: the adapter's rewriter walks every
-text the model wrote through the request's one `ResponseText` (pseudonyms restored, new restricted
-values masked, the text kept for the use check), the use check reads that text for refused content,
-and the adapter marks the reply as AI-generated.
+The route's deployments are tried in the balancer's order (`gateway.upstream.fallback`); one that
+speaks the other wire format gets the screened body through its translator, and its answer, plain or
+streamed, is translated back into the caller's format before anything reads it. The response chain is
+then the same for every answer: the adapter's rewriter walks every text the model wrote through the
+request's one `ResponseText` (pseudonyms restored, new restricted values masked, the text kept for the
+use check), the use check reads that text for refused content, and the adapter marks the reply as
+AI-generated.
 """
 
 from __future__ import annotations
@@ -19,43 +23,73 @@ from gateway.errors import GatewayError
 from gateway.server.answer import client_headers, response_refusal
 from gateway.server.call import Call, need
 from gateway.server.relay import relay_stream
-from gateway.upstream.client import BASE_FORWARDED_HEADERS, upstream_headers
+from gateway.translate import UntranslatableReply
+from gateway.upstream.client import BASE_FORWARDED_HEADERS
+from gateway.upstream.deployments import Deployment
+from gateway.upstream.fallback import Attempted, RouteSender
+
+STORES_STATE = ("openai.chat", "openai.responses")   # OpenAI APIs that keep state unless told `store: false`
+
 
 async def forward(call: Call) -> web.StreamResponse:
     state, found, exchange = call.state, need(call.route, "the route"), call.exchange
+    metrics = state.metrics
+    sender = RouteSender(call.links.client, state.health, call.links.base_urls,
+                         on_fallback=lambda d, reason: metrics.fallbacks.labels(d.route, d.label, reason).inc(),
+                         on_error=lambda d, kind: metrics.upstream_errors.labels(d.provider.name, kind).inc())
     allow = BASE_FORWARDED_HEADERS + tuple(h.lower() for h in state.config.server.forward_headers)
     incoming = {k.lower(): v for k, v in call.request.headers.items()}
-    headers = upstream_headers(found.provider, incoming, allow)
-    payload = json.dumps(need(call.forwarded, "the forwarded body"), ensure_ascii=False).encode("utf-8")
+    store_false = need(call.policy, "the policy").providers.openai_store_false
+
+    def finish_body(body: dict[str, Any], target_api: str, deployment: Deployment) -> dict[str, Any]:
+        """The fields the gateway sets on what a deployment receives, in that deployment's API."""
+        body = {**body, "model": deployment.upstream_model}
+        if store_false and target_api in STORES_STATE:
+            body["store"] = False   # FAQ: providers retain nothing
+        return body
+
     sent = time.monotonic()
     try:
-        upstream = await call.links.client.send(found.provider, call.links.url(found, call.adapter.upstream_path),
-                                                payload, headers)
-    except GatewayError as error:
+        attempt = await sender.send(found, call.adapter.api, need(call.forwarded, "the forwarded body"), incoming,
+                                    allow, finish_body)
+    finally:
         exchange.upstream_s += time.monotonic() - sent
-        state.metrics.upstream_errors.labels(found.provider.name, error.code).inc()
-        raise
-    exchange.upstream_s += time.monotonic() - sent
-    state.metrics.upstream_latency.labels(found.provider.name).observe(time.monotonic() - sent)
+    call.attempt = attempt
+    _note_attempt(call, attempt)
+    deployment, upstream = attempt.deployment, attempt.response
+    metrics.upstream_latency.labels(deployment.provider.name).observe(time.monotonic() - sent)
     try:
         if upstream.status >= 500:
-            state.metrics.upstream_errors.labels(found.provider.name, f"http_{upstream.status}").inc()
+            metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
             raise GatewayError(502, "upstream_error",
-                               f"the provider {found.provider.name!r} failed (HTTP {upstream.status})")
+                               f"the provider {deployment.provider.name!r} failed (HTTP {upstream.status})")
         if upstream.status != 200:
-            raw = await upstream.read()   # the provider's own error, in this API's shape
+            raw = await upstream.read()   # the provider's own error, in its API's shape
             if exchange.recording is not None:
                 exchange.recording.response = {"status": upstream.status, "body": _json_or_text(raw)}
+            if attempt.translator is not None:
+                raw = json.dumps(attempt.translator.error(upstream.status, _json_or_text(raw))).encode("utf-8")
             return web.Response(status=upstream.status, body=raw, headers=client_headers(upstream, call.headers),
                                 content_type="application/json")
         if need(call.envelope, "the envelope").stream and upstream.content_type == "text/event-stream":
             return await relay_stream(call, upstream, sent)
-        return await _reply(call, upstream)
+        return await _reply(call, upstream, attempt)
     finally:
         upstream.close()
+        sender.done(attempt)
 
 
-async def _reply(call: Call, upstream: aiohttp.ClientResponse) -> web.Response:
+def _note_attempt(call: Call, attempt: Attempted) -> None:
+    exchange = call.exchange
+    exchange.provider = attempt.deployment.provider.name
+    exchange.deployment = attempt.deployment.label
+    exchange.fallbacks = attempt.fallbacks
+    if attempt.translator is not None:
+        exchange.translated = f"{attempt.translator.caller_api}->{attempt.translator.target_api}"
+        call.state.metrics.translations.labels(attempt.translator.caller_api, attempt.translator.target_api).inc()
+
+
+async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempted) -> web.Response:
     exchange, replies = call.exchange, need(call.replies, "the response chain")
     waited = time.monotonic()
     raw = await upstream.read()
@@ -66,6 +100,12 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse) -> web.Response:
         raise GatewayError(502, "upstream_invalid", "the provider's answer was not JSON") from None
     if exchange.recording is not None:
         exchange.recording.response = {"status": 200, "body": json.loads(raw)}
+    if attempt.translator is not None:
+        try:
+            reply = attempt.translator.response(reply, need(call.envelope, "the envelope").body)
+        except UntranslatableReply as error:
+            raise GatewayError(502, "upstream_invalid",
+                               f"the provider's answer could not be translated: {error}") from None
     usage = call.adapter.rewrite_response(reply, replies)
     if call.guard is not None:
         hit = call.guard.violation(replies.transcript())

@@ -31,6 +31,10 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
     await response.prepare(call.request)
     parser = SSEParser()
     events = call.adapter.stream_rewriter(replies)
+    # a translated stream is put in the caller's event format first, event by event, so the response
+    # chain reads it exactly as it reads an untranslated one
+    translator = need(call.attempt, "the attempt").translator
+    translated = translator.stream(need(call.envelope, "the envelope").body) if translator is not None else None
 
     def refused(outgoing: list[SSEEvent], final: bool) -> GatewayError | None:
         if guard is None or not outgoing or (replies.written < CHECK_EVERY_CHARS and not final):
@@ -56,6 +60,8 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
             if exchange.recording is not None:
                 for event in arrived:
                     exchange.recording.add_event(event)
+            if translated is not None:
+                arrived = [e for event in arrived for e in translated.on_event(event)]
             outgoing = [e for event in arrived for e in events.on_event(event)]
             refusal = refused(outgoing, final=False)
             if refusal is not None:
@@ -64,7 +70,10 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
                 return response
             if outgoing:
                 await response.write(b"".join(e.encode() for e in outgoing))
-        tail = [e for event in parser.close() for e in events.on_event(event)] + events.close()
+        closing = parser.close()
+        if translated is not None:
+            closing = [e for event in closing for e in translated.on_event(event)] + translated.close()
+        tail = [e for event in closing for e in events.on_event(event)] + events.close()
         refusal = refused(tail or [SSEEvent(data="")], final=True)
         if refusal is not None:
             await response.write(stream_error_event(family, refusal))
@@ -79,5 +88,8 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
         await response.write(b"".join(e.encode() for e in tail) + stream_error_event(
             family, GatewayError(502, "upstream_stream_cut", "the provider's stream ended early")))
     exchange.input_tokens, exchange.output_tokens = events.usage.input_tokens, events.usage.output_tokens
+    if translated is not None and not (exchange.input_tokens or exchange.output_tokens):
+        # the caller's events may not carry usage (no include_usage); the provider's did
+        exchange.input_tokens, exchange.output_tokens = translated.tokens
     await response.write_eof()
     return response

@@ -22,6 +22,7 @@ from gateway.observability.exchange import Exchange
 from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
 from gateway.server.auth import KeyRing
+from gateway.upstream.deployments import DeploymentHealth
 from gateway.upstream.providers import ProviderLinks
 from gateway.upstream.routing import Router
 
@@ -38,6 +39,7 @@ class GatewayState:
     use_rules: UseRules
     audit: AuditTrail | None          # None: the config names no audit trail
     recorder: CassetteRecorder | None  # None: nothing is recorded
+    health: DeploymentHealth          # per deployment: consecutive failures, cool-downs, requests in flight
     started: float = field(default_factory=time.time)
     # Called with each finished request's Exchange after metrics and audit (the console's traffic counters).
     finish_hooks: list[Callable[[Exchange], None]] = field(default_factory=list)

@@ -18,7 +18,7 @@ from filters.response.checks import ResponseUseGuard
 from filters.response.restore import ResponseText
 from filters.segments import DataClass
 from gateway.adapters.base import BadRequest
-from gateway.analysis.screener import Screened, provider_traits
+from gateway.analysis.screener import Screened
 from gateway.errors import GatewayError
 from gateway.observability.audit import AuditUnavailable
 from gateway.server.body import parse_body
@@ -71,8 +71,7 @@ async def record(call: Call) -> None:
 
 async def route(call: Call) -> None:
     envelope, principal = need(call.envelope, "the envelope"), need(call.principal, "the principal")
-    found = call.state.router.resolve(need(envelope.model, "the model"), call.adapter.wire_format,
-                                      call.adapter.default_feature)
+    found = call.state.router.resolve(need(envelope.model, "the model"), call.adapter.default_feature)
     call.route = found
     call.policy = call.state.screener.policy_for(principal.tenant)
     exchange = call.exchange
@@ -95,7 +94,7 @@ async def admit(call: Call) -> None:
     tenant = state.config.tenant(principal.tenant)
     reference = adapter.stored_reference
     call.context = RequestContext(
-        tenant=principal.tenant, feature=found.feature, provider=provider_traits(found.provider),
+        tenant=principal.tenant, feature=found.feature, provider=found.traits(),
         mode=tenant.mode, reviewer=call.request.headers.get("X-Human-Reviewer"),
         key_features=principal.features, features_off=frozenset(tenant.features_off),
         stores_state=adapter.stores_state,

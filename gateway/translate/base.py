@@ -40,6 +40,10 @@ class StreamTranslator(Protocol):
     def close(self) -> list[SSEEvent]:
         """Events still owed to the caller when the upstream stream ends."""
 
+    @property
+    def tokens(self) -> tuple[int, int]:
+        """(input, output) tokens the provider reported, whether or not the caller's events carry them."""
+
 
 @dataclass(frozen=True)
 class Translator:
@@ -61,8 +65,8 @@ def check_fields(body: dict[str, Any], translated: Iterable[str], ignored: Itera
     silently.
     """
     known = set(translated) | set(ignored)
-    for name in body:
-        if name not in known:
+    for name, value in body.items():
+        if name not in known and value is not None:   # null is how many clients say "not set"
             raise Untranslatable(f"{where}{name}", f"{where}{name} has no equivalent in the {target} API, "
                                  "so this request cannot be sent to a deployment that speaks it")
 

@@ -19,7 +19,8 @@ Requests go chat -> messages; answers come back messages -> chat. What maps wher
 - Ignored: `temperature` and `top_p` (the current Messages API takes no sampling parameters: the
   anthropic SDK's MessageCreateParams has none, and its models refuse them), `logprobs` / `top_logprobs` (answers carry
   `logprobs: null`), `store`, `metadata`, `seed`, `service_tier`, `prompt_cache_key` and its options,
-  `reasoning_effort`, `verbosity`, `prediction`, a message's `name`, an image's `detail`.
+  `reasoning_effort`, `verbosity`, `prediction`, a message's `name` and `annotations`, an image's
+  `detail`, and any field sent as null.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ IGNORED = {"temperature", "top_p", "logprobs", "top_logprobs", "store", "metadat
            "prompt_cache_key", "prompt_cache_retention", "prompt_cache_options", "reasoning_effort", "verbosity",
            "prediction"}
 MESSAGE_FIELDS = {"role", "content", "name", "tool_calls", "tool_call_id", "refusal", "function_call", "audio"}
+# An assistant message sent back as the SDK returned it carries its citations: they are the model's
+# own earlier output, not instructions, so they are left out.
+MESSAGE_IGNORED = {"annotations"}
 
 
 def request(body: dict[str, Any]) -> dict[str, Any]:
@@ -91,7 +95,7 @@ def _messages(messages: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
         where = f"messages[{index}]"
         if not isinstance(message, dict):
             raise Untranslatable(where, f"{where} must be an object")
-        check_fields(message, MESSAGE_FIELDS - {"audio", "function_call"}, (), f"{where}.", TARGET)
+        check_fields(message, MESSAGE_FIELDS - {"audio", "function_call"}, MESSAGE_IGNORED, f"{where}.", TARGET)
         role = message.get("role")
         if role in ("system", "developer"):
             text = text_of(message.get("content"), f"{where}.content")

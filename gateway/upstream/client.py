@@ -77,8 +77,13 @@ class UpstreamClient:
         self._on_retry = on_retry or (lambda provider, reason: None)
 
     async def send(self, provider: ProviderConfig, url: str, body: bytes,
-                   headers: dict[str, str]) -> aiohttp.ClientResponse:
-        """The upstream response with its headers read and its body still open (the caller releases it)."""
+                   headers: dict[str, str], attempts: int | None = None) -> aiohttp.ClientResponse:
+        """The upstream response with its headers read and its body still open (the caller releases it).
+
+        `attempts` overrides the configured retries: a route with other deployments to fall back to
+        sends once (never the same deployment twice for one request).
+        """
+        attempts = attempts or self._retries.attempts
         deadline = time.monotonic() + self._timeouts.total_s
         timeout = aiohttp.ClientTimeout(total=None, connect=self._timeouts.connect_s,
                                         sock_read=self._timeouts.read_s)
@@ -98,13 +103,13 @@ class UpstreamClient:
                 unreachable = GatewayError(502, "upstream_unreachable",
                                            f"the provider {provider.name!r} could not be reached")
                 pause = self._backoff(attempt)
-                if attempt >= self._retries.attempts or time.monotonic() + pause >= deadline:
+                if attempt >= attempts or time.monotonic() + pause >= deadline:
                     raise unreachable from None
                 reason = "connect" if isinstance(error, aiohttp.ClientConnectionError) else "client"
                 self._on_retry(provider.name, reason)
                 await asyncio.sleep(pause)
                 continue
-            if response.status in RETRYABLE_STATUS and attempt < self._retries.attempts:
+            if response.status in RETRYABLE_STATUS and attempt < attempts:
                 pause = retry_after_seconds(response.headers, self._retries.retry_after_max_s)
                 pause = self._backoff(attempt) if pause is None else pause
                 if time.monotonic() + pause < deadline:

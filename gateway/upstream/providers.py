@@ -14,19 +14,12 @@ from aiohttp import web
 
 from gateway.config import GatewayConfig
 from gateway.upstream.client import UpstreamClient
-from gateway.upstream.routing import Route
 
 
 @dataclass(frozen=True)
 class ProviderLinks:
     client: UpstreamClient
     base_urls: dict[str, str]     # provider name -> base URL
-
-    def url(self, route: Route, upstream_path: str) -> str:
-        base = self.base_urls[route.provider.name]
-        if route.provider.kind == "anthropic" and not base.endswith("/v1"):
-            base += "/v1"
-        return base + upstream_path
 
 
 async def open_links(config: GatewayConfig,

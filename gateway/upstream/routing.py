@@ -1,49 +1,65 @@
-"""Which provider serves a model, under which upstream name, for which feature."""
+"""Which deployments serve a model (providers, upstream names, weights), for which feature."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gateway.config import GatewayConfig, ModelRoute, ProviderConfig
+from filters.policy.verdict import ProviderTraits
+from gateway.config import GatewayConfig
 from gateway.errors import GatewayError
-
+from gateway.upstream.deployments import Deployment
 
 @dataclass(frozen=True)
 class Route:
     model: str
-    upstream_model: str
-    provider: ProviderConfig
+    deployments: tuple[Deployment, ...]
     feature: str
-    pattern: str        # the config's route pattern that matched (a bounded metrics label)
+    pattern: str                     # the config's route pattern that matched (a bounded metrics label)
+    balance: str = "weighted"        # weighted | least_in_flight
+    fallback_on_timeout: bool = False
+
+    @property
+    def provider(self):  # type: ignore[no-untyped-def]
+        """The first deployment's provider (a route with one `provider` has only that one)."""
+        return self.deployments[0].provider
+
+    @property
+    def upstream_model(self) -> str:
+        return self.deployments[0].upstream_model
+
+    def traits(self) -> ProviderTraits:
+        """What the policy may assume of whichever deployment serves the request: the strictest of them."""
+        providers = [d.provider for d in self.deployments]
+        return ProviderTraits(name=providers[0].name, zero_retention=all(p.zero_retention for p in providers),
+                              trains_on_data=any(p.trains_on_data for p in providers),
+                              baa=all(p.baa for p in providers))
 
 
 class Router:
     def __init__(self, config: GatewayConfig) -> None:
         self._config = config
 
-    def resolve(self, model: str, wire_format: str, default_feature: str) -> Route:
-        """The route of `model` called through an API of `wire_format`; 404 when no route matches."""
+    def resolve(self, model: str, default_feature: str) -> Route:
+        """The route of `model`, whichever API it is called through (translation makes any work); 404 when
+        no route matches."""
         route = next((r for r in self._config.models if r.matches(model)), None)
         if route is None:
             raise GatewayError(404, "model_not_found", f"the model {model!r} is not served by this gateway",
                                param="model")
-        provider = self._config.provider(route.provider)
-        if provider.kind != "mock" and provider.wire_format != wire_format:  # the mock speaks both
-            raise GatewayError(
-                400, "wrong_api_for_model",
-                f"the model {model!r} is served by a {provider.wire_format} provider; call it through the "
-                f"{provider.wire_format} API (this gateway does not translate between wire formats)",
-                param="model")
+        deployments = tuple(
+            Deployment(route=route.match, provider=self._config.provider(d.provider),
+                       upstream_model=d.upstream_model or model, weight=d.weight)
+            for d in route.deployment_list())
         feature = route.feature or default_feature
-        return Route(model=model, upstream_model=route.upstream_model or model, provider=provider,
-                     feature=feature, pattern=route.match)
+        return Route(model=model, deployments=deployments, feature=feature, pattern=route.match,
+                     balance=route.balance, fallback_on_timeout=route.fallback_on_timeout)
 
     def model_names(self, features: frozenset[str]) -> list[tuple[str, str]]:
         names: list[tuple[str, str]] = []
         for route in self._config.models:
             if route.feature and route.feature not in features:
                 continue
-            provider = self._config.provider(route.provider).name
+            provider = route.deployment_list()[0].provider
             for name in (route.names if route.is_glob else [route.match, *route.names]):
                 if (name, provider) not in names:
                     names.append((name, provider))

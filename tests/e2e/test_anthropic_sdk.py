@@ -77,12 +77,11 @@ def test_tool_use_streamed(anthropic_client, upstream):
     assert use.input == {"text": "Count orders per day"}
 
 
-def test_openai_model_through_anthropic_api_is_a_clear_400(anthropic_client, upstream):
-    with pytest.raises(anthropic.BadRequestError) as caught:
-        anthropic_client.messages.create(model="gpt-4o", max_tokens=10, messages=[{"role": "user", "content": "hi"}])
-    assert caught.value.body["type"] == "error"
-    assert "openai" in caught.value.body["error"]["message"]
-    assert mock_requests(upstream) == []
+def test_openai_model_through_anthropic_api_is_translated(anthropic_client, upstream):
+    reply = anthropic_client.messages.create(model="gpt-4o", max_tokens=10, messages=[{"role": "user", "content": "hi"}])
+    assert reply.content[0].type == "text" and reply.content[0].text == "hi"
+    sent = mock_requests(upstream)[-1]
+    assert sent["path"] == "/v1/chat/completions" and sent["json"]["max_completion_tokens"] == 10
 
 
 def test_models_list_in_anthropic_shape(anthropic_client):

@@ -159,11 +159,12 @@ def test_models_list_hides_features_the_key_lacks(gateway):
     assert "gpt-4o" in names and "code-complete" not in names and "text-embedding-3-small" not in names
 
 
-def test_anthropic_model_through_openai_api_is_a_clear_400(openai_client, upstream):
-    with pytest.raises(openai.BadRequestError) as caught:
-        openai_client.chat.completions.create(model="claude-sonnet-4-6", messages=[{"role": "user", "content": "hi"}])
-    assert "anthropic" in caught.value.message and "translate" in caught.value.message
-    assert mock_requests(upstream) == []
+def test_anthropic_model_through_openai_api_is_translated(openai_client, upstream):
+    reply = openai_client.chat.completions.create(model="claude-sonnet-4-6",
+                                                  messages=[{"role": "user", "content": "hi"}])
+    assert reply.choices[0].message.content == "hi"
+    sent = mock_requests(upstream)[-1]
+    assert sent["path"] == "/v1/messages" and sent["json"]["max_tokens"] == 4096
 
 
 def test_gateway_key_is_not_forwarded_and_provider_key_is(openai_client, upstream):

@@ -94,3 +94,15 @@ def test_anthropic_stream_as_responses_events() -> None:
     assert response.output_text == "Checking the weather."
     assert [o.type for o in response.output] == ["message", "function_call", "function_call"]
     assert response.usage is not None and response.usage.output_tokens == 58
+
+
+def test_every_stream_translator_reports_the_providers_token_counts() -> None:
+    chat = CHAT.stream({"model": "claude"})          # no include_usage: the caller's chunks carry none
+    play(chat, anthropic_stream())
+    assert chat.tokens == (512, 58)
+    messages = MESSAGES.stream({"model": "gpt-4o"})
+    play(messages, chat_stream())
+    assert messages.tokens == (120, 31)
+    responses = RESPONSES.stream({"model": "claude"})
+    play(responses, anthropic_stream())
+    assert responses.tokens == (512, 58)

@@ -99,5 +99,6 @@ class AnthropicToChatStream:
         return []
 
     @property
-    def usage(self) -> dict[str, Any]:
-        return anthropic_to_openai_usage(self._usage)
+    def tokens(self) -> tuple[int, int]:
+        usage = anthropic_to_openai_usage(self._usage)
+        return usage["prompt_tokens"], usage["completion_tokens"]

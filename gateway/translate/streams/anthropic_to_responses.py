@@ -132,3 +132,8 @@ class AnthropicToResponsesStream:
     def close(self) -> list[SSEEvent]:
         """A stream cut before message_stop gets no response.completed: the caller must see it was cut."""
         return []
+
+    @property
+    def tokens(self) -> tuple[int, int]:
+        usage = responses_usage(self._usage)
+        return usage["input_tokens"], usage["output_tokens"]

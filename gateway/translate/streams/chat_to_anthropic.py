@@ -114,5 +114,6 @@ class ChatToAnthropicStream:
         return []
 
     @property
-    def usage(self) -> dict[str, Any]:
-        return openai_to_anthropic_usage(self._usage)
+    def tokens(self) -> tuple[int, int]:
+        usage = openai_to_anthropic_usage(self._usage)
+        return usage["input_tokens"] + usage["cache_read_input_tokens"], usage["output_tokens"]

@@ -1,0 +1,126 @@
+"""A route's deployments: which one a request tries first, which next, and which are cooled down.
+
+Balancing is by weight (a weighted draw without replacement, so the order of fallbacks follows the
+weights too) or by least in-flight requests. A deployment that fails `cooldown_after_failures` times
+in a row (connection failures, 429s, 5xx, timeouts) is left out for `cooldown_s`; afterwards one
+request may try it again, and a single further failure cools it down once more. The state is per
+server process: each worker learns on its own, which is enough to route around an outage.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gateway.config import ProviderConfig, RoutingConfig
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """One provider and upstream model behind a route."""
+
+    route: str              # the route's pattern in the config (a bounded label)
+    provider: ProviderConfig
+    upstream_model: str
+    weight: float
+
+    @property
+    def label(self) -> str:
+        """provider:model, from the config only (bounded, never a client's value)."""
+        return f"{self.provider.name}:{self.upstream_model}"
+
+
+@dataclass
+class _Health:
+    deployment: Deployment
+    failures: int = 0            # consecutive
+    cooled_until: float = 0.0
+    in_flight: int = 0
+
+
+@dataclass
+class DeploymentHealth:
+    """Consecutive failures, cool-downs and in-flight counts of every deployment this process used."""
+
+    settings: RoutingConfig
+    clock: Callable[[], float] = time.monotonic
+    on_change: Callable[[Deployment, bool], None] = lambda deployment, cooled: None
+    _state: dict[tuple[str, str, str], _Health] = field(default_factory=dict)
+
+    def _of(self, deployment: Deployment) -> _Health:
+        key = (deployment.route, deployment.provider.name, deployment.upstream_model)
+        health = self._state.get(key)
+        if health is None:
+            health = self._state[key] = _Health(deployment)
+        return health
+
+    def _expire(self, health: _Health) -> None:
+        if health.cooled_until and self.clock() >= health.cooled_until:
+            # the cool-down is over: one more failure cools it down again
+            health.cooled_until = 0.0
+            health.failures = self.settings.cooldown_after_failures - 1
+            self.on_change(health.deployment, False)
+
+    def cooled(self, deployment: Deployment) -> bool:
+        health = self._of(deployment)
+        self._expire(health)
+        return health.cooled_until > 0.0
+
+    def refresh(self) -> None:
+        """Cool-downs that are over are ended now (before /metrics or /readyz report them)."""
+        for health in self._state.values():
+            self._expire(health)
+
+    def failed(self, deployment: Deployment) -> None:
+        health = self._of(deployment)
+        health.failures += 1
+        if health.failures >= self.settings.cooldown_after_failures and not health.cooled_until:
+            health.cooled_until = self.clock() + self.settings.cooldown_s
+            self.on_change(deployment, True)
+
+    def succeeded(self, deployment: Deployment) -> None:
+        health = self._of(deployment)
+        health.failures = 0
+        if health.cooled_until:
+            health.cooled_until = 0.0
+            self.on_change(deployment, False)
+
+    def started(self, deployment: Deployment) -> None:
+        self._of(deployment).in_flight += 1
+
+    def ended(self, deployment: Deployment) -> None:
+        health = self._of(deployment)
+        health.in_flight = max(health.in_flight - 1, 0)
+
+    def in_flight(self, deployment: Deployment) -> int:
+        return self._of(deployment).in_flight
+
+    def cooled_labels(self) -> list[dict[str, str | float]]:
+        """The deployments cooled down now, for /readyz: route, deployment, seconds left."""
+        self.refresh()
+        now = self.clock()
+        return [{"route": route, "deployment": f"{provider}:{model}", "seconds_left": round(h.cooled_until - now, 1)}
+                for (route, provider, model), h in sorted(self._state.items()) if h.cooled_until > now]
+
+    def order(self, deployments: tuple[Deployment, ...], balance: str,
+              draw: Callable[[], float] = random.random) -> list[Deployment]:
+        """The deployments in the order one request tries them; cooled ones only when all are cooled."""
+        ready = [d for d in deployments if not self.cooled(d)]
+        if not ready:   # every deployment is cooled down: trying them beats refusing outright
+            return sorted(deployments, key=lambda d: self._of(d).cooled_until)
+        if balance == "least_in_flight":
+            return sorted(ready, key=lambda d: (self.in_flight(d), -d.weight))
+        ordered: list[Deployment] = []
+        while ready:
+            total = sum(d.weight for d in ready)
+            point, chosen = draw() * total, ready[-1]
+            for candidate in ready:
+                point -= candidate.weight
+                if point < 0:
+                    chosen = candidate
+                    break
+            ordered.append(chosen)
+            ready.remove(chosen)
+        return ordered

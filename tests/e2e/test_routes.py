@@ -1,0 +1,126 @@
+"""Routes over several deployments: fallbacks before the first byte (across wire formats), weights,
+timeouts only where the route allows it, and a cool-down that is visible and ends."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+
+import openai
+import pytest
+
+from serving import KEY, mock_requests
+from translation_setup import Rig, start_rig
+
+REQUESTS = 400
+
+
+@pytest.fixture(scope="module")
+def rig(mock, tmp_path_factory) -> Iterator[Rig]:
+    started = start_rig(mock.url, tmp_path_factory.mktemp("routes"))
+    yield started
+    for server in started.servers:
+        server.stop()
+
+
+@pytest.fixture
+def fresh(rig: Rig) -> Rig:
+    rig.reset()
+    return rig
+
+
+@pytest.fixture
+def oai(rig: Rig) -> openai.OpenAI:
+    return openai.OpenAI(base_url=rig.gateway.url + "/v1", api_key=KEY, max_retries=0)
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode()
+
+
+def _cooled_gauge(rig: Rig, route: str, deployment: str) -> float | None:
+    for line in _get(rig.gateway.url + "/metrics").splitlines():
+        if line.startswith("magic_gateway_deployment_cooled_down{") and f'route="{route}"' in line \
+                and f'deployment="{deployment}"' in line:
+            return float(line.rsplit(" ", 1)[1])
+    return None
+
+
+@pytest.mark.parametrize("status", [503, 429, 500])
+def test_a_failing_deployment_falls_back_to_a_healthy_one_of_the_other_format(fresh: Rig, oai: openai.OpenAI,
+                                                                             status: int) -> None:
+    fresh.broken.fail_status = status
+    reply = oai.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "still there?"}])
+    assert reply.choices[0].message.content == "still there?"
+    assert len(fresh.broken.requests) == 1                      # tried once, never twice
+    sent = fresh.claude.requests[-1]
+    assert sent["path"] == "/v1/messages" and sent["json"]["model"] == "claude-ok"
+    record = json.loads(fresh.audit.read_text().splitlines()[-1])
+    assert record["fallbacks"] == ["broken-standin:gpt-broken"]
+    assert record["translated"] == "openai.chat->anthropic.messages"
+
+
+def test_a_streamed_request_falls_back_before_the_first_byte(fresh: Rig, oai: openai.OpenAI) -> None:
+    fresh.broken.fail_status = 502
+    chunks = oai.chat.completions.create(model="resilient", stream=True,
+                                         messages=[{"role": "user", "content": "stream after failover"}])
+    assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == "stream after failover"
+    assert len(fresh.broken.requests) == 1 and len(fresh.claude.requests) == 1
+
+
+def test_when_every_deployment_fails_the_client_gets_the_last_error(fresh: Rig, oai: openai.OpenAI) -> None:
+    fresh.broken.fail_status = 503
+    fresh.claude.fail_status = 529
+    with pytest.raises(openai.InternalServerError) as failed:
+        oai.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "anyone?"}])
+    assert failed.value.status_code == 502
+    assert (len(fresh.broken.requests), len(fresh.claude.requests)) == (1, 1)
+
+
+def test_a_timeout_falls_back_only_where_the_route_says_so(fresh: Rig, oai: openai.OpenAI) -> None:
+    fresh.slow.delay_s = 3.0    # the gateway's deadline in this rig is 1.5 s
+    with pytest.raises(openai.APIStatusError) as timed_out:
+        oai.chat.completions.create(model="slow-strict", messages=[{"role": "user", "content": "wait"}])
+    assert timed_out.value.status_code == 504
+    assert fresh.gpt.requests == []      # the slow provider may still be working on it: not sent twice
+    reply = oai.chat.completions.create(model="slow-lenient", messages=[{"role": "user", "content": "hurry"}])
+    assert reply.choices[0].message.content == "hurry"
+    assert fresh.gpt.requests[-1]["json"]["model"] == "quick"
+
+
+def test_weights_are_honoured_over_hundreds_of_requests(rig: Rig, upstream, oai: openai.OpenAI) -> None:
+    for _ in range(REQUESTS):
+        oai.chat.completions.create(model="weighted", messages=[{"role": "user", "content": "w"}])
+    models = Counter(r["json"]["model"] for r in mock_requests(upstream))
+    assert sum(models.values()) == REQUESTS
+    # weights 3:1 -> 300 expected on "heavy"; five standard deviations (sqrt(400 * 3/4 * 1/4) = 8.7) either side
+    assert 257 <= models["heavy"] <= 343, models
+
+
+def test_a_deployment_that_keeps_failing_is_cooled_down_and_recovers(fresh: Rig, oai: openai.OpenAI) -> None:
+    fresh.flaky.fail_status = 503
+    for _ in range(2):   # routing.cooldown_after_failures in this rig
+        reply = oai.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "x"}])
+        assert reply.choices[0].message.content == "x"    # served by the steady deployment meanwhile
+    assert len(fresh.flaky.requests) == 2
+    assert _cooled_gauge(fresh, "cooling", "flaky-standin:flaky") == 1.0
+    ready = json.loads(_get(fresh.gateway.url + "/readyz"))
+    assert {"route": "cooling", "deployment": "flaky-standin:flaky"} in [
+        {k: v for k, v in c.items() if k != "seconds_left"} for c in ready["cooled_down_deployments"]]
+    for _ in range(5):
+        oai.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "y"}])
+    assert len(fresh.flaky.requests) == 2                   # left alone while cooled down
+
+    fresh.flaky.fail_status = None
+    time.sleep(1.2)                                         # routing.cooldown_s in this rig is 1 s
+    for _ in range(10):                                     # weight 1000:1, so nearly always the first one
+        oai.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "z"}])
+        if len(fresh.flaky.requests) > 2:
+            break
+    assert len(fresh.flaky.requests) == 3
+    assert _cooled_gauge(fresh, "cooling", "flaky-standin:flaky") == 0.0
+    assert json.loads(_get(fresh.gateway.url + "/readyz"))["cooled_down_deployments"] == []
