@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from filters.policy.verdict import ProviderTraits
-from gateway.config import GatewayConfig
+from gateway.config import GatewayConfig, ProviderConfig
 from gateway.errors import GatewayError
 from gateway.upstream.deployments import Deployment
 
@@ -19,7 +19,7 @@ class Route:
     fallback_on_timeout: bool = False
 
     @property
-    def provider(self):  # type: ignore[no-untyped-def]
+    def provider(self) -> ProviderConfig:
         """The first deployment's provider (a route with one `provider` has only that one)."""
         return self.deployments[0].provider
 

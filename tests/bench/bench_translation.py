@@ -83,7 +83,7 @@ def median_ms(times: list[float]) -> float:
     return round(statistics.median(times) * 1000, 3)
 
 
-def main(count: int = 300) -> None:
+def main(count: int = 600) -> None:
     mock_port, gateway_port = free_port(), free_port()
     mock = subprocess.Popen([sys.executable, "-m", "gateway.cli", "mock", "--port", str(mock_port)], cwd=ROOT,
                             stderr=subprocess.DEVNULL)

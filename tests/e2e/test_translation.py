@@ -214,3 +214,13 @@ def test_both_sdks_through_the_mock_across_formats(rig: Rig, upstream, oai: open
     sent = mock_requests(upstream)
     assert [r["path"] for r in sent] == ["/v1/messages", "/v1/chat/completions"]
     assert all(EMAIL not in json.dumps(r["json"]) for r in sent)
+
+
+def test_an_api_only_openai_has_is_refused_for_a_claude_deployment_naming_the_model(fresh: Rig,
+                                                                                    oai: openai.OpenAI) -> None:
+    with pytest.raises(openai.BadRequestError) as refused:
+        oai.embeddings.create(model="claude-standin", input="orders.customer_email",
+                              extra_headers={"X-Data-Class": "metadata"})
+    assert refused.value.body["param"] == "model"   # type: ignore[index]
+    assert refused.value.body["code"] == "field_not_translatable"   # type: ignore[index]
+    assert fresh.claude.requests == []
