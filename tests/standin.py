@@ -52,6 +52,7 @@ class StandIn:
         self.requests: list[dict[str, Any]] = []
         self.fail_status: int | None = None
         self.delay_s = 0.0          # wait this long before answering
+        self.cut_after: int | None = None   # streams: drop the connection after this many events
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -71,6 +72,14 @@ class StandIn:
             status, "server_error")
         return web.json_response({"error": {"message": message, "type": kind, "param": None, "code": None}},
                                  status=status)
+
+    async def _cut_if_due(self, request: web.Request, sent: list[int]) -> None:
+        if self.cut_after is not None and sent[0] >= self.cut_after:
+            await asyncio.sleep(0.05)     # let what was written reach the gateway first
+            assert request.transport is not None
+            request.transport.close()
+            raise asyncio.CancelledError()
+        sent[0] += 1
 
     async def _elsewhere(self, request: web.Request) -> web.Response:
         return self._error(404, f"this stand-in speaks only the {self.api} API, not {request.path}")
@@ -112,7 +121,10 @@ class StandIn:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "request-id": "req_standin"})
         await response.prepare(request)
 
+        sent = [0]
+
         async def send(kind: str, **fields: Any) -> None:
+            await self._cut_if_due(request, sent)
             await response.write(_sse({"type": kind, **fields}, kind))
         await send("message_start", message={**message, "content": [], "stop_reason": None,
                                              "usage": {**usage, "output_tokens": 1}})
@@ -159,7 +171,10 @@ class StandIn:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
         await response.prepare(request)
 
+        sent = [0]
+
         async def chunk(delta: dict[str, Any] | None, finish_reason: str | None = None, **extra: Any) -> None:
+            await self._cut_if_due(request, sent)
             choices = [] if delta is None else [{"index": 0, "delta": delta, "logprobs": None,
                                                  "finish_reason": finish_reason}]
             await response.write(_sse({**head, "object": "chat.completion.chunk", "choices": choices, **extra}))

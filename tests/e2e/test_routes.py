@@ -124,3 +124,27 @@ def test_a_deployment_that_keeps_failing_is_cooled_down_and_recovers(fresh: Rig,
     assert len(fresh.flaky.requests) == 3
     assert _cooled_gauge(fresh, "cooling", "flaky-standin:flaky") == 0.0
     assert json.loads(_get(fresh.gateway.url + "/readyz"))["cooled_down_deployments"] == []
+
+
+def test_after_the_first_streamed_byte_nothing_falls_back(fresh: Rig, oai: openai.OpenAI) -> None:
+    fresh.broken.cut_after = 3      # answers 200, streams three chunks, then the connection drops
+    stream = oai.chat.completions.create(model="resilient", stream=True,
+                                         messages=[{"role": "user", "content": "a long answer, please"}])
+    received = ""
+    with pytest.raises(openai.APIError) as cut:
+        for chunk in stream:
+            received += chunk.choices[0].delta.content or "" if chunk.choices else ""
+    assert "ended early" in cut.value.message
+    assert received and "a long answer, please".startswith(received)
+    assert len(fresh.broken.requests) == 1 and fresh.claude.requests == []   # not sent again anywhere
+
+
+def test_a_translated_stream_cut_short_ends_with_an_error_in_the_callers_shape(fresh: Rig,
+                                                                              oai: openai.OpenAI) -> None:
+    fresh.claude.cut_after = 5
+    stream = oai.chat.completions.create(model="claude-standin", stream=True,
+                                         messages=[{"role": "user", "content": "cut me off halfway through"}])
+    with pytest.raises(openai.APIError) as cut:
+        for _ in stream:
+            pass
+    assert "ended early" in cut.value.message

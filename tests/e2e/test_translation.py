@@ -224,3 +224,37 @@ def test_an_api_only_openai_has_is_refused_for_a_claude_deployment_naming_the_mo
     assert refused.value.body["param"] == "model"   # type: ignore[index]
     assert refused.value.body["code"] == "field_not_translatable"   # type: ignore[index]
     assert fresh.claude.requests == []
+
+
+def test_pseudonyms_restored_in_translated_tool_call_arguments_streamed(fresh: Rig, oai: openai.OpenAI,
+                                                                       claude_sdk: anthropic.Anthropic) -> None:
+    prompt = f"Look up {EMAIL}"
+    with oai.chat.completions.stream(model="claude-standin", tools=[WEATHER],
+                                     messages=[{"role": "user", "content": prompt}]) as stream:
+        final = stream.get_final_completion()
+    arguments = [json.loads(c.function.arguments) for c in final.choices[0].message.tool_calls or []]
+    assert [a["query"] for a in arguments] == [prompt, prompt]
+    assert EMAIL not in json.dumps(fresh.claude.requests[-1]["json"])
+
+    tools = [{"name": "lookup", "input_schema": {"type": "object", "properties": {"query": {"type": "string"}}}}]
+    with claude_sdk.messages.stream(model="gpt-standin", max_tokens=100, tools=tools,  # type: ignore[arg-type]
+                                    messages=[{"role": "user", "content": prompt}]) as anthropic_stream:
+        message = anthropic_stream.get_final_message()
+    assert [b.input["query"] for b in message.content if b.type == "tool_use"] == [prompt, prompt]  # type: ignore[union-attr]
+    assert EMAIL not in json.dumps(fresh.gpt.requests[-1]["json"])
+
+
+def test_responses_api_stream_with_function_calls_through_claude(fresh: Rig, oai: openai.OpenAI) -> None:
+    tools = [{"type": "function", "name": "weather", "description": "Weather", "strict": False,
+              "parameters": {"type": "object", "properties": {"query": {"type": "string"}}}}]
+    with oai.responses.stream(model="claude-standin", input="Lima weather", tools=tools) as stream:  # type: ignore[arg-type]
+        kinds = [event.type for event in stream]
+        final = stream.get_final_response()
+    assert "response.function_call_arguments.delta" in kinds and kinds[-1] == "response.completed"
+    calls = [item for item in final.output if item.type == "function_call"]
+    assert [json.loads(c.arguments)["part"] for c in calls] == [1, 2]
+    follow = oai.responses.create(model="claude-standin", tools=tools, input=[  # type: ignore[arg-type]
+        {"role": "user", "content": "Lima weather"},
+        *({"type": "function_call", "call_id": c.call_id, "name": c.name, "arguments": c.arguments} for c in calls),
+        *({"type": "function_call_output", "call_id": c.call_id, "output": f"mild {i}"} for i, c in enumerate(calls))])
+    assert follow.output_text == "results: mild 0; mild 1"

@@ -29,6 +29,7 @@ class Rig:
             standin.requests.clear()
             standin.fail_status = None
             standin.delay_s = 0.0
+            standin.cut_after = None
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             with urllib.request.urlopen(self.gateway.url + "/readyz", timeout=5) as response:
