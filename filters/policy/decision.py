@@ -8,6 +8,7 @@ re-decides anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from filters.policy.model import RULE_ACTIONS, Policy, stricter
@@ -17,6 +18,24 @@ from filters.policy.verdict import (
 from filters.segments import DataClass, Segment, Span, TextAnalysis
 
 __all__ = ["Decider", "Edit", "Finding", "Refusal", "RequestContext", "SegmentVerdict", "Verdict", "Violation"]
+
+
+IDENTIFIER = "identifier"     # a segment that is not text for the model (see config/not_text.yaml)
+KEY_NAME = "\x00key"          # path marker: the segment is a key name
+
+
+def field_name(path: Sequence[str | int]) -> str:
+    """A segment's path as an error names it, client-chosen key names (which may hold the value) left out."""
+    out = ""
+    for step in path:
+        if step == KEY_NAME:
+            break
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            name = step if re.fullmatch(r"[A-Za-z0-9_$]{1,64}", step) else "*"
+            out += f".{name}" if out else name
+    return out
 
 
 def _span_at(spans: Sequence[Span], offset: int) -> Span | None:
@@ -85,7 +104,22 @@ class Decider:
         if context.stores_state and policy.providers.openai_store_false:
             verdict.provider_fields["store"] = False   # FAQ: providers retain nothing
         self._enforce(verdict, context)
+        self._identifiers(verdict, segments)
         return verdict
+
+    @staticmethod
+    def _identifiers(verdict: Verdict, segments: Sequence[Segment]) -> None:
+        """A value the policy would edit in a string that is not text (an id, a key name): refused in every
+        mode, since an identifier cannot be redacted and shadow mode still keeps the II.k floor."""
+        for segment, segment_verdict in zip(segments, verdict.segments):
+            if segment.role == IDENTIFIER and segment_verdict.forwarded_edits:
+                where = field_name(segment.path)
+                entity = segment_verdict.forwarded_edits[0].entity
+                verdict.outcome = "block"
+                verdict.refusal = Refusal(400, "policy_violation",
+                                          f"{where} holds {entity}; it is an identifier or a key name, not text, "
+                                          "so it cannot be redacted: the request is not forwarded", param=where)
+                return
 
     def _enforce(self, verdict: Verdict, context: RequestContext) -> None:
         """The mode and the reviewer applied: what is refused, marked, and actually edited."""

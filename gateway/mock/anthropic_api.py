@@ -34,7 +34,13 @@ async def messages(request: web.Request) -> web.StreamResponse:
     if call.stream:
         return await send_events(request, call, _events(call, message, reply, block, used, written),
                                  {"request-id": new_id("req_")})
-    return _reply({**message, "content": [block], "stop_reason": "tool_use" if reply.tool else "end_turn"})
+    content = [block]
+    thinking = call.body.get("thinking")
+    if isinstance(thinking, dict) and thinking.get("type") == "enabled":
+        # a thinking block with its signature, which a client sends back in the next turn
+        content.insert(0, {"type": "thinking", "thinking": "Reading the request.",
+                           "signature": "EqQB" + new_id("sig") * 3})
+    return _reply({**message, "content": content, "stop_reason": "tool_use" if reply.tool else "end_turn"})
 
 
 def _turn(body: dict[str, Any], turns: list[Any]) -> tuple[str, str | None]:

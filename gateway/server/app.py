@@ -15,7 +15,7 @@ from filters.response.checks import NewFindingMasker
 from filters.use_rules.rules import UseRules
 from gateway.adapters import ADAPTERS
 from gateway.analysis.pool import AnalysisService
-from gateway.analysis.screener import Screener, analyzer_spec
+from gateway.analysis.screener import Screener, analyzer_spec, tenant_secret
 from gateway.config import GatewayConfig
 from gateway.observability.audit import AuditTrail
 from gateway.observability.metrics import Metrics
@@ -27,6 +27,7 @@ from gateway.server.middleware import errors_middleware
 from gateway.server.state import LINKS, STATE, GatewayState
 from gateway.upstream.deployments import Deployment, DeploymentHealth
 from gateway.upstream.providers import open_links
+from gateway.upstream.relayed_blobs import RelayedBlobs
 from gateway.upstream.routing import Router
 
 log = logging.getLogger("magic_gateway")
@@ -49,7 +50,8 @@ def build_state(config: GatewayConfig, policy: Policy | None = None) -> GatewayS
         audit=AuditTrail(config.audit, base) if config.audit.path else None,
         recorder=(CassetteRecorder(config.resolve(config.recording.dir), config.recording.encryption_key_env)
                   if config.recording.dir else None),
-        health=DeploymentHealth(config.routing, on_change=cooled))
+        health=DeploymentHealth(config.routing, on_change=cooled),
+        blobs=RelayedBlobs(lambda tenant: tenant_secret(config, tenant)))
 
 
 async def provider_links(app: web.Application) -> AsyncIterator[None]:

@@ -9,16 +9,19 @@ event in the caller's shape.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 
 import aiohttp
 from aiohttp import web
 
+from gateway.adapters.coverage import opaque_blobs
 from gateway.errors import GatewayError, stream_error_event
 from gateway.server.answer import client_headers, response_refusal
 from gateway.server.call import Call, need
 from gateway.upstream.sse import SSEEvent, SSEParser
 
+OPAQUE_MARKERS = ('"signature"', '"encrypted_content"', '"redacted_thinking"')
 CHECK_EVERY_CHARS = 160      # a stream is read for refused content every this many characters
 
 
@@ -35,6 +38,17 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
     # chain reads it exactly as it reads an untranslated one
     translator = need(call.attempt, "the attempt").translator
     translated = translator.stream(need(call.envelope, "the envelope").body) if translator is not None else None
+
+    tenant = need(call.principal, "the principal").tenant
+
+    def remember_blobs(outgoing: list[SSEEvent]) -> None:
+        """Opaque blobs (signatures, encrypted reasoning) the client may send back later."""
+        for event in outgoing:
+            if any(marker in event.data for marker in OPAQUE_MARKERS):
+                try:
+                    call.state.blobs.remember(tenant, opaque_blobs(json.loads(event.data)))
+                except ValueError:
+                    pass
 
     def refused(outgoing: list[SSEEvent], final: bool) -> GatewayError | None:
         if guard is None or not outgoing or (replies.written < CHECK_EVERY_CHARS and not final):
@@ -69,6 +83,7 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
                 await response.write_eof()
                 return response
             if outgoing:
+                remember_blobs(outgoing)
                 await response.write(b"".join(e.encode() for e in outgoing))
         closing = parser.close()
         if translated is not None:
@@ -78,6 +93,7 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
         if refusal is not None:
             await response.write(stream_error_event(family, refusal))
         elif tail:
+            remember_blobs(tail)
             await response.write(b"".join(e.encode() for e in tail))
     except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
             TimeoutError) as error:

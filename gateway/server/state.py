@@ -24,6 +24,7 @@ from gateway.recording.cassettes import CassetteRecorder
 from gateway.server.auth import KeyRing
 from gateway.upstream.deployments import DeploymentHealth
 from gateway.upstream.providers import ProviderLinks
+from gateway.upstream.relayed_blobs import RelayedBlobs
 from gateway.upstream.routing import Router
 
 
@@ -40,6 +41,7 @@ class GatewayState:
     audit: AuditTrail | None          # None: the config names no audit trail
     recorder: CassetteRecorder | None  # None: nothing is recorded
     health: DeploymentHealth          # per deployment: consecutive failures, cool-downs, requests in flight
+    blobs: RelayedBlobs               # opaque blobs relayed to each tenant (reasoning, signatures)
     started: float = field(default_factory=time.time)
     # Called with each finished request's Exchange after metrics and audit (the console's traffic counters).
     finish_hooks: list[Callable[[Exchange], None]] = field(default_factory=list)

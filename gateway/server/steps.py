@@ -18,6 +18,7 @@ from filters.response.checks import ResponseUseGuard
 from filters.response.restore import ResponseText
 from filters.segments import DataClass
 from gateway.adapters.base import BadRequest
+from gateway.adapters.coverage import cover
 from gateway.analysis.screener import Screened
 from gateway.errors import GatewayError
 from gateway.observability.audit import AuditUnavailable
@@ -42,8 +43,11 @@ async def read_body(call: Call) -> None:
 
 
 async def parse(call: Call) -> None:
+    tenant = need(call.principal, "the principal").tenant
     try:
         envelope = call.adapter.parse(need(call.body, "the body"), _header_class(call.request))
+        # every string the adapter did not read: screened, checked as not text, or refused
+        envelope = cover(envelope, lambda blob: call.state.blobs.relayed(tenant, blob))
     except BadRequest as error:
         raise GatewayError(400, "invalid_request", error.message, param=error.param) from None
     limits = call.state.config.analysis
