@@ -156,7 +156,8 @@ class Decider:
         policy = self.policy
         edits: list[Edit] = []
         feature_rule = policy.features.get(context.feature)  # type: ignore[call-overload]
-        for span in analysis.spans:
+        # data-class rules are about text; an identifier is only looked at for values (its findings)
+        for span in analysis.spans if segment.role != IDENTIFIER else ():
             class_rule = policy.data_classes[span.data_class.value]
             if class_rule.action == "drop":
                 edits.append(Edit(span.start, span.end, f"{span.data_class.value.upper()}_DATA", "drop"))
