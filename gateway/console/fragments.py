@@ -94,7 +94,7 @@ def decisions_table(page: DecisionPage, where: DecisionFilter, rule_categories: 
 
 
 def _row(label: str, value: str) -> str:
-    return f"<tr><th scope=\"row\">{e(label)}</th><td>{value}</td></tr>"
+    return f"<dt>{e(label)}</dt><dd>{value}</dd>"
 
 
 def decision_detail(record: dict[str, Any], rule_categories: frozenset[str]) -> str:
@@ -102,7 +102,7 @@ def decision_detail(record: dict[str, Any], rule_categories: frozenset[str]) -> 
     usage = record.get("usage") or {}
     durations = record.get("durations_ms") or {}
     parts = [f'<article class="detail" aria-labelledby="detail-h"><h3 id="detail-h">Decision '
-             f'<code>{e(record.get("request_id"))}</code></h3><table class="fields"><tbody>']
+             f'<code>{e(record.get("request_id"))}</code></h3><dl class="fields">']
     parts.append(_row("Outcome", f'<span class="badge outcome-{e(outcome)}">{e(outcome)}</span>'
                       f' · HTTP {e(record.get("status"))}' + (f' · <code>{e(record.get("error"))}</code>'
                                                               if record.get("error") else "")))
@@ -116,7 +116,7 @@ def decision_detail(record: dict[str, Any], rule_categories: frozenset[str]) -> 
     parts.append(_row("Tokens", f'{e(usage.get("input_tokens", 0))} in, {e(usage.get("output_tokens", 0))} out'))
     parts.append(_row("Durations (ms)", ", ".join(f"{e(k)} {e(v)}" for k, v in durations.items())))
     parts.append(_row("Response values masked", e(record.get("response_masked") or 0)))
-    parts.append("</tbody></table>")
+    parts.append("</dl>")
     violations = record.get("violations") or []
     parts.append('<h4>Rules that applied</h4>')
     if violations:

@@ -93,15 +93,15 @@ def policy_section(view: PolicyView) -> str:
         parts.append("</tbody></table></div></details>")
     parts.append("</div>")
     if view.uncited:
-        parts.append('<h3 id="uncited-h">Clauses without a rule</h3><p class="muted">No rule of '
-                     '<code>policy.yaml</code> or <code>use_rules.yaml</code> cites these (the gateway\'s own '
-                     'checks, such as suspended keys for AUP II.l, live in the gateway config).</p>'
-                     '<ul class="uncited" aria-labelledby="uncited-h">')
+        parts.append(f'<details class="uncited"><summary><h3 id="uncited-h">{len(view.uncited)} clauses without '
+                     'a rule</h3></summary><p class="muted">No rule of <code>policy.yaml</code> or '
+                     '<code>use_rules.yaml</code> cites these (the gateway\'s own checks, such as suspended keys '
+                     'for AUP II.l, live in the gateway config).</p><ul class="uncited" aria-labelledby="uncited-h">')
         for clause in view.uncited:
             parts.append(f'<li><details><summary><span class="clause-id">{e(clause.id)}</span> '
                          f'<span class="clause-title">{e(clause.title)}</span></summary>'
                          f'<blockquote class="wording">{_paragraphs(clause.text)}</blockquote></details></li>')
-        parts.append("</ul>")
+        parts.append("</ul></details>")
     parts.append("</section>")
     return "".join(parts)
 
