@@ -39,6 +39,8 @@ _HEADERS = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
+_DEV_KEY_REFUSED = ("the development admin key only works from this machine; set console.admin_key_sha256 or "
+                    "console.admin_key_env to a key of your own")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -86,6 +88,8 @@ def _access(request: web.Request) -> tuple[bool, Session | None, str | None]:
     key = presented_key(request.headers)
     if key is not None:
         if console.gate.is_admin_key(key):
+            if not console.gate.accepts_from(request.remote):
+                return False, None, "development_key"
             return True, None, None
         return False, None, "client_key" if console.gate.is_client_key(key) else "invalid_key"
     session = console.gate.session(request.cookies.get(SESSION_COOKIE))
@@ -102,6 +106,8 @@ def guarded(kind: str) -> Callable[[Handler], Handler]:
                 if kind == "page" and why == "no_session":
                     target = request.path_qs if request.method == "GET" else "/console"
                     return _see_other("/console/login?" + urlencode({"next": target}))
+                if why == "development_key":
+                    return _api_error(403, "development_key_refused", _DEV_KEY_REFUSED)
                 if why == "client_key":
                     return _api_error(403, "client_key_refused", "a client gateway key cannot use the console; "
                                       "it takes the admin key")
@@ -161,6 +167,8 @@ async def login(request: web.Request) -> web.StreamResponse:
     if not gate.login_token_valid(request.cookies.get(LOGIN_COOKIE), str(form.get("csrf") or "")):
         return _login_page(request, next_url, "The form expired: enter the key again.", 400)
     key = str(form.get("key") or "")
+    if gate.is_admin_key(key) and not gate.accepts_from(request.remote):
+        return _login_page(request, next_url, _DEV_KEY_REFUSED, 403)
     if not gate.is_admin_key(key):
         gate.note_failure(remote)
         message = ("This is a client gateway key: the console takes the admin key."

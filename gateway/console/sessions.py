@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
+import logging
 import os
 import secrets
 import time
@@ -19,6 +21,10 @@ from dataclasses import dataclass
 
 from gateway.config import ConfigError, GatewayConfig
 
+log = logging.getLogger("magic_gateway.console")
+# The embedded config's development admin key (mg-dev-admin-key): everyone knows it, so it only opens
+# the console to clients on this machine; anywhere else the operator sets a key of their own.
+DEV_ADMIN_KEY_SHA256 = "4e728aaa45d791a5652c23510d8405a336dd310a5d3b12fc50f3032e512bf42f"
 SESSION_COOKIE = "mg_console_session"
 LOGIN_COOKIE = "mg_console_login"
 MAX_SESSIONS = 256               # oldest evicted beyond this: memory stays bounded
@@ -59,12 +65,25 @@ class AdminGate:
         self._sessions: dict[str, Session] = {}
         self._login_secret = secrets.token_bytes(32)
         self._failures: dict[str, deque[float]] = {}
+        self.development_key = hmac.compare_digest(self._admin_digest, DEV_ADMIN_KEY_SHA256)
+        if self.development_key:
+            log.warning("console: the development admin key is configured; it is accepted from loopback "
+                        "clients only (set console.admin_key_sha256 or console.admin_key_env)")
 
     # -- the admin key ------------------------------------------------------------------------------------
     def is_admin_key(self, presented: str | None) -> bool:
         if not presented:
             return False
         return hmac.compare_digest(_digest(presented), self._admin_digest)
+
+    def accepts_from(self, remote: str | None) -> bool:
+        """Whether the admin key may be used by a client at `remote` (the development key: loopback only)."""
+        if not self.development_key:
+            return True
+        try:
+            return remote is not None and ipaddress.ip_address(remote.split("%")[0]).is_loopback
+        except ValueError:
+            return False
 
     def is_client_key(self, presented: str | None) -> bool:
         if not presented:
