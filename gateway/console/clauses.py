@@ -96,7 +96,7 @@ class PolicyDocuments:
         self._by_id = {c.id: c for c in clauses}
 
     @classmethod
-    def load(cls, aup: Path | None, faq: Path | None) -> "PolicyDocuments":
+    def load(cls, aup: Path | None, faq: Path | None) -> PolicyDocuments:
         clauses: list[Clause] = []
         for path, parse in ((aup, parse_aup), (faq, parse_faq)):
             if path is None:

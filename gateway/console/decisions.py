@@ -41,9 +41,7 @@ class DecisionFilter:
         stamp = record.get("time") or ""
         if self.since and stamp < self.since:
             return False
-        if self.until and stamp >= self.until:
-            return False
-        return True
+        return not (self.until and stamp >= self.until)
 
 
 @dataclass
@@ -68,7 +66,7 @@ class _Budget:
 def _lines_backwards(path: Path, budget: _Budget) -> Iterator[bytes]:
     """The file's complete lines, last first; a half-written last line is left out."""
     try:
-        stream = open(path, "rb")
+        stream = open(path, "rb")  # noqa: SIM115 - a generator: closed by the `with` below, not leaked on OSError
     except OSError:
         return
     with stream:

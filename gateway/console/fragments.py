@@ -101,8 +101,8 @@ def decision_detail(record: dict[str, Any], rule_categories: frozenset[str]) -> 
     outcome = record.get("outcome") or "error"
     usage = record.get("usage") or {}
     durations = record.get("durations_ms") or {}
-    parts = [f'<article class="detail" aria-labelledby="detail-h"><h3 id="detail-h">Decision '
-             f'<code>{e(record.get("request_id"))}</code></h3><dl class="fields">']
+    parts = [(f'<article class="detail" aria-labelledby="detail-h"><h3 id="detail-h">Decision '
+             f'<code>{e(record.get("request_id"))}</code></h3><dl class="fields">')]
     parts.append(_row("Outcome", f'<span class="badge outcome-{e(outcome)}">{e(outcome)}</span>'
                       f' · HTTP {e(record.get("status"))}' + (f' · <code>{e(record.get("error"))}</code>'
                                                               if record.get("error") else "")))

@@ -6,7 +6,7 @@ The script (static/console.js) only swaps fragments rendered by `fragments.py` a
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from html import escape
 from pathlib import Path
 from string import Template
@@ -21,7 +21,7 @@ def e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(name: str) -> Template:
     return Template((TEMPLATES / name).read_text(encoding="utf-8"))
 
@@ -60,9 +60,9 @@ def policy_section(view: PolicyView) -> str:
     parts = [
         '<section id="policy" aria-labelledby="policy-h">',
         '<h2 id="policy-h">Policy</h2>',
-        f'<p class="summary">{rules} rules cite {len(view.groups)} clauses; {overridden} rules are tightened '
+        (f'<p class="summary">{rules} rules cite {len(view.groups)} clauses; {overridden} rules are tightened '
         f'for some tenant; {len(view.uncited)} clauses of the documents have no rule. Policy version '
-        f'<code>{e(view.version)}</code>.</p>',
+        f'<code>{e(view.version)}</code>.</p>'),
     ]
     if not view.documents_loaded:
         parts.append('<p class="note">No policy documents are configured (<code>console.policy_documents'

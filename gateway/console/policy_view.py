@@ -60,14 +60,14 @@ def _policy_rows(policy: Policy) -> Iterator[RuleRow]:
         yield RuleRow("policy.yaml", f"data_classes.{name}", rule.cite, rule.action,
                       f"{name} data: {_CLASS_ACTIONS[rule.action]}")
     findings = policy.findings
-    for name, cat in findings.categories.items():
+    for category, cat in findings.categories.items():
         action = cat.action + (f" ({cat.with_baa} with a BAA)" if cat.with_baa else "")
-        yield RuleRow("policy.yaml", f"findings.categories.{name}", cat.cite, action,
-                      f"{name} values found in any span")
-    for name, entity in findings.entities.items():
+        yield RuleRow("policy.yaml", f"findings.categories.{category}", cat.cite, action,
+                      f"{category} values found in any span")
+    for entity_name, entity in findings.entities.items():
         action = entity.action + (f" ({entity.with_baa} with a BAA)" if entity.with_baa else "")
-        yield RuleRow("policy.yaml", f"findings.entities.{name}", entity.cite, action,
-                      f"every {name} value found")
+        yield RuleRow("policy.yaml", f"findings.entities.{entity_name}", entity.cite, action,
+                      f"every {entity_name} value found")
     yield RuleRow("policy.yaml", "findings.restricted", findings.restricted.cite, findings.restricted.floor,
                   "Restricted Data (credentials, cards, government ids): never looser than this, in every mode, "
                   "whatever the data class")
@@ -80,9 +80,9 @@ def _policy_rows(policy: Policy) -> Iterator[RuleRow]:
     if providers.openai_store_false:
         yield RuleRow("policy.yaml", "providers.openai_store_false", providers.store_cite, "store: false",
                       "OpenAI requests are sent with store: false; stored state (previous_response_id) is refused")
-    for name, feature in policy.features.items():
-        yield RuleRow("policy.yaml", f"features.{name}", feature.cite, feature.otherwise,
-                      f"{name} requests carry only {', '.join(feature.classes)} data; other spans: "
+    for feature_name, feature in policy.features.items():
+        yield RuleRow("policy.yaml", f"features.{feature_name}", feature.cite, feature.otherwise,
+                      f"{feature_name} requests carry only {', '.join(feature.classes)} data; other spans: "
                       f"{feature.otherwise}")
     attachments = policy.attachments
     kinds = ", ".join(f"{k} {getattr(attachments, k)}" for k in ("image", "file", "audio", "document"))

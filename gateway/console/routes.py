@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from gateway.server.auth import presented_key
+from filters.segments import DataClass
 from gateway.config import FEATURES
 from gateway.console import fragments, pages
 from gateway.console.decisions import OUTCOMES, AuditReader, DecisionFilter
@@ -26,7 +26,7 @@ from gateway.console.sessions import LOGIN_COOKIE, SESSION_COOKIE, AdminGate, Se
 from gateway.console.traffic import TrafficCounters
 from gateway.console.tryit import TryItError, TryItInput, tenants_of, try_it
 from gateway.errors import GatewayError
-from filters.segments import DataClass
+from gateway.server.auth import presented_key
 
 STATIC = Path(__file__).resolve().parent / "static"
 _STATIC_TYPES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8"}

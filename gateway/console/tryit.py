@@ -10,6 +10,7 @@ forwarded text (edits applied) cut into pieces by data class and edit, and offse
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -17,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from filters.redact.render import resolve
 from filters.segments import DataClass, Span
-from gateway.config import FEATURES
 from gateway.cli.scan import _refused as scan_refused
 from gateway.cli.scan import _request as scan_request
 from gateway.cli.scan import _result as scan_result
+from gateway.config import FEATURES
 
 if TYPE_CHECKING:
     from gateway.server.state import GatewayState
@@ -43,7 +44,7 @@ class TryItInput:
     feature: str = "assistant"
 
     @classmethod
-    def parse(cls, form: Any, tenants: list[str]) -> "TryItInput":
+    def parse(cls, form: Any, tenants: list[str]) -> TryItInput:
         text = form.get("text")
         if not isinstance(text, str) or not text.strip():
             raise TryItError("type a text to screen")
@@ -61,7 +62,7 @@ class TryItInput:
         return cls(text, tenant, data_class, feature)
 
 
-def tenants_of(state: "GatewayState") -> list[str]:
+def tenants_of(state: GatewayState) -> list[str]:
     config = state.config
     return sorted({k.tenant for k in config.keys} | set(config.tenants))
 
@@ -88,7 +89,7 @@ def pieces(text: str, spans: list[Span], edits: list[Any], findings: list[Any],
         nonlocal cursor_out
         bounds = [(s.start, s.end) for s in spans] + [(f.start, f.end) for f in as_typed]
         cuts = sorted({start, end, *(b for a, z in bounds for b in (a, z) if start < b < end)})
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             piece = forwarded[cursor_out:cursor_out + b - a]
             cursor_out += b - a
             finding = next((f for f in as_typed if f.start <= a < f.end), None)
@@ -116,7 +117,7 @@ def pieces(text: str, spans: list[Span], edits: list[Any], findings: list[Any],
     return out
 
 
-async def try_it(state: "GatewayState", item: TryItInput) -> dict[str, Any]:
+async def try_it(state: GatewayState, item: TryItInput) -> dict[str, Any]:
     line = json.dumps({"text": item.text, "tenant": item.tenant, "data_class": item.data_class,
                        "feature": item.feature})
     try:

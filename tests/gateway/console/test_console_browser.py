@@ -11,10 +11,15 @@ from pathlib import Path
 
 import openai
 import pytest
-from playwright.sync_api import BrowserContext, Page, Playwright, expect, sync_playwright
-
-from serving import KEY, ThreadServer, start_gateway
 from console_setup import ADMIN_KEY, CARD, EMAIL, RAW, console_config
+from playwright.sync_api import (
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
+from serving import KEY, ThreadServer, start_gateway
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -13,9 +13,15 @@ from http.cookiejar import CookieJar
 
 import openai
 import pytest
-
 from console_setup import ADMIN_KEY, CARD, EMAIL, RAW, console_config
-from serving import KEY, OTHER_KEY, ThreadServer, clear_mock, mock_requests, start_gateway
+from serving import (
+    KEY,
+    OTHER_KEY,
+    ThreadServer,
+    clear_mock,
+    mock_requests,
+    start_gateway,
+)
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +112,7 @@ def test_the_admin_key_opens_a_strict_httponly_session(console):
     for section in ('id="policy"', 'id="decisions"', 'id="traffic"', 'id="try"'):
         assert section in page
     # Every form on the page carries the session's CSRF token.
-    forms = re.findall(r"<form\b.*?</form>", page, re.S)
+    forms = re.findall(r"<form\b.*?</form>", page, re.DOTALL)
     assert len(forms) >= 3
     token = browser.csrf_from(page)
     assert all(f'name="csrf" value="{token}"' in form for form in forms)
@@ -259,13 +265,15 @@ def test_decisions_filter_by_outcome_tenant_and_clause_and_page(console):
     assert first["records"][0]["time"] >= second["records"][0]["time"]
     assert records("since=2999-01-01")["records"] == []
     status, _, page = browser.request("/console?outcome=block")
-    rows = re.findall(r"<tr data-request-id=.*?</tr>", page, re.S)
+    assert status == 200
+    rows = re.findall(r"<tr data-request-id=.*?</tr>", page, re.DOTALL)
     assert rows and all("outcome-block" in row for row in rows)
 
 
 def test_the_policy_view_groups_rules_by_clause_with_wording_and_overrides(console):
     status, _, body = Browser(console.url).request("/console/api/policy",
                                                    headers={"Authorization": f"Bearer {ADMIN_KEY}"})
+    assert status == 200
     view = json.loads(body)
     clauses = {c["clause"]: c for c in view["clauses"]}
     restricted = clauses["AUP II.k"]

@@ -4,10 +4,10 @@ bounded; CSRF tokens; the well-known development key only from this machine."""
 from __future__ import annotations
 
 import pytest
+from serving import KEY, base_config, sha
 
 from gateway.config import ConfigError, parse_config
 from gateway.console.sessions import DEV_ADMIN_KEY_SHA256, MAX_SESSIONS, AdminGate
-from serving import KEY, base_config, sha
 
 
 def gate(**console) -> AdminGate:
