@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 
-import anthropic
-import pytest
-
 from serving import KEY, mock_requests
 
 PROMPT = "Which columns of the orders table are nullable?"
