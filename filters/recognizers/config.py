@@ -189,6 +189,32 @@ class NameCuesDef(_Strict):
     closings: list[str] = Field(default_factory=list)
 
 
+class AddressesDef(_Strict):
+    """Address blocks: street lines, postcodes and towns (filters/recognizers/addresses.py)."""
+
+    score: float = Field(default=0.8, ge=0, le=1)
+    max_lines: int = Field(default=4, ge=1, le=8)
+    streets: list[str] = Field(min_length=1)
+    postcodes: list[str] = Field(min_length=1)
+    town: str
+    unit: str
+    street_words: list[str] = Field(default_factory=list)
+    street_prefixes: list[str] = Field(default_factory=list)
+
+    @field_validator("streets", "postcodes")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            check_pattern(pattern)
+        return value
+
+    @field_validator("town", "unit")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        check_pattern(value)
+        return value
+
+
 class NerDef(_Strict):
     """Where and how person-name NER runs."""
 
@@ -200,6 +226,8 @@ class NerDef(_Strict):
     common_words: list[str] = Field(default_factory=list)
     cues: NameCuesDef = NameCuesDef()
     instruction_roles: list[str] = Field(default_factory=list)
+    not_name_starts: list[str] = Field(default_factory=list)
+    role_mailboxes: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     reject_words: list[str] = Field(default_factory=list)
 
@@ -225,6 +253,7 @@ class RecognizersFile(_Strict):
     conditions: ConditionsDef
     ner: NerDef
     service_mailboxes: list[str] = Field(default_factory=list)
+    addresses: AddressesDef | None = None
 
     @field_validator("shapes")
     @classmethod

@@ -5,10 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from filters.recognizers.tables import TableLayout, insert_values, table_blocks
+from filters.recognizers.tables import TableLayout, insert_values, pasted_tables, table_blocks
 from filters.segments import Span
 
 TABLE_KINDS = frozenset({"table", "log"})
+PROSE_KINDS = frozenset({"prose", ""})   # a table pasted into prose is read as one too
 NEGATIVE_BEFORE = 24
 CODE_KINDS = frozenset({"code", "sql"})
 CODE_WINDOW = 64
@@ -46,7 +47,15 @@ class TextContext:
         """The tables of span `index` when it is a table or aligned output (parsed once)."""
         if index not in self._layouts:
             span = self.spans[index]
-            self._layouts[index] = table_blocks(self.text, span.start, span.end) if span.kind in TABLE_KINDS else []
+            if span.kind in TABLE_KINDS:
+                # a table whose header line was taken for prose (the span before it) still has that header
+                block_start = self.text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in self.text[:span.start] else 0
+                start = block_start if index > 0 and self.spans[index - 1].end >= block_start else span.start
+                self._layouts[index] = [t for t in table_blocks(self.text, max(start, 0), span.end) if t.end > span.start]
+            elif span.kind in PROSE_KINDS:
+                self._layouts[index] = pasted_tables(self.text, span.start, span.end)
+            else:
+                self._layouts[index] = []
         return self._layouts[index]
 
     def inserted(self, index: int) -> list[tuple[int, int, str]]:

@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from filters.recognizers.account import AccountDirectory, AccountRecognizer
+from filters.recognizers.addresses import AddressBlocks
 from filters.recognizers.base import Finding
 from filters.recognizers.config import DEFAULT_PATH
 from filters.recognizers.context import TextContext
@@ -65,7 +66,10 @@ class Detector:
         self.names = PersonNameRecognizer(analyzer or build_analyzer(), self.config.ner)
         self._accounts = {tenant: AccountRecognizer(d) for tenant, d in (accounts or {}).items()}
         self.disguises = Disguises.default()
+        self.addresses = (AddressBlocks(self.config.addresses, self.names.shapes)
+                          if self.config.addresses is not None else None)
         self._mailboxes = frozenset(m.lower() for m in self.config.service_mailboxes)
+        self._role_mailboxes = frozenset(m.lower() for m in self.config.ner.role_mailboxes)
 
     @classmethod
     def default(cls, accounts: Mapping[str, AccountDirectory] | None = None) -> "Detector":
@@ -96,22 +100,28 @@ class Detector:
         ctx = TextContext(text, spans, config.window, config.window_after)
         findings = self.recognizers.scanner.scan(ctx)
         findings += split_values(self.recognizers.scanner, self.disguises, ctx)
+        if self.addresses is not None:
+            findings += self.addresses.find(ctx, findings)
         account = self._accounts.get(tenant) if tenant is not None else None
         if account is not None:
             findings += account.find(text)
         findings = self.names.screened(findings, text, role)
         findings += self.names.find(ctx, findings, role)
         findings += self.recognizers.conditions.find(text, findings)
-        if self._mailboxes:
-            findings = [f for f in findings if not self._service_mailbox(text, f)]
+        mailboxes = self._mailboxes | self._role_mailboxes if role in self.names.instruction_roles else self._mailboxes
+        if mailboxes:
+            findings = [f for f in findings if not _mailbox_of(text, f, mailboxes)]
         findings = _supported(findings, ctx, config.near_chars)
         return _resolve(findings, config.threshold)
 
-    def _service_mailbox(self, text: str, finding: Finding) -> bool:
-        if finding.entity != "EMAIL_ADDRESS":
-            return False
-        local = text[finding.start:finding.end].split("@", 1)[0].lower()
-        return local.split("+", 1)[0] in self._mailboxes
+
+
+def _mailbox_of(text: str, finding: Finding, mailboxes: frozenset[str]) -> bool:
+    """Whether a finding is an address of one of `mailboxes` (noreply@..., support@...)."""
+    if finding.entity != "EMAIL_ADDRESS":
+        return False
+    local = text[finding.start:finding.end].split("@", 1)[0].lower()
+    return local.split("+", 1)[0] in mailboxes
 
 
 def _original(detection: Detection, reading: Reading) -> Detection:

@@ -19,6 +19,7 @@ WORD = r"[^\W\d_][^\W\d_]{0,30}(?:['’-][^\W\d_]{1,30}){0,2}\.?"
 PARTICLE = r"(?:de|da|das|do|dos|del|della|der|den|van|von|ten|ter|la|le|di|du|bin|al|y|zu|af)"
 NAME = rf"(?P<name>{WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{WORD}){{0,3}})"
 AFTER_NAME = r"(?=[ \t]{0,3}(?:[,!.:;)\n—–-]|$))"
+QUOTED = r"[ \t]{0,8}(?:>[ \t]{0,2}){0,4}"   # a line's indent and e-mail quote marks
 WORD_SPAN = re.compile(r"[^\s]{1,80}")
 
 
@@ -55,7 +56,7 @@ class NameCues:
         closing = rf"(?i:{_phrases(spec.closings)})[ \t]{{0,3}}[,!.]?|" if spec.closings else ""
         # a closing line and the name alone on the next, or a dash and the name alone on its line
         self.signature = re.compile(
-            rf"^[ \t]{{0,8}}(?:(?:{closing}--|—|–)[ \t]{{0,3}}\r?\n[ \t]{{0,8}}|(?:--|—|–)[ \t]{{0,2}})"
+            rf"^{QUOTED}(?:(?:{closing}--|—|–)[ \t]{{0,3}}\r?\n{QUOTED}|(?:--|—|–)[ \t]{{0,2}})"
             rf"{NAME}[ \t]{{0,3}}(?:,[^\n]{{0,80}})?$", re.MULTILINE)
 
     def names(self, text: str, start: int, end: int, strong_only: bool = False) -> Iterator[tuple[int, int]]:

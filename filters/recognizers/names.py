@@ -132,6 +132,17 @@ class NameShapes:
         at = bisect_left(identifiers, low)
         return at < len(identifiers) and identifiers[at] < high
 
+    def _leading_names(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The name words a listed run starts with ("Ria Cheema" of "Ria Cheema on"), or None."""
+        words = []
+        for word in WORD.finditer(text, start, end):
+            if not self.namey(word.group(), False):
+                break
+            words.append(word)
+        if not words or not self.candidate(words[0].group()):
+            return None
+        return start, words[-1].end()
+
     def listed(self, text: str, found: set[tuple[int, int]]) -> list[tuple[int, int]]:
         """Names listed beside found ones ("Eklund, Michael and Hodge"), found or not."""
         added: list[tuple[int, int]] = []
@@ -141,8 +152,8 @@ class NameShapes:
             for match in (LIST_AFTER.match(text, end), _last(LIST_BEFORE.finditer(text, max(0, start - 80), start))):
                 if match is None:
                     continue
-                span = match.span("name")
-                if span in found or not all(self.namey(w, False) for w in match.group("name").split()):
+                span = self._leading_names(text, *match.span("name"))
+                if span is None or span in found:
                     continue
                 if any(s < span[1] and span[0] < e for s, e in found):
                     continue

@@ -64,6 +64,7 @@ class PersonNameRecognizer:
         self.shapes = NameShapes(spec)
         self.cues = NameCues(spec.cues, self.shapes)
         self.instruction_roles = frozenset(spec.instruction_roles)
+        self.not_starts = frozenset(spec.not_name_starts)
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
         self.literal_kinds = frozenset(spec.literal_kinds)
 
@@ -181,8 +182,9 @@ class PersonNameRecognizer:
         """Presidio's analysis (SpacyRecognizer) of one chunk; keeps the names its results hold."""
         results = self.engine.analyze(text=chunk, language="en", entities=["PERSON"], nlp_artifacts=artifacts)
         for result in results:
-            if chunk[result.start:result.start + 4] in ("The ", "the "):
-                continue   # "The Beatles", "The Hague": no person's name starts with an article
+            first = chunk[result.start:result.end].split(" ", 1)[0]
+            if first in self.not_starts and " " in chunk[result.start:result.end]:
+                continue   # "The Beatles", "New Jersey", "Lake Annetteshire": no person's name starts so
             for offset, window in parts:
                 start, end = max(result.start, offset), min(result.end, offset + len(window.text))
                 if start >= end:

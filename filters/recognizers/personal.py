@@ -30,6 +30,7 @@ NOT_STREETS = frozenset("top page pages step steps table tables row rows column 
                         "users order orders customer customers week weeks day days month months year years version "
                         "python chapter section figure part level tier batch run runs test tests q1 q2 q3 q4 "
                         "minutes hours seconds times records files jobs tasks".split())
+NEXT_KEY = re.compile(r"\s[\w.-]{1,40}=")
 NOT_NAMES = frozenset("full name first last the a an unknown none null true false n/a na test user admin customer "
                       "patient string text varchar example sample anonymous redacted tbd todo".split())
 
@@ -157,7 +158,12 @@ def address_value(value: str, site: Site) -> Verdict:
 
 
 def person_value(value: str, site: Site) -> Verdict:
-    """A value of a name field: one to five capitalised words (particles allowed), nothing else."""
+    """A value of a name field: one to five capitalised words (particles allowed), nothing else.
+
+    Unquoted after `=` (a log line: `holder=Gül ip=...`) the value ends where the next key starts."""
+    if not site.quoted and site.separator == "=":
+        next_key = NEXT_KEY.search(value)
+        value = value[:next_key.start()] if next_key else value
     text = value.strip()
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 80:

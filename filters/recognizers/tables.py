@@ -133,6 +133,20 @@ def table_blocks(text: str, start: int, end: int) -> list[TableLayout]:
     return blocks
 
 
+# A line of three or more identifier-like cells: the header of a CSV, TSV or pipe table pasted into prose.
+DELIMITED_HEADER = re.compile(r"^[ \t|]{0,3}[A-Za-z_][\w.#-]{0,60}(?:[ \t]{0,2}[,\t;|][ \t]{0,2}[A-Za-z_][\w.#-]{0,60}){2,}"
+                              r"[ \t|]{0,3}\r?$", re.MULTILINE)
+
+
+def pasted_tables(text: str, start: int, end: int) -> list[TableLayout]:
+    """The delimited tables pasted into a prose span: a header of identifiers, then rows of its delimiter."""
+    if DELIMITED_HEADER.search(text, start, end) is None:
+        return []
+    return [layout for layout in table_blocks(text, start, end)
+            if layout.delimiter is not None and DELIMITED_HEADER.match(text, layout.header_start, layout.header_end + 1)
+            and text.count(layout.delimiter, layout.header_end, layout.end) >= len(layout.headers) - 1]
+
+
 def insert_values(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, column) of each value of the INSERT statements in text[start:end]."""
     found: list[tuple[int, int, str]] = []

@@ -1,0 +1,181 @@
+"""Address blocks in the formats of many countries: a street line, then a postcode and town, on lines or inline.
+
+"Evensenstykket 15B / 5063 Mortenhelle", "74, boulevard de Rolland / 68482 Bernard", "58 Sophie Park /
+Lake Annetteshire / HR6 4ZL", "7-25-8 Jingumae, Shibuya-ku / Osaka 100-3622", "Tirzasingel 117, 6509YW
+Jelsum": a line (or comma-separated part) shaped like a street with a house number, followed within a
+few lines (parts) by a postcode with or without its town, is an address; every line of it is masked,
+a house number or postcode on its own line included, and the name on the line above it is a person's.
+The street and postal shapes are data (config/recognizers.yaml, `addresses`); a street shape alone,
+without the postcode after it, is never enough ("Table 5", "Python 3").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from filters.recognizers.base import Finding
+from filters.recognizers.config import AddressesDef
+from filters.recognizers.context import TextContext
+from filters.recognizers.names import NameShapes
+
+SKIPPED_KINDS = frozenset({"code", "sql", "schema"})
+LINE = re.compile(r"[^\n]{1,300}")
+PART_BREAK = re.compile(r",[ \t]{1,3}")
+TAIL_CUT = re.compile(r"[ \t]{1,3}(?:[—–(]|-[ \t])|[)!?;]")
+ADDRESS_PRIORITY = 2
+NAME_WORDS = re.compile(r"[^\s]{1,40}")
+SPACE = re.compile(r"\s{1,8}")
+STREET_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]{0,40}")
+MAX_WORDS = 12
+
+
+class AddressBlocks:
+    """Finds address blocks and the names heading them."""
+
+    def __init__(self, spec: AddressesDef, shapes: NameShapes) -> None:
+        self.spec = spec
+        self.shapes = shapes
+        postcode = "|".join(f"(?:{p})" for p in spec.postcodes)
+        town = spec.town
+        self.street = re.compile("|".join(f"(?:{p})" for p in spec.streets))
+        self.postal = re.compile(rf"(?:{postcode})(?:[ \t,]{{1,3}}{town})?|{town},?[ \t]{{1,3}}"
+                                 rf"(?:[A-Z]{{2,3}},?[ \t]{{1,3}})?(?:{postcode})")
+        self.street_words = frozenset(w.lower() for w in spec.street_words)
+        self.street_prefixes = frozenset(w.lower() for w in spec.street_prefixes)
+        self.unit = re.compile(spec.unit)
+        self.between = re.compile(rf"{town}|(?:{spec.unit})")
+
+    def find(self, ctx: TextContext, known: list[Finding]) -> list[Finding]:
+        """STREET_ADDRESS findings for every line or part of each block, PERSON for its heading name."""
+        found: list[Finding] = []
+        streets = {(f.start, f.end) for f in known if f.entity == "STREET_ADDRESS"}
+        for span in ctx.spans:
+            if span.kind in SKIPPED_KINDS or span.data_class.value == "metadata":
+                continue
+            lines = [self._trimmed(ctx.text, m.start(), m.end()) for m in LINE.finditer(ctx.text, span.start, span.end)]
+            found += self._blocks(ctx.text, [line for line in lines if line is not None], streets)
+            for line in lines:
+                if line is not None:
+                    found += self._inline(ctx.text, *line)
+        return found
+
+    @staticmethod
+    def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and text[start] in " \t>":
+            start += 1
+        while end > start and text[end - 1] in " \t\r":
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _is_street(self, text: str, start: int, end: int, streets: set[tuple[int, int]]) -> bool:
+        return self._street(text, start, end) or any(s <= start + 2 and end - 2 <= e for s, e in streets)
+
+    def _street(self, text: str, start: int, end: int) -> bool:
+        """A street line: the shape, and its words are names (capitalised, not common) or street words."""
+        if self.street.fullmatch(text, start, end) is None:
+            return False
+        words = [w for w in STREET_WORD.findall(text, start, end)]
+        if not words:
+            return False
+        if words[0] in self.shapes.common:
+            return False   # "Table 5", "Step 2", "March 2"
+        if not text[start].isdigit() and not words[0][0].isupper() and words[0].lower() not in self.street_prefixes:
+            return False   # "on March 2": a sentence, not a street
+        return all(w[0].isupper() or w.lower() in self.street_words for w in words)
+
+    def _blocks(self, text: str, lines: list[tuple[int, int]], streets: set[tuple[int, int]]) -> list[Finding]:
+        found: list[Finding] = []
+        index = 0
+        while index < len(lines):
+            start, end = lines[index]
+            if not self._is_street(text, start, end, streets):
+                index += 1
+                continue
+            last = self._postal_after(text, lines, index)
+            if last < 0:
+                index += 1
+                continue
+            first = index
+            while first > 0 and self.unit.fullmatch(text, *lines[first - 1]) and \
+                    "\n\n" not in text[lines[first - 1][1]:lines[first][0]]:
+                first -= 1   # "Flat 4" above "27 Baker Street"
+            for line_start, line_end in lines[first:last + 1]:
+                found.append(Finding("STREET_ADDRESS", line_start, line_end, self.spec.score, "address_block",
+                                     ADDRESS_PRIORITY))
+            name = self._heading_name(text, lines, first)
+            if name is not None:
+                found.append(Finding("PERSON", name[0], name[1], self.spec.score, "address_block", 1))
+            index = last + 1
+        return found
+
+    def _postal_after(self, text: str, lines: list[tuple[int, int]], index: int) -> int:
+        """The index of the postal line closing the block started by street line `index`, or -1."""
+        for ahead in range(index + 1, min(len(lines), index + 1 + self.spec.max_lines)):
+            start, end = lines[ahead]
+            if "\n\n" in text[lines[ahead - 1][1]:start] or "\n" not in text[lines[ahead - 1][1]:start]:
+                return -1   # a blank line ends the block (and two parts of one line are not lines)
+            if self.postal.fullmatch(text, start, end):
+                return ahead
+            if not self.between.fullmatch(text, start, end):
+                return -1
+        return -1
+
+    def _heading_name(self, text: str, lines: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+        """The line above a block when it holds only a name ("Anita Martinsen", "Vass Attila")."""
+        if index == 0:
+            return None
+        start, end = lines[index - 1]
+        if "\n\n" in text[end:lines[index][0]]:
+            return None
+        words = [m.group() for m in NAME_WORDS.finditer(text, start, end)]
+        if not 1 <= len(words) <= 5 or not self.shapes.candidate(words[0]):
+            return None
+        if not all(self.shapes.namey(w, False) for w in words):
+            return None
+        return start, end
+
+    def _inline(self, text: str, start: int, end: int) -> Iterator[Finding]:
+        """"Tirzasingel 117, 6509YW Jelsum", "3 James Street, Port Anthonyburgh, ACT, 2146" within one line."""
+        if "," not in text[start:end]:
+            return
+        breaks = list(PART_BREAK.finditer(text, start, end))
+        parts = list(zip([start] + [m.end() for m in breaks], [m.start() for m in breaks] + [end]))
+        index = 0
+        while index < len(parts) - 1:
+            street = self._street_tail(text, *parts[index])
+            if street is None:
+                index += 1
+                continue
+            closing = -1
+            for ahead in range(index + 1, min(len(parts), index + 1 + self.spec.max_lines)):
+                part_start, part_end = parts[ahead]
+                cut = TAIL_CUT.search(text, part_start, part_end)
+                part_end = cut.start() if cut else part_end
+                part_end -= text[part_end - 1:part_end] == "."
+                if self.postal.fullmatch(text, part_start, part_end):
+                    closing = part_end
+                    break
+                prefix = self.postal.match(text, part_start, part_end)
+                if ahead == len(parts) - 1 and prefix is not None and text[prefix.end():prefix.end() + 1] == " " \
+                        and text[prefix.end() + 1:prefix.end() + 2].islower() \
+                        and any(c.isalpha() for c in text[prefix.start():prefix.end()]):
+                    closing = prefix.end()   # "…, 10115 Berlin please."
+                    break
+                if cut is not None or not self.between.fullmatch(text, part_start, part_end):
+                    break
+            if closing < 0:
+                index += 1
+                continue
+            yield Finding("STREET_ADDRESS", street, closing, self.spec.score, "address_block", ADDRESS_PRIORITY)
+            index = ahead + 1
+
+    def _street_tail(self, text: str, start: int, end: int) -> int | None:
+        """Where the street that part [start, end) ends with begins ("…for me: Tirzasingel 117"), or None."""
+        if end - start > 300:
+            start = end - 300
+        offsets = [start] + [m.end() for m in SPACE.finditer(text, start, end)][-MAX_WORDS:]
+        for offset in offsets:
+            if offset < end and self._street(text, offset, end):
+                return offset
+        return None

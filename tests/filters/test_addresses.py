@@ -1,0 +1,75 @@
+"""Addresses in European and other formats: inline, and address blocks line by line."""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.recognizers.detector import Detector
+from filters.segments import DataClass, Span
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.default()
+
+
+def found(detector: Detector, text: str, entity: str) -> list[str]:
+    spans = [Span(0, len(text), DataClass.INPUT, False, "prose")]
+    return [text[d.start:d.end] for d in detector.detect(text, spans) if d.entity == entity]
+
+
+INLINE = [
+    ("German", "Ship it to Hauptstraße 12, 10115 Berlin please.", "Hauptstraße 12, 10115 Berlin"),
+    ("French", "Our office: 12 rue de la Paix, 75002 Paris, France", "12 rue de la Paix, 75002 Paris"),
+    ("Dutch", "Deliver to Keizersgracht 123, 1015 CJ Amsterdam tomorrow.", "Keizersgracht 123, 1015 CJ Amsterdam"),
+    ("Swedish", "Address: Storgatan 5, 114 51 Stockholm", "Storgatan 5, 114 51 Stockholm"),
+    ("Spanish with a floor", "Calle Mayor 15, 3º B, 28013 Madrid", "Calle Mayor 15, 3º B, 28013 Madrid"),
+    ("Polish", "ul. Marszałkowska 84/92, 00-514 Warszawa", "ul. Marszałkowska 84/92, 00-514 Warszawa"),
+    ("Hungarian", "Is Váci utca 12, 1052 Budapest in the zone?", "Váci utca 12, 1052 Budapest"),
+    ("Japanese romanised", "The venue is 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002.",
+     "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"),
+    ("British", "Send it to 10 Downing Street, London SW1A 2AA.", "10 Downing Street, London SW1A 2AA"),
+]
+
+
+@pytest.mark.parametrize("how, text, address", INLINE, ids=[c[0] for c in INLINE])
+def test_an_address_on_one_line_is_found_whole(detector: Detector, how: str, text: str, address: str) -> None:
+    assert address in found(detector, text, "STREET_ADDRESS")
+
+
+BLOCKS = [
+    ("Norwegian", "Anita Martinsen\nEvensenstykket 15B\n5063 Bergen\nTel. 40 22 09 06",
+     ["Evensenstykket 15B", "5063 Bergen"], "Anita Martinsen"),
+    ("Finnish, postcode alone", "Einari Pakarinen\n  Rukobulevardi 217\n  99106\n  Kontiolahti\n  Suomi",
+     ["Rukobulevardi 217", "99106"], "Einari Pakarinen"),
+    ("French, number first", "Marine Delahaye\n  74, boulevard de Rolland\n  68482 Bernard",
+     ["74, boulevard de Rolland", "68482 Bernard"], "Marine Delahaye"),
+    ("British with a flat", "Danny Price\nFlat 4\n58 Sophie Park\nLake Annetteshire\nHR6 4ZL",
+     ["Flat 4", "58 Sophie Park", "HR6 4ZL"], "Danny Price"),
+    ("Hungarian, family name first", "Vass Attila\nMosonmagyaróvári utca 131.\nH-4413 Szentmellékdevecser",
+     ["Mosonmagyaróvári utca 131.", "H-4413 Szentmellékdevecser"], "Vass Attila"),
+    ("Japanese", "Mai Kobayashi\n9-9-12 Sakae, Naka-ku\nNagoya 460-0008", ["9-9-12 Sakae, Naka-ku", "Nagoya 460-0008"],
+     "Mai Kobayashi"),
+]
+
+
+@pytest.mark.parametrize("how, text, lines, name", BLOCKS, ids=[c[0] for c in BLOCKS])
+def test_every_line_of_an_address_block_is_masked_and_its_name_found(detector: Detector, how: str, text: str,
+                                                                    lines: list[str], name: str) -> None:
+    addresses = found(detector, text, "STREET_ADDRESS")
+    assert all(line in addresses for line in lines), addresses
+    assert name in found(detector, text, "PERSON")
+
+
+NOT_ADDRESSES = [
+    "Table 5\nRow 12\n",
+    "The patient was born on March 2, 1984 in Lyon.",
+    "Revenue grew 12% in 2023 and 15% in 2024.",
+    "Run 3 tests\nBuild 2024\n",
+    "Order 10115 shipped on 2024-03-02.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSES)
+def test_numbers_and_words_without_an_address_shape_are_kept(detector: Detector, text: str) -> None:
+    assert found(detector, text, "STREET_ADDRESS") == []
