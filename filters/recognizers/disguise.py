@@ -42,6 +42,7 @@ WORD_EDGE = re.compile(r"\s")
 WORD_REACH = 64
 SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
+VALUE_WORD = re.compile(r"[\w@.+/=%:-]{1,400}")
 
 
 class DisguisesConfigError(ValueError):
@@ -185,7 +186,8 @@ class Disguises:
             before_start = max(0, match.start() - spec.reach)
             before = text[before_start:match.start()]
             after = text[match.end():match.end() + spec.reach]
-            if not (VALUE_MARK.search(_last_word(before)) or VALUE_MARK.search(_first_word(after))):
+            joined = _last_word(before) + _first_word(after)
+            if not _value_like(joined):
                 continue
             count += 1
             if count > spec.max_breaks:
@@ -193,6 +195,14 @@ class Disguises:
             yield before_start, match.start(), "", before + after
             if before[-1:].isdigit() and after[:1].isdigit():
                 yield before_start, match.start(), " ", f"{before} {after}"
+
+
+def _value_like(word: str) -> bool:
+    """Whether the two halves joined could be a value a break hides: long, of value characters, with a
+    digit or an @ ("jane.doe@exam"+"ple.com", "7375"+"8689" of a card)."""
+    if VALUE_WORD.fullmatch(word) is None or VALUE_MARK.search(word) is None:
+        return False
+    return len(word) >= (8 if word.isdigit() else 10)
 
 
 def _last_word(text: str) -> str:
