@@ -118,6 +118,7 @@ class RecognizerDef(_Strict):
     negative_context: list[str] = Field(default_factory=list)
     requires_near: list[str] = Field(default_factory=list)
     priority: int = Field(default=2, ge=0, le=9)
+    claims: bool = False            # pattern: a match its validator refuses is still read no further
 
     @field_validator("pattern", "match")
     @classmethod

@@ -58,7 +58,11 @@ def iban(value: str, site: Site) -> Verdict:
 
 
 def ipv4(value: str, site: Site) -> Verdict:
-    """Four dotted parts of 0-255 without leading zeros; not 0.0.0.0, loopback or broadcast."""
+    """Four dotted parts of 0-255 without leading zeros, or a CIDR range of them (prefix up to 32);
+    not 0.0.0.0, loopback or broadcast."""
+    value, _, prefix = value.partition("/")
+    if prefix and int(prefix) > 32:
+        return False
     parts = value.split(".")
     if len(parts) != 4 or any(len(p) > 1 and p[0] == "0" for p in parts):
         return False
@@ -69,6 +73,9 @@ def ipv4(value: str, site: Site) -> Verdict:
 
 def ipv6(value: str, site: Site) -> Verdict:
     """A valid IPv6 address with a hex letter or five or more groups; not loopback or unspecified."""
+    value, _, prefix = value.partition("/")
+    if prefix and int(prefix) > 128:
+        return False
     try:
         address = ipaddress.IPv6Address(value)
     except ValueError:
@@ -86,6 +93,18 @@ def email(value: str, site: Site) -> Verdict:
     if site.ctx.text[max(0, site.start - 3):site.start] == "://":
         return False   # a URL's user name (https://deploy@host), not a mailbox
     return not local.startswith(".") and ".." not in value
+
+
+def obfuscated_email(value: str, site: Site) -> Verdict:
+    """An address written to dodge filters: the at sign as [at], (at) or " at ", the dots as [dot],
+    " dot " or dots; the last label is letters. A plain " at " needs a written-out dot too
+    ("look at example.com" is not an address)."""
+    lowered = value.lower()
+    bracketed = any(mark in lowered for mark in ("[at]", "(at)", "{at}", "<at>", "[@]", "(@)"))
+    if not bracketed and not any(mark in lowered for mark in (" dot ", "[dot]", "(dot)", "{dot}", "<dot>", "[.]", "(.)")):
+        return False
+    last = re.split(r"[\s.\])}>]+", lowered.rstrip())[-1]
+    return 2 <= len(last) <= 24 and last.isalpha() and last not in ("dot", "at")
 
 
 def date(value: str, site: Site) -> Verdict:
@@ -118,7 +137,9 @@ def phone(value: str, site: Site) -> Verdict:
     if value.startswith("+") or number.startswith(("00", "011")):
         candidate = value if value.startswith("+") else "+" + number[3 if number.startswith("011") else 2:]
         return _valid(candidate, None)
-    return any(_valid(value, region) for region in PHONE_REGIONS)
+    # a national number must be valid in a region AND grouped the way that region writes its numbers:
+    # "250-30000" (a range) or "2024-0115" are valid digit strings somewhere, but nobody writes a phone so
+    return any(_valid(value, region) and _grouped(value, region) for region in PHONE_REGIONS)
 
 
 def _valid(value: str, region: str | None) -> bool:
@@ -126,6 +147,12 @@ def _valid(value: str, region: str | None) -> bool:
         return phonenumbers.is_valid_number(phonenumbers.parse(value, region))
     except phonenumbers.NumberParseException:
         return False
+
+
+def _grouped(value: str, region: str) -> bool:
+    """Whether phonenumbers finds the whole value as a number grouped as `region` formats it."""
+    return any(m.start == 0 and m.end == len(value)
+               for m in phonenumbers.PhoneNumberMatcher(value, region, leniency=phonenumbers.Leniency.STRICT_GROUPING))
 
 
 def street_words(value: str, site: Site) -> Verdict:
@@ -183,7 +210,7 @@ def date_value(value: str, site: Site) -> Verdict:
 
 
 VALIDATORS: dict[str, Validator] = {
-    "card": card, "luhn": luhn, "ssn": ssn, "aba": aba, "iban": iban, "ipv4": ipv4, "ipv6": ipv6, "email": email,
+    "card": card, "luhn": luhn, "ssn": ssn, "aba": aba, "iban": iban, "ipv4": ipv4, "ipv6": ipv6, "email": email, "obfuscated_email": obfuscated_email,
     "date": date, "month_date": month_date, "phone": phone, "address_text": address_text, "street_words": street_words, "address_value": address_value,
     "person_value": person_value, "date_value": date_value,
 }

@@ -108,7 +108,12 @@ class Scanner:
             if group == "number":
                 self._shape("number", match.start(), match.end(), ctx, found)
             elif group == "token":
-                self._token(match.start(), match.end(), ctx, found)
+                if not self._token(match.start(), match.end(), ctx, found):
+                    # `ssn=536-22-8107`, `?card=4556...&`: a key=value pair read as one token; the
+                    # value gets its own turn at every alternative
+                    inner = text.find("=", match.start(), match.end())
+                    if 0 <= inner < match.end() - 1 and text[inner + 1] != "=":
+                        pos = inner + 1
             elif group.startswith("field"):
                 self._field(match, ctx, found)
             else:
@@ -116,7 +121,7 @@ class Scanner:
                 # after none, let the other alternatives try this place
                 finding = self._pattern(group, match, ctx)
                 if finding is None:
-                    pos = match.start() + 1
+                    pos = match.end() if self._patterns[group][0].spec.claims else match.start() + 1
                 else:
                     found.append(finding)
                     value_group = self._patterns[group][1]
@@ -166,14 +171,18 @@ class Scanner:
                     found.append(finding)
                     taken.append((sub_start, sub_end))
 
-    def _token(self, start: int, end: int, ctx: TextContext, found: list[Finding]) -> None:
+    def _token(self, start: int, end: int, ctx: TextContext, found: list[Finding]) -> bool:
+        """Offers a token to its recognizers; whether one of them (or its digits, after a prefix) took it."""
         finding = self._offer("token", start, end, ctx)
         if finding is not None:
             found.append(finding)
-            return
+            return True
         prefix = LETTER_PREFIX.match(ctx.text, start, end)
         if prefix is not None and prefix.end() < end and ctx.text[prefix.end()].isdigit():
+            before = len(found)
             self._shape("number", prefix.end(), end, ctx, found)   # SSN-123-45-6789, MRN:00123
+            return len(found) > before
+        return False
 
     def _field(self, match: re.Match[str], ctx: TextContext, found: list[Finding]) -> None:
         groups = {name: value for name, value in match.groupdict().items() if value is not None}

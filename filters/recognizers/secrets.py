@@ -20,6 +20,7 @@ TYPE_WORDS = frozenset("str string bytes int integer bool boolean none true fals
                        "uuid bytea blob json jsonb null not required object number list dict field".split())
 KEY_WORDS = re.compile(r"password|passwd|secret|token|api_?key|credential|environ|getenv|settings\.|config\.",
                        re.IGNORECASE)
+REFERENCE = re.compile(r"[A-Za-z_$][\w.$\[\]()'\"-]{0,200}")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,200}")
 TEMPLATE_MARKS = ("{{", "${", "%(", "}}")
 BASE64 = re.compile(r"[A-Za-z0-9+/]{20,4096}={0,2}")
@@ -31,8 +32,8 @@ def _literal(value: str, site: Site) -> bool:
         return False
     if site.quoted:
         return True
-    if KEY_WORDS.search(value):
-        return False   # password=args.password, token=os.environ[...]
+    if KEY_WORDS.search(value) and REFERENCE.fullmatch(value):
+        return False   # password=args.password, token=os.environ[...]; not "Sup3r#Secret"
     if value.lower().split("(")[0] in TYPE_WORDS or any(c in value for c in "()[]"):
         return False
     text = site.ctx.text
@@ -85,6 +86,27 @@ def jwt(value: str, site: Site) -> Verdict:
     return isinstance(decoded, dict) and "alg" in decoded
 
 
+REPEATED = re.compile(r"(.)\1{5}")
+TOKEN_PREFIX = re.compile(r"[A-Za-z0-9]{1,12}[-_.]")
+
+
+def token_body(value: str, site: Site) -> Verdict:
+    """A provider token's body after its prefix: random-looking, not a placeholder (glpat-xxxxxxxx...)."""
+    prefix = TOKEN_PREFIX.match(value)
+    body = value[prefix.end():] if prefix is not None else value
+    return entropy(body) >= 2.8 and REPEATED.search(body) is None and "example" not in body.lower()
+
+
+def basic_credentials(value: str, site: Site) -> Verdict:
+    """An HTTP Basic credential: base64 of printable `user:password`."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return False
+    user, colon, password = decoded.partition(":")
+    return bool(colon) and bool(password) and decoded.isprintable() and not_placeholder(password, site) is True
+
+
 def not_placeholder(value: str, site: Site) -> Verdict:
     """Anything but a template placeholder such as <password>, ${PASS}, {password} or ***."""
     return len(value) >= 2 and PLACEHOLDER.fullmatch(value) is None and not any(m in value for m in TEMPLATE_MARKS)
@@ -92,5 +114,6 @@ def not_placeholder(value: str, site: Site) -> Verdict:
 
 VALIDATORS: dict[str, Validator] = {
     "password_value": password_value, "secret_value": secret_value, "mixed_secret": mixed_secret,
-    "jwt": jwt, "not_placeholder": not_placeholder,
+    "jwt": jwt, "not_placeholder": not_placeholder, "token_body": token_body,
+    "basic_credentials": basic_credentials,
 }
