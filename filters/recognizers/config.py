@@ -157,6 +157,7 @@ class FieldDef(_Strict):
     requires_person: bool = False
     priority: int = Field(default=2, ge=0, le=9)
     value: Literal["word", "line"] = "word"   # an unquoted value: one word, or the rest of the line
+    line_value: bool = False                  # ...the rest of the line when the key starts it (.env, YAML, INI)
 
     @model_validator(mode="after")
     def _keys(self) -> "FieldDef":

@@ -19,6 +19,9 @@ from filters.recognizers.context import TextContext
 QUOTED = re.compile(r"\"([^\"\\\n]{0,512})\"|'([^'\\\n]{0,512})'|`([^`\n]{0,512})`")
 BARE_WORD = re.compile(r"(?:[^\s,;&\"'`)\]}>]|&(?![\w.-]{1,40}=)){1,512}")   # & ends a query parameter
 BARE_LINE = re.compile(r"[^\n,;|\"'`}\]]{1,200}")
+REST_OF_LINE = re.compile(r"[^\n]{1,256}")
+LINE_KEY_PREFIX = re.compile(r"[ \t]{0,8}(?:export[ \t]{1,4}|set[ \t]{1,4}|-[ \t]{1,4})?[\w.-]{0,40}")
+NEXT_PAIR = re.compile(r"\s[\w.-]{1,40}=")
 PARTS = re.compile(r"\S{1,64}")
 LETTER_PREFIX = re.compile(r"[A-Za-z]{1,12}[-#:_]?")
 MAX_DIGITS = 40
@@ -196,6 +199,10 @@ class Scanner:
             start, end = quoted.span(group)
         else:
             bare = (BARE_LINE if field.spec.value == "line" else BARE_WORD).match(text, pos)
+            if field.spec.line_value and self._starts_line(text, match.start()):
+                line = REST_OF_LINE.match(text, pos)
+                if line is not None and NEXT_PAIR.search(line.group()) is None:
+                    bare = line   # DB_PASSWORD=p@ss word! 12 in an env file: spaces and all
             if bare is None:
                 return
             start, end = bare.span()
@@ -207,6 +214,14 @@ class Scanner:
         finding = field.evaluate(text[start:end], site)
         if finding is not None:
             found.append(finding)
+
+    @staticmethod
+    def _starts_line(text: str, key_start: int) -> bool:
+        """Whether the key at `key_start` is the first thing on its line (after `export`, `- `, a prefix)."""
+        line_start = text.rfind("\n", max(0, key_start - 60), key_start) + 1
+        if line_start == 0 and key_start > 60:
+            return False
+        return LINE_KEY_PREFIX.fullmatch(text, line_start, key_start) is not None
 
     def _columns(self, ctx: TextContext) -> list[Finding]:
         """Fields known by their column: every cell under a `name`, `dob`, `api_key`... header, every
