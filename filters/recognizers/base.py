@@ -105,6 +105,13 @@ class Recognizer:
         if self.match is not None and self.match.fullmatch(value) is None:
             return None
         start, end = site.start, site.end
+        context: bool | None = None
+        if spec.score < self.threshold:
+            # needs a context word: looked for first, so the validator (a phone-number parse in
+            # forty regions, say) runs only where one is
+            context = self._context(site, start, end)
+            if not context:
+                return None
         if self.validator is not None:
             span = accepted_span(self.validator(value, site), start, end)
             if span is None:
@@ -114,11 +121,18 @@ class Recognizer:
             return None
         score = spec.score
         if spec.context_score is not None and spec.context_score > score and self.context is not None:
-            if self.context.search(site.ctx.near(start, end)):
+            if context or (context is None and self._context(site, start, end)):
                 score = spec.context_score
         if score < self.threshold:
             return None
         return Finding(self.entity, start, end, score, self.name, self.priority, tuple(spec.requires_near))
+
+    def _context(self, site: Site, start: int, end: int) -> bool:
+        if self.context is None:
+            return False
+        where = site.ctx.header_at(start) if self.spec.context_in == "header" else \
+            site.ctx.near(start, end, self.spec.window)
+        return self.context.search(where) is not None
 
 
 @dataclass

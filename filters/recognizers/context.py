@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -13,6 +14,10 @@ PROSE_KINDS = frozenset({"prose", ""})   # a table pasted into prose is read as 
 NEGATIVE_BEFORE = 24
 CODE_KINDS = frozenset({"code", "sql"})
 CODE_WINDOW = 64
+# `key = ` / `"key": ` / `--key ` right before a value on its line: the value's context is that key alone
+OWN_KEY = re.compile(r"(?:^|[\s,;{(&?])(?:[\"']?[\w.\[\]-]{1,60}(?: [\w.-]{1,30}){0,3}[\"']?\s{0,3}[:=]|--?[\w-]{1,60}\s)"
+                     r"\s{0,3}[\"']?$",
+                     re.MULTILINE)
 
 
 class TextContext:
@@ -76,23 +81,33 @@ class TextContext:
         table = next((t for t in self.tables(index) if t.header_start <= pos < t.end), None)
         return table.header_at(pos) if table is not None else ""
 
-    def near(self, start: int, end: int) -> str:
+    def near(self, start: int, end: int, window: int | None = None) -> str:
         """Lowercase words around [start, end) and its column header, where context words are sought.
 
         In code and SQL only the value's own line and the one before count (a comment above it): a
         `dob` column named further up says nothing about a date literal in a WHERE clause."""
-        if self.kind_at(start) in CODE_KINDS:
-            line_start = self.lower.rfind("\n", 0, start)
-            line_start = self.lower.rfind("\n", 0, max(line_start, 0)) + 1
+        own_line = self.lower.rfind("\n", 0, start) + 1
+        key = OWN_KEY.search(self.lower, max(own_line, start - 80), start)
+        if key is not None:
+            # `retry_backoff = "250-30000"` under `mrn = ...`: a value written after its own key is
+            # read with that key alone, not with the line above, which names another value
+            line_end = self.lower.find("\n", end, end + self.window_after)
+            before = self.lower[key.start():start]
+            after = self.lower[end:line_end if line_end >= 0 else end + self.window_after]
+        elif self.kind_at(start) in CODE_KINDS:
+            line_start = self.lower.rfind("\n", 0, own_line - 1 if own_line else 0) + 1 if own_line else 0
             before = self.lower[max(line_start, start - CODE_WINDOW):start]
             after = ""
         else:
-            before = self.lower[max(0, start - self.window):start]
+            before = self.lower[max(0, start - (window or self.window)):start]
             after = self.lower[end:end + self.window_after]
         return f"{before} | {after} | {self.header_at(start)}"
 
     def negative_near(self, start: int, end: int) -> str:
         """The closer words before a value, on its line, in which a negative context word rules it out."""
         line_start = self.lower.rfind("\n", max(0, start - NEGATIVE_BEFORE), start) + 1
-        before = self.lower[max(line_start, start - NEGATIVE_BEFORE):start]
+        first = max(line_start, start - NEGATIVE_BEFORE)
+        while first < start and first > line_start and self.lower[first - 1].isalnum():
+            first += 1   # not the tail of a cut word: "cvv=" read from its last "v" is no "v" of a version
+        before = self.lower[first:start]
         return f"{before} | {self.header_at(start)}"

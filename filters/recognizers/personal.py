@@ -13,6 +13,10 @@ from filters.recognizers.checksums import aba_ok, digits_of, iban_ok, luhn_ok, s
 # Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro).
 CARD_PREFIX = re.compile(r"4|5[0-9]|2[2-7]|3[47]|3[0689]|35|6|1800|2131")
 PHONE_REGIONS = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NL", "ES", "IT", "SE", "CH")
+# after a phone word: these too (a bare "40 22 09 06" is a Danish number only when something says phone)
+MORE_PHONE_REGIONS = PHONE_REGIONS + tuple(
+    "PL DK CZ HU RU MX TR FI NO PT AT BE IE JP KR VN ZA AR CO CL NZ SG PH ID UA RO GR SK CN TW HK TH MY EG NG "
+    "KE SA AE PK BD".split())
 DATE_LIKE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})")
 NUMERIC_DATE = re.compile(r"(?P<y>[0-9]{4})([-/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})"
                           r"|(?P<a>[0-9]{1,2})([-/.])(?P<b>[0-9]{1,2})\6(?P<yy>[0-9]{4}|[0-9]{2})")
@@ -128,18 +132,31 @@ def month_date(value: str, site: Site) -> Verdict:
 
 def phone(value: str, site: Site) -> Verdict:
     """A phone number valid for its country code or one of the common regions (python-phonenumbers)."""
+    return _phone(value, PHONE_REGIONS)
+
+
+def phone_any_region(value: str, site: Site) -> Verdict:
+    """A phone number (as `phone`) valid and grouped as written in one of some fifty regions."""
+    return _phone(value, MORE_PHONE_REGIONS)
+
+
+def _phone(value: str, regions: tuple[str, ...]) -> bool:
     number = digits_of(value)
-    if not 7 <= len(number) <= 15 or DATE_LIKE.search(value) or len(set(number)) < 3:
+    if not 7 <= len(number) <= 15 or len(set(number)) < 3:
         return False
+    international = value.startswith("+") or number.startswith(("00", "011"))
+    date_like = DATE_LIKE.search(value)
+    if date_like is not None and not international and (date(date_like.group(), None) or len(date_like.group()) == len(value)):  # type: ignore[arg-type]
+        return False   # 2024-01-15, 12/05/1996; but 992-93-96 (Russian digits) is no date
     groups = re.split(r"[^0-9]+", value.strip("+()"))
     if "." in value and not any(c in value for c in " -/()") and (len(groups) in (2, 4) or len(groups[0]) > 4):
         return False   # a decimal or a dotted quad, not a phone
-    if value.startswith("+") or number.startswith(("00", "011")):
+    if international:
         candidate = value if value.startswith("+") else "+" + number[3 if number.startswith("011") else 2:]
         return _valid(candidate, None)
     # a national number must be valid in a region AND grouped the way that region writes its numbers:
     # "250-30000" (a range) or "2024-0115" are valid digit strings somewhere, but nobody writes a phone so
-    return any(_valid(value, region) and _grouped(value, region) for region in PHONE_REGIONS)
+    return any(_valid(value, region) and _grouped(value, region) for region in regions)
 
 
 def _valid(value: str, region: str | None) -> bool:
@@ -211,6 +228,6 @@ def date_value(value: str, site: Site) -> Verdict:
 
 VALIDATORS: dict[str, Validator] = {
     "card": card, "luhn": luhn, "ssn": ssn, "aba": aba, "iban": iban, "ipv4": ipv4, "ipv6": ipv6, "email": email, "obfuscated_email": obfuscated_email,
-    "date": date, "month_date": month_date, "phone": phone, "address_text": address_text, "street_words": street_words, "address_value": address_value,
+    "date": date, "month_date": month_date, "phone": phone, "phone_any_region": phone_any_region, "address_text": address_text, "street_words": street_words, "address_value": address_value,
     "person_value": person_value, "date_value": date_value,
 }

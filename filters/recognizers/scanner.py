@@ -31,7 +31,7 @@ MAX_RUN = 5
 
 def _tag(word: str) -> str:
     """A group-name-safe tag for a key word."""
-    return "".join(c if c.isalnum() else "_" for c in word)
+    return "".join(c if c.isalnum() else f"_{ord(c):x}" for c in word)
 
 
 WORD_START_GUARD = re.compile(r"^(?:\[[^\]]*\]|\\.|[^\\(\[])\(\?<!\[([^\]]*)\]\.\)")

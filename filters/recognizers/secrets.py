@@ -21,6 +21,10 @@ TYPE_WORDS = frozenset("str string bytes int integer bool boolean none true fals
 KEY_WORDS = re.compile(r"password|passwd|secret|token|api_?key|credential|environ|getenv|settings\.|config\.",
                        re.IGNORECASE)
 REFERENCE = re.compile(r"[A-Za-z_$][\w.$\[\]()'\"-]{0,200}")
+CALL = re.compile(r"[A-Za-z_][\w.]{0,100}[(\[].{0,200}[)\]]")
+WORDS = re.compile(r"[A-Za-z]{2,40}(?:[_.\- ][A-Za-z0-9]{1,40}){0,12}")
+FALLBACK_CALL = re.compile(r"(?:getenv|environ\.get|env\.get|env|config\.get|\.get)\s{0,2}\(", re.IGNORECASE)
+SECRET_NAME = re.compile(r"key|token|secret|passw|pwd|auth|credential", re.IGNORECASE)
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,200}")
 TEMPLATE_MARKS = ("{{", "${", "%(", "}}")
 BASE64 = re.compile(r"[A-Za-z0-9+/]{20,4096}={0,2}")
@@ -34,8 +38,8 @@ def _literal(value: str, site: Site) -> bool:
         return True
     if KEY_WORDS.search(value) and REFERENCE.fullmatch(value):
         return False   # password=args.password, token=os.environ[...]; not "Sup3r#Secret"
-    if value.lower().split("(")[0] in TYPE_WORDS or any(c in value for c in "()[]"):
-        return False
+    if value.lower().split("(")[0] in TYPE_WORDS or CALL.fullmatch(value):
+        return False   # str, Optional[str], get_password(), settings["pw"]; not "7IaB(Hn9Ue#BGdW"
     text = site.ctx.text
     following = text[site.end:site.end + 1]
     if following in ("(", "[") or (following == "." and text[site.end + 1:site.end + 2].isalpha()):
@@ -107,6 +111,37 @@ def basic_credentials(value: str, site: Site) -> Verdict:
     return bool(colon) and bool(password) and decoded.isprintable() and not_placeholder(password, site) is True
 
 
+def opaque_value(value: str, site: Site) -> Verdict:
+    """A value of a `*_key` name: a credential only when it looks random (hex, base64, mixed case and
+    digits), never words joined by separators (`sort_key = "created_at_2024"`)."""
+    if not 16 <= len(value) <= 4096 or WORDS.fullmatch(value) or secret_value(value, site) is not True:
+        return False
+    return entropy(value) >= 3.3
+
+
+def fallback_secret(value: str, site: Site) -> Verdict:
+    """The literal fallback of a key-like variable on its line: `process.env.API_KEY || "..."`,
+    `os.getenv("TOKEN", "...")`; a plain list of strings is not one."""
+    text = site.ctx.text
+    line_start = text.rfind("\n", max(0, site.start - 200), site.start) + 1
+    before = text[max(line_start, site.start - 200):site.start]
+    if not SECRET_NAME.search(before):
+        return False
+    if before.rstrip(" \"'`").endswith(",") and not FALLBACK_CALL.search(before):
+        return False
+    return secret_value(value, Site(site.ctx, site.start, site.end, quoted=True))
+
+
+def security_code(value: str, site: Site) -> Verdict:
+    """A card security code field's value: three or four digits; in prose ("the cvv: 123 field is
+    optional") a value after a colon that words follow is an example, not a code."""
+    if not (value.isdigit() and len(value) in (3, 4)):
+        return False
+    if site.separator == ":" and not site.quoted and re.match(r"\s{1,4}[A-Za-z]", site.ctx.text[site.end:site.end + 6]):
+        return False
+    return True
+
+
 def not_placeholder(value: str, site: Site) -> Verdict:
     """Anything but a template placeholder such as <password>, ${PASS}, {password} or ***."""
     return len(value) >= 2 and PLACEHOLDER.fullmatch(value) is None and not any(m in value for m in TEMPLATE_MARKS)
@@ -115,5 +150,6 @@ def not_placeholder(value: str, site: Site) -> Verdict:
 VALIDATORS: dict[str, Validator] = {
     "password_value": password_value, "secret_value": secret_value, "mixed_secret": mixed_secret,
     "jwt": jwt, "not_placeholder": not_placeholder, "token_body": token_body,
-    "basic_credentials": basic_credentials,
+    "basic_credentials": basic_credentials, "opaque_value": opaque_value, "fallback_secret": fallback_secret,
+    "security_code": security_code,
 }

@@ -1,0 +1,63 @@
+"""National identifiers of people outside the US, validated by their own check digits (python-stdnum).
+
+A digit string passes some country's check far too often to be reported on its own, so the digit
+forms need a context word (`national_id`, `PESEL`, `BSN`...); the forms with a letter in a fixed place
+(a Spanish DNI, a British National Insurance number) are rare enough by their shape and check.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import import_module
+from types import ModuleType
+
+from filters.recognizers.base import Site, Validator, Verdict
+from filters.recognizers.checksums import digits_of
+
+# The personal identifiers of each country python-stdnum validates, by country code and module.
+DIGIT_IDS = ("nl.bsn", "tr.tckimlik", "br.cpf", "pl.pesel", "de.idnr", "se.personnummer", "dk.cpr",
+             "no.fodselsnummer", "fr.nir", "be.nn", "cz.rc", "ro.cnp", "in_.aadhaar", "kr.rrn", "cn.ric",
+             "za.idnr", "ca.sin", "ch.ssn", "at.vnr", "bg.egn", "hr.oib", "si.emso", "is_.kennitala",
+             "il.idnr", "ee.ik", "lt.asmens", "gr.amka", "gb.nhs", "fi.hetu")
+LETTER_IDS = ("es.dni", "es.nie", "it.codicefiscale", "mx.curp", "in_.pan", "ie.pps", "fi.hetu", "pt.cc")
+# NINO: two letters (not D F I Q U V; the second not O; not the unallocated pairs), six digits, A-D.
+NINO = re.compile(r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]")
+
+
+def _modules(names: tuple[str, ...]) -> tuple[ModuleType, ...]:
+    return tuple(import_module(f"stdnum.{name}") for name in names)
+
+
+_DIGITS = _modules(DIGIT_IDS)
+_LETTERS = _modules(LETTER_IDS)
+
+
+def _passes(modules: tuple[ModuleType, ...], value: str) -> bool:
+    for module in modules:
+        try:
+            if module.is_valid(value):
+                return True
+        except Exception:  # a module refusing a value it was never meant for is a "no"
+            continue
+    return False
+
+
+def national_id_number(value: str, site: Site) -> Verdict:
+    """Digits (and their usual separators) passing a country's national-identifier check."""
+    if len(set(digits_of(value))) < 3:
+        return False
+    return _passes(_DIGITS, value)
+
+
+def national_id_token(value: str, site: Site) -> Verdict:
+    """Letters and digits in a country's fixed layout, passing its check (DNI, NIE, codice fiscale...)."""
+    return _passes(_LETTERS, value.upper())
+
+
+def uk_nino(value: str, site: Site) -> Verdict:
+    """A National Insurance number: allocated prefix letters, six digits, suffix A-D."""
+    return NINO.fullmatch(value.replace(" ", "").upper()) is not None
+
+
+VALIDATORS: dict[str, Validator] = {"national_id_number": national_id_number, "national_id_token": national_id_token,
+                                    "uk_nino": uk_nino}

@@ -1,0 +1,119 @@
+"""Values after `=` and in structured text, formats validated by their check digits or number plans,
+and numbers that are none of these left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from filters.recognizers.detector import Detector
+from filters.segments import DataClass, Span
+
+CLASS = {"prose": DataClass.INPUT, "code": DataClass.INPUT, "log": DataClass.OUTPUT, "record": DataClass.OUTPUT,
+         "table": DataClass.OUTPUT}
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.default()
+
+
+def found(detector: Detector, text: str, kind: str = "prose") -> list[tuple[str, str]]:
+    spans = [Span(0, len(text), CLASS[kind], False, kind)]
+    return [(d.entity, text[d.start:d.end]) for d in detector.detect(text, spans)]
+
+
+# ---- key=value and structured text: the value is read whatever the separator ----
+
+KEY_VALUE = [
+    ("log", "ssn=536-22-8147 status=active", "US_SSN", "536-22-8147"),
+    ("log", "user_ssn=536228147 status=active", "US_SSN", "536228147"),
+    ("log", "event=charge card=4556 7375 8689 9855 amount=12.00", "CREDIT_CARD", "4556 7375 8689 9855"),
+    ("log", "GET /pay?card=4111111111111111&exp=12%2F29 HTTP/1.1", "CREDIT_CARD", "4111111111111111"),
+    ("code", "./export --npi=1234567893 --out claims.csv", "NPI", "1234567893"),
+    ("code", "ROUTING=021000021\nACCOUNT=000123456789", "ABA_ROUTING_NUMBER", "021000021"),
+    ("log", "holder=Mendes cvv=1706 ip=24.6.109.42 code=51", "IP_ADDRESS", "24.6.109.42"),
+    ("log", "holder=Mendes cvv=1706 ip=24.6.109.42 code=51", "CARD_SECURITY_CODE", "1706"),
+    ("code", '[payment]\ncvv = "445"\nretries = 3', "CARD_SECURITY_CODE", "445"),
+    ("record", '{"level":"warn","cvv":"366","service":"gateway"}', "CARD_SECURITY_CODE", "366"),
+    ("code", "export TAX_ID=536-22-8147", "US_SSN", "536-22-8147"),
+    ("record", 'ssn: "536.22.8147"', "US_SSN", "536.22.8147"),
+    ("prose", "Normalise these SSNs: 536 22 8147; 078-05-1121; 219-09-9998; 536.22.8147.", "US_SSN", "536.22.8147"),
+]
+
+
+@pytest.mark.parametrize("kind, text, entity, value", KEY_VALUE)
+def test_value_after_a_key(detector: Detector, kind: str, text: str, entity: str, value: str) -> None:
+    assert (entity, value) in found(detector, text, kind)
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("log", "ssn=none status=active retries=3"),
+    ("log", "event=charge card=declined amount=12.00"),
+    ("code", "./export --npi=$NPI --out claims.csv"),
+    ("code", '[alerts]\nmrn = "redacted"\nretry_backoff = "250-30000"'),
+    ("code", "./bin/sync --cvv2 $CVV --batch-size 500"),
+    ("prose", "The cvv: 123 field is optional in the form schema."),
+])
+def test_the_same_keys_without_a_value_are_kept(detector: Detector, kind: str, text: str) -> None:
+    assert found(detector, text, kind) == []
+
+
+def test_a_key_names_its_own_value_not_the_next_lines(detector: Detector) -> None:
+    text = '[alerts]\nmrn = "80123456"\nretry_backoff = "250-30000"\nport = 5432'
+    hits = found(detector, text, "code")
+    assert ("MEDICAL_RECORD_NUMBER", "80123456") in hits
+    assert all("250-30000" not in hit and "5432" not in hit for _, hit in hits)
+
+
+# ---- formats ----
+
+FORMATS = [
+    ("prose", "Allow 10.20.0.0/16 and 192.168.1.0/24 through the firewall.", "IP_ADDRESS", "10.20.0.0/16"),
+    ("prose", "The VPC uses 2001:db8:85a3::/48 for the new subnet.", "IP_ADDRESS", "2001:db8:85a3::/48"),
+    ("prose", "IBAN: DE89-3704-0044-0532-0130-00 for the refund.", "IBAN_CODE", "DE89-3704-0044-0532-0130-00"),
+    ("prose", "Pay to IBAN FI21 1234 5600 0007 85 please.", "IBAN_CODE", "FI21 1234 5600 0007 85"),
+    ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "5500 0000 0000 0004"),
+    ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "378282246310005"),
+    ("prose", "Write to jane.doe [at] example [dot] com for access.", "EMAIL_ADDRESS", "jane.doe [at] example [dot] com"),
+    ("prose", "Reach me at jdoe(at)example.org after five.", "EMAIL_ADDRESS", "jdoe(at)example.org"),
+    ("prose", "my address is jane at example dot com, not the old one", "EMAIL_ADDRESS", "jane at example dot com"),
+    ("prose", "Her Medicare number is 1EG4-TE5-MK73.", "HEALTH_PLAN_ID", "1EG4-TE5-MK73"),
+    ("prose", "Beneficiary 1EG4TE5MK73 was re-enrolled.", "HEALTH_PLAN_ID", "1EG4TE5MK73"),
+    ("prose", "Referring NPI 1234567893 on the claim.", "NPI", "1234567893"),
+    ("prose", "ACH to 021000021 / 000123456789", "ABA_ROUTING_NUMBER", "021000021"),
+    ("prose", "Call me on 8 (912) 309-37-62 tonight.", "PHONE_NUMBER", "8 (912) 309-37-62"),
+    ("prose", "Tel. 40 22 09 06", "PHONE_NUMBER", "40 22 09 06"),
+    ("prose", "Phone: 12 324 32 15", "PHONE_NUMBER", "12 324 32 15"),
+    ("prose", "Her number: +7 912 992-93-96", "PHONE_NUMBER", "+7 912 992-93-96"),
+    ("table", "id,name,national_id\n1,Ana,12345678Z\n", "NATIONAL_ID", "12345678Z"),
+    ("prose", "NINO QQ 12 34 56 C on the P60? no: AB 12 34 56 C", "NATIONAL_ID", "AB 12 34 56 C"),
+    ("prose", "Mein Steuer-ID ist 36574261809.", "NATIONAL_ID", "36574261809"),
+    ("prose", "PESEL 44051401359 is on the form.", "NATIONAL_ID", "44051401359"),
+    ("prose", "Member ID: H9999-924-88886", "HEALTH_PLAN_ID", "H9999-924-88886"),
+    ("prose", "MRN: 79T622983 arrived", "MEDICAL_RECORD_NUMBER", "79T622983"),
+    ("prose", "His licence (New York) is 195 480 288.", "US_DRIVER_LICENSE", "195 480 288"),
+]
+
+
+@pytest.mark.parametrize("kind, text, entity, value", FORMATS)
+def test_format_found(detector: Detector, kind: str, text: str, entity: str, value: str) -> None:
+    assert (entity, value) in found(detector, text, kind)
+
+
+NOT_FOUND = [
+    "The fixture's bad IBAN is DE89 3704 0044 0532 0130 01 and should stay.",     # mod 97 fails
+    "Digits like GB00 0000 0000 0000 0000 00 are a template.",
+    '"maxTokens": {"type": "integer", "description": "between 250-30000"}',
+    "retry_backoff = \"8000-12000\" and the range 2024-0115 in the ticket",
+    "Invoice 7587146117575616 has 15 lines.",
+    "Medicare Part B premiums rose in 2024.",
+    "Look at example.com for the docs, at least dot the i's.",
+    "The id 1EG4TE5MK7 is one character short.",
+    "The version string is 10.20.0.0/99 here, which is no range.",
+    "Order 53123340 shipped.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_numbers_that_fail_validation_are_kept(detector: Detector, text: str) -> None:
+    assert found(detector, text) == []

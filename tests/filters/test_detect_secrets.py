@@ -1,0 +1,207 @@
+"""Secret families: each provider's token found where it is written, and the same field with no secret kept.
+
+Token bodies are random strings of each provider's published alphabet and length (made here, from a
+fixed seed), so no test leans on a real or a vendor's sample token.
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import signal
+import string
+from collections.abc import Iterator
+
+import pytest
+
+from filters.recognizers.detector import Detector
+from filters.segments import DataClass, Span
+
+RNG = random.Random(20261201)
+ALNUM = string.ascii_letters + string.digits
+HEX = "0123456789abcdef"
+URLSAFE = ALNUM + "_-"
+
+
+def r(alphabet: str, n: int) -> str:
+    """n random characters of `alphabet`, with a digit and a letter where the alphabet has both."""
+    while True:
+        body = "".join(RNG.choice(alphabet) for _ in range(n))
+        mixed = any(c.isdigit() for c in alphabet) and any(c.isalpha() for c in alphabet)
+        if n < 4 or not mixed or (any(c.isdigit() for c in body) and any(c.isalpha() for c in body)):
+            return body
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.default()
+
+
+def found(detector: Detector, text: str, kind: str = "code") -> list[tuple[str, str]]:
+    data_class = DataClass.INPUT if kind in ("code", "prose", "sql") else DataClass.OUTPUT
+    spans = [Span(0, len(text), data_class, False, kind)]
+    return [(d.entity, text[d.start:d.end]) for d in detector.detect(text, spans)]
+
+
+# (family, template with {v} where the secret goes, the secret, entity)
+FAMILIES = [
+    ("gitlab personal", 'GITLAB_TOKEN = "{v}"', "glpat-" + r(URLSAFE, 20), "GITLAB_TOKEN"),
+    ("gitlab deploy", "git clone https://deploy:{v}@gitlab.example.com/acme/app.git", "gldt-" + r(URLSAFE, 20), "GITLAB_TOKEN"),
+    ("gitlab runner", "runner token: {v}", "glrt-" + r(URLSAFE, 20), "GITLAB_TOKEN"),
+    ("gitlab CI job", "curl --header 'JOB-TOKEN: {v}' https://gitlab.example.com/api/v4/jobs", "glcbt-64_" + r(URLSAFE, 20), "GITLAB_TOKEN"),
+    ("gitlab trigger", "trigger with {v} please", "glptt-" + r(HEX, 40), "GITLAB_TOKEN"),
+    ("gitlab feed", "the feed token {v} leaked", "glft-" + r(URLSAFE, 20), "GITLAB_TOKEN"),
+    ("gitlab oauth secret", "client secret is {v}", "gloas-" + r(HEX, 64), "GITLAB_TOKEN"),
+    ("gitlab registration", "register with {v}", "GR1348941" + r(URLSAFE, 20), "GITLAB_TOKEN"),
+    ("slack bot", "SLACK_BOT={v}", "xoxb-" + r(string.digits, 12) + "-" + r(string.digits, 13) + "-" + r(ALNUM, 24), "SLACK_TOKEN"),
+    ("slack app-level", "app token {v}", "xapp-1-A" + r(string.digits + string.ascii_uppercase, 10) + "-" + r(string.digits, 13) + "-" + r(HEX, 64), "SLACK_TOKEN"),
+    ("slack refresh", "refresh: {v}", "xoxe-1-" + r(ALNUM, 40), "SLACK_TOKEN"),
+    ("slack webhook", "post to {v} when done", "https://hooks.slack.com/services/T" + r(string.ascii_uppercase + string.digits, 8) + "/B" + r(string.ascii_uppercase + string.digits, 8) + "/" + r(ALNUM, 24), "SLACK_WEBHOOK"),
+    ("discord webhook", "webhook = {v}", "https://discord.com/api/webhooks/" + r(string.digits, 18) + "/" + r(URLSAFE, 68), "WEBHOOK_URL"),
+    ("azure ad client secret", "AZURE_CLIENT_SECRET={v}", r(ALNUM, 3) + "8Q~" + r(ALNUM + "_~.-", 34), "AZURE_CLIENT_SECRET"),
+    ("aws ASIA", "temporary key {v} expires soon", "ASIA" + r(string.ascii_uppercase + "234567", 16), "AWS_ACCESS_KEY"),
+    ("aws ABIA", "key id {v}", "ABIA" + r(string.ascii_uppercase + "234567", 16), "AWS_ACCESS_KEY"),
+    ("aws ACCA", "key id {v}", "ACCA" + r(string.ascii_uppercase + "234567", 16), "AWS_ACCESS_KEY"),
+    ("aws AIDA", "user id {v}", "AIDA" + r(string.ascii_uppercase + "234567", 16), "AWS_ACCESS_KEY"),
+    ("aws AROA", "role id {v}", "AROA" + r(string.ascii_uppercase + "234567", 16), "AWS_ACCESS_KEY"),
+    ("hugging face", 'login(token="{v}")', "hf_" + r(string.ascii_letters, 34), "API_KEY"),
+    ("databricks", "DATABRICKS_HOST=x\nDATABRICKS_TOKEN {v}", "dapi" + r(HEX, 32), "API_KEY"),
+    ("digitalocean", "doctl auth init -t {v}", "dop_v1_" + r(HEX, 64), "API_KEY"),
+    ("doppler", "use {v} in CI", "dp.pt." + r(ALNUM, 43), "API_KEY"),
+    ("shopify", "X-Shopify-Access-Token: {v}", "shpat_" + r(HEX, 32), "API_KEY"),
+    ("postman", "key {v}", "PMAK-" + r(HEX, 24) + "-" + r(HEX, 34), "API_KEY"),
+    ("grafana service account", "grafana {v}", "glsa_" + r(ALNUM, 32) + "_" + r(HEX, 8), "API_KEY"),
+    ("new relic", "NR key {v}", "NRAK-" + r(string.ascii_uppercase + string.digits, 27), "API_KEY"),
+    ("linear", "linear {v}", "lin_api_" + r(ALNUM, 40), "API_KEY"),
+    ("npm", "//registry.npmjs.org/:_authToken={v}", "npm_" + r(ALNUM, 36), "API_KEY"),
+    ("pypi", "password = {v}", "pypi-AgEIcHlwaS5vcmc" + r(URLSAFE, 60), "API_KEY"),
+    ("rubygems", "GEM_HOST_API_KEY {v}", "rubygems_" + r(HEX, 48), "API_KEY"),
+    ("docker hub", "docker login -u acme -p {v}", "dckr_pat_" + r(URLSAFE, 27), "API_KEY"),
+    ("mailgun", "mailgun {v}", "key-" + r(HEX, 32), "API_KEY"),
+    ("mailgun sending key", '"mailgun_key":"{v}"', r(HEX, 32) + "-" + r(HEX, 8) + "-" + r(HEX, 8), "API_KEY"),
+    ("mailchimp", "mailchimp {v}", r(HEX, 32) + "-us14", "API_KEY"),
+    ("square", "square {v}", "sq0atp-" + r(URLSAFE, 22), "API_KEY"),
+    ("stripe webhook secret", "endpoint secret {v}", "whsec_" + r(ALNUM, 32), "STRIPE_SECRET_KEY"),
+    ("sendinblue", "brevo {v}", "xkeysib-" + r(HEX, 64) + "-" + r(ALNUM, 16), "API_KEY"),
+    ("notion", "notion {v}", "ntn_" + r(string.digits, 11) + r(ALNUM, 35), "API_KEY"),
+    ("airtable", "airtable {v}", "pat" + r(ALNUM, 14) + "." + r(HEX, 64), "API_KEY"),
+    ("figma", "figma {v}", "figd_" + r(URLSAFE, 40), "API_KEY"),
+    ("telegram", "bot {v} is live", r(string.digits, 10) + ":AA" + r(URLSAFE, 33), "API_KEY"),
+    ("age", "identity {v}", "AGE-SECRET-KEY-1" + r("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58), "PRIVATE_KEY"),
+    ("vault", "VAULT_TOKEN is {v}", "hvs." + r(URLSAFE, 90), "API_KEY"),
+    ("terraform cloud", "token {v}", r(ALNUM, 14) + ".atlasv1." + r(URLSAFE, 67), "API_KEY"),
+    ("planetscale", "pscale {v}", "pscale_tkn_" + r(URLSAFE, 43), "API_KEY"),
+    ("groq", "groq {v}", "gsk_" + r(ALNUM, 52), "API_KEY"),
+    ("langsmith", "LANGSMITH {v}", "lsv2_pt_" + r(HEX, 32) + "_" + r(HEX, 10), "API_KEY"),
+    ("google oauth", "Authorization = {v}", "ya29." + r(URLSAFE, 80), "GOOGLE_API_KEY"),
+    ("google client secret", "client_secret {v}", "GOCSPX-" + r(URLSAFE, 28), "GOOGLE_API_KEY"),
+    ("sentry dsn", "SENTRY_DSN=https://{v}@o123456.ingest.sentry.io/7654321", r(HEX, 32), "API_KEY"),
+]
+
+
+@pytest.mark.parametrize("family, template, value, entity", FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_provider_token_found(detector: Detector, family: str, template: str, value: str, entity: str) -> None:
+    text = template.format(v=value)
+    hits = found(detector, text)
+    assert any(value in hit for _, hit in hits), hits
+    assert any(e == entity for e, hit in hits if value in hit), hits
+
+
+PLACEHOLDERS = [
+    'GITLAB_TOKEN = "glpat-xxxxxxxxxxxxxxxxxxxx"',
+    'GITLAB_TOKEN = os.environ["GITLAB_TOKEN"]',
+    "SLACK_BOT=${SLACK_BOT_TOKEN}",
+    "AZURE_CLIENT_SECRET=<your client secret>",
+    'login(token=os.getenv("HF_TOKEN"))',
+    "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+    '"mailgun_key": "changeme"',
+    "docker login -u acme --password-stdin",
+    "VAULT_TOKEN is read from the environment",
+    "The runner registers with a registration token from the project's settings.",
+    "apiKey = process.env.API_KEY || \"\"",
+    "sort_key = 'created_at_2024_region'",
+    "primary_key=True, partition_key=\"customer_id\"",
+]
+
+
+@pytest.mark.parametrize("text", PLACEHOLDERS)
+def test_the_same_field_without_a_secret_is_kept(detector: Detector, text: str) -> None:
+    assert found(detector, text) == []
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+JWT = ".".join([b64url(b'{"alg":"RS256","typ":"JWT"}'), b64url(b'{"sub":"u-4821","exp":1893456000}'), r(URLSAFE, 43)])
+
+
+@pytest.mark.parametrize("template", [
+    "Cookie: session={v}; theme=dark",
+    "GET /callback?id_token={v}&state=xyz HTTP/1.1",
+    "https://app.example.com/#access_token={v}",
+    "Set-Cookie: auth={v}; HttpOnly; Secure",
+    "https://app.example.com/reset/{v}",
+])
+def test_jwt_inside_cookies_and_urls(detector: Detector, template: str) -> None:
+    hits = found(detector, template.format(v=JWT), "log")
+    assert any(JWT in hit for _, hit in hits), hits
+
+
+@pytest.mark.parametrize("text, value", [
+    ('DB_PASSWORD=p@ss word! 12', "p@ss word! 12"),
+    ("  password: correct horse battery staple", "correct horse battery staple"),
+    ('smtp_password = "Tr0ub4dor&3 is; fine"', "Tr0ub4dor&3 is; fine"),
+    ("./sync --db-password=winter tigre purple 42 --batch-size 500", "winter tigre purple 42"),
+    ("mysql -u root --password Sup3r#Secret warehouse", "Sup3r#Secret"),
+    ("login ok user=alice password=Sw0rd(f1sh! ip=unknown", "Sw0rd(f1sh!"),
+])
+def test_passwords_with_symbols_and_spaces(detector: Detector, text: str, value: str) -> None:
+    assert ("PASSWORD", value) in found(detector, text, "log")
+
+
+@pytest.mark.parametrize("text", [
+    "./sync --db-password=$DB_PASSWORD --batch-size 500",
+    "The password is stored in vault",
+    'password = get_password("warehouse")',
+])
+def test_password_fields_without_a_password_are_kept(detector: Detector, text: str) -> None:
+    assert found(detector, text, "log") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("curl -H 'Authorization: Basic {v}' https://api.example.com", base64.b64encode(b"svc-export:Zq8#mW2!vR").decode()),
+    ("./deploy --token {v} --region eu", r(ALNUM, 32)),
+    ("DATADOG_API_KEY={v}", r(HEX, 32)),
+    ("HEROKU_API_KEY: {v}", "-".join(r(HEX, n) for n in (8, 4, 4, 4, 12))),
+    ("X-Api-Key: {v}", r(ALNUM, 40)),
+    ('const apiKey = process.env.DD_API_KEY || "{v}";', r(HEX, 40)),
+    ('token = os.getenv("SERVICE_TOKEN", "{v}")', r(ALNUM, 30)),
+    ("conn = {{'AccountKey': '{v}'}}", r(ALNUM + "+/", 86) + "=="),
+])
+def test_key_like_names_and_headers(detector: Detector, text: str, value: str) -> None:
+    hits = found(detector, text.format(v=value), "code")
+    assert any(value in hit for _, hit in hits), hits
+
+
+@pytest.fixture
+def alarm() -> Iterator[None]:
+    """Fails the test if it runs for minutes: a regex that backtracks never finishes on these inputs."""
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError("detection did not finish")
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(300)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+HOSTILE = ["glpat-" + "a-" * 500_000, "x" + "=x" * 500_000, "1" + " 1" * 500_000, "a@" * 500_000,
+           "password=" + "p " * 500_000, "aa [at] " * 125_000, "--token " * 125_000, "ssn=" + "1-" * 500_000]
+
+
+@pytest.mark.parametrize("index", range(len(HOSTILE)))
+def test_a_hostile_million_characters_complete(detector: Detector, alarm: None, index: int) -> None:
+    """Long runs of token, key, address and number characters that nothing completes."""
+    text = HOSTILE[index]
+    detector.detect(text, [Span(0, len(text), DataClass.INPUT, False, "code")])
