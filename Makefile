@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/gateway.yaml
 
-.PHONY: run test install system-deps bench bench-deps bench-litellm bench-detection clean
+.PHONY: run test test-fast install system-deps bench bench-deps bench-litellm bench-detection clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The fast lane (under a minute): the filters, the units of the gateway and the adapters, no servers.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -x tests/filters tests/gateway tests/adapters/test_adapter_requests.py \
+		tests/adapters/test_adapter_replies.py tests/adapters/test_adapter_streams.py tests/adapters/test_jsonpath.py \
+		tests/adapters/test_adapter_bad_requests.py tests/adapters/test_adapter_stated_classes.py
 
 # The load benchmark (tests/bench/load): one table, gateway beside the mock, a bare relay and LiteLLM.
 # BENCH_ARGS, e.g. --long (adds the ten-minute memory run) or --no-litellm.

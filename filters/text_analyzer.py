@@ -27,8 +27,8 @@ class TextAnalyzer:
 
     def __init__(self, spec: AnalyzerSpec) -> None:
         from filters.classify.spans import SpanClassifier
-        from filters.recognizers.detector import Detector
         from filters.recognizers.account import AccountDirectory
+        from filters.recognizers.detector import Detector
         from filters.use_rules.rules import UseRules
 
         directories = {

@@ -8,16 +8,18 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from filters.configfile import ConfigFileError, load_model, validate
 
 FEATURES = ("assistant", "typeahead", "embeddings")
 Feature = Literal["assistant", "typeahead", "embeddings"]
+ALL_FEATURES: tuple[Feature, ...] = ("assistant", "typeahead", "embeddings")
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "gateway.yaml"
 DEFAULT_POLICY = DEFAULT_CONFIG.parent / "policy.yaml"
 
 
-class ConfigError(Exception):
+class ConfigError(ConfigFileError):
     """A configuration file that cannot be used; the message names the file and the field."""
 
 
@@ -106,7 +108,7 @@ class KeyConfig(_Strict):
     sha256: str
     tenant: str
     user: str
-    features: list[Feature] = Field(default_factory=lambda: list(FEATURES))
+    features: list[Feature] = Field(default_factory=lambda: list(ALL_FEATURES))
     suspended: bool = False
     name: str | None = None  # a label for operators; never the key itself
 
@@ -294,42 +296,11 @@ class GatewayConfig(_Strict):
         return path
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def format_validation_error(source: str, error: ValidationError) -> str:
-    lines = [f"{source}: invalid configuration"]
-    for item in error.errors():
-        field = _field_name(tuple(p for p in item["loc"] if not str(p).startswith("function-")))
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown field"
-        lines.append(f"  {field}: {message}")
-    return "\n".join(lines)
-
-
 def parse_config(data: Any, source: str = "<memory>") -> GatewayConfig:
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: the configuration must be a mapping of fields")
-    try:
-        return GatewayConfig.model_validate({**data, "source": source})
-    except ValidationError as error:
-        raise ConfigError(format_validation_error(source, error)) from None
+    return validate(GatewayConfig, data, source, error=ConfigError, what="configuration",
+                    extra={"source": source})
 
 
 def load_config(path: str | os.PathLike[str]) -> GatewayConfig:
     """Read and validate a gateway configuration file."""
-    source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise ConfigError(f"{source}: cannot read: {error.strerror}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{source}: not valid YAML: {error}") from None
-    return parse_config(data, source)
+    return load_model(path, GatewayConfig, error=ConfigError, what="configuration", extra={"source": str(path)})

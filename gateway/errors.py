@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 
@@ -40,9 +41,9 @@ def api_family(path: str) -> str:
     return "anthropic" if path.startswith("/v1/messages") else "openai"
 
 
-def error_body(api_family: str, error: GatewayError) -> dict:
+def error_body(api_family: str, error: GatewayError) -> dict[str, Any]:
     if api_family == "anthropic":
-        inner: dict = {"type": _ANTHROPIC_TYPES.get(error.status, "api_error"), "message": error.message}
+        inner: dict[str, Any] = {"type": _ANTHROPIC_TYPES.get(error.status, "api_error"), "message": error.message}
         if error.clause:
             inner.update(code=error.code, clause=error.clause, category=error.category)
         elif error.code:

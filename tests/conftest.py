@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serving import KEY, ThreadServer, base_config, clear_mock, start_gateway, start_mock_server  # noqa: E402
+from serving import KEY, ThreadServer, base_config, clear_mock, start_gateway, start_mock_server
 
 PROVIDER_KEYS = {"TEST_OPENAI_KEY": "sk-test-openai-provider-key", "TEST_ANTHROPIC_KEY": "sk-ant-test-provider-key"}
 os.environ.update(PROVIDER_KEYS)

@@ -114,8 +114,8 @@ class ThreadServer:
 
 
 def start_gateway(config: dict[str, Any], tmp_dir: Path, wait_ready: bool = True) -> ThreadServer:
-    from gateway.server.app import build_app
     from gateway.config import load_config
+    from gateway.server.app import build_app
 
     path = tmp_dir / f"gateway-{time.monotonic_ns()}.yaml"
     path.write_text(yaml.safe_dump(config))

@@ -7,9 +7,9 @@ from pathlib import Path
 from re import _parser as sre  # why: the nested-repeat check needs the parse tree; `re` exposes no public one
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from filters.configfile import ConfigFileError, load_model
 from filters.segments import DataClass
 
 DEFAULT_CLASSIFY = Path(__file__).resolve().parents[2] / "config" / "classify.yaml"
@@ -17,7 +17,7 @@ KINDS = ("prose", "code", "sql", "table", "record", "traceback", "log", "schema"
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 
 
-class ClassifyConfigError(Exception):
+class ClassifyConfigError(ConfigFileError):
     """A classifier config that cannot be used; the message names the file and the field."""
 
 
@@ -30,13 +30,7 @@ def _nested_repeat(items: Any, inside: bool = False) -> bool:
                 return True
             if _nested_repeat(sub, inside or high > 1):
                 return True
-        elif op == sre.SUBPATTERN and _nested_repeat(av[-1], inside):
-            return True
-        elif op == sre.ATOMIC_GROUP and _nested_repeat(av, inside):
-            return True
-        elif op == sre.BRANCH and any(_nested_repeat(branch, inside) for branch in av[1]):
-            return True
-        elif op in (sre.ASSERT, sre.ASSERT_NOT) and _nested_repeat(av[1], inside):
+        elif op == sre.SUBPATTERN and _nested_repeat(av[-1], inside) or op == sre.ATOMIC_GROUP and _nested_repeat(av, inside) or op == sre.BRANCH and any(_nested_repeat(branch, inside) for branch in av[1]) or op in (sre.ASSERT, sre.ASSERT_NOT) and _nested_repeat(av[1], inside):
             return True
     return False
 
@@ -181,27 +175,6 @@ def key_regex(keys: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?:^\s{{0,8}}|[,;|(] ?)(?:[-*] )?(?:{names}) ?: ?\S")
 
 
-def _errors(source: str, error: ValidationError) -> str:
-    lines = [f"{source}: invalid classifier config"]
-    for item in error.errors():
-        field = ".".join(str(p) for p in item["loc"] if not str(p).startswith("function-"))
-        message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
-        lines.append(f"  {field or '(top level)'}: {message.removeprefix('Value error, ')}")
-    return "\n".join(lines)
-
-
 def load_classify_config(path: str | Path = DEFAULT_CLASSIFY) -> ClassifyConfig:
     """The validated config at `path`; ClassifyConfigError naming the file and field otherwise."""
-    source = str(path)
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ClassifyConfigError(f"{source}: cannot read: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise ClassifyConfigError(f"{source}: not valid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise ClassifyConfigError(f"{source}: the classifier config must be a mapping of fields")
-    try:
-        return ClassifyConfig.model_validate(data)
-    except ValidationError as error:
-        raise ClassifyConfigError(_errors(source, error)) from None
+    return load_model(path, ClassifyConfig, error=ClassifyConfigError, what="classifier config")

@@ -263,7 +263,7 @@ class LineReader:
     def _runs(self, lines: list[str], i: int, hi: int) -> tuple[int, str | None]:
         """Tables as runs of same-shaped lines: TSV, CSV, column-aligned prints."""
         for delim in self.delimiters:
-            end = self.same_count_run(lines, i, hi, lambda s: self.delimited(s, delim))
+            end = self.same_count_run(lines, i, hi, lambda s: self.delimited(s, delim))  # noqa: B023 - called at once, inside the loop
             if end > i:
                 return end, self.header_kind(lines[i][: self.cap], "table")
         end = self.same_count_run(lines, i, hi, lambda s: 1 if self.columnar(s) else 0)

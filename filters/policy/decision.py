@@ -13,7 +13,13 @@ from collections.abc import Mapping, Sequence
 
 from filters.policy.model import RULE_ACTIONS, Policy, stricter
 from filters.policy.verdict import (
-    Edit, Finding, Refusal, RequestContext, SegmentVerdict, Verdict, Violation,
+    Edit,
+    Finding,
+    Refusal,
+    RequestContext,
+    SegmentVerdict,
+    Verdict,
+    Violation,
 )
 from filters.segments import DataClass, Segment, Span, TextAnalysis
 
@@ -177,8 +183,8 @@ class Decider:
         for detection in analysis.detections:
             if detection.score < policy.findings.min_score:
                 continue
-            span = _span_at(analysis.spans, detection.start)
-            data_class = span.data_class if span else DataClass.INPUT
+            at = _span_at(analysis.spans, detection.start)
+            data_class = at.data_class if at else DataClass.INPUT
             category = self.categories.get(detection.entity, "personal")
             action = self._finding_action(detection.entity, category, data_class, context)
             findings.append(Finding(detection.entity, detection.start, detection.end, detection.score,

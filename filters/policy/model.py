@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+
+from filters.configfile import ConfigFileError, read_yaml, validate
 
 FINDING_ACTIONS = ("allow", "pseudonymize", "hash", "mask", "drop", "block")
 RULE_ACTIONS = ("flag", "review", "block")
@@ -17,7 +19,7 @@ RuleAction = Literal["flag", "review", "block"]
 DEFAULT_POLICY = Path(__file__).resolve().parents[2] / "config" / "policy.yaml"
 
 
-class PolicyError(Exception):
+class PolicyError(ConfigFileError):
     """A policy that cannot be used; the message names the file and the field."""
 
 
@@ -132,34 +134,16 @@ class Policy(_Strict):
         return path
 
 
-def _errors(source: str, error: ValidationError) -> str:
-    lines = [f"{source}: invalid policy"]
-    for item in error.errors():
-        field = ".".join(str(p) for p in item["loc"] if not str(p).startswith("function-"))
-        message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
-        lines.append(f"  {field or '(top level)'}: {message.removeprefix('Value error, ')}")
-    return "\n".join(lines)
-
-
 def parse_policy(data: Any, source: str) -> Policy:
     if not isinstance(data, dict):
         raise PolicyError(f"{source}: the policy must be a mapping of fields")
     digest = hashlib.sha256(yaml.safe_dump(data, sort_keys=True).encode()).hexdigest()[:16]
-    try:
-        return Policy.model_validate({**data, "digest": digest, "source": source})
-    except ValidationError as error:
-        raise PolicyError(_errors(source, error)) from None
+    return validate(Policy, data, source, error=PolicyError, what="policy",
+                    extra={"digest": digest, "source": source})
 
 
 def load_policy(path: str | Path = DEFAULT_POLICY) -> Policy:
-    source = str(path)
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise PolicyError(f"{source}: cannot read: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise PolicyError(f"{source}: not valid YAML: {error}") from None
-    return parse_policy(data, source)
+    return parse_policy(read_yaml(path, PolicyError), str(path))
 
 
 def _merge(base: Any, override: Any) -> Any:
@@ -175,21 +159,22 @@ def _loosenings(base: Policy, tightened: Policy) -> list[str]:
     """Every place where `tightened` is looser than `base`, as field: reason."""
     problems: list[str] = []
     class_order = ("send", "pseudonymize", "mask", "drop", "block")
-    for name, rule in base.data_classes.items():
-        new = tightened.data_classes[name].action
-        if class_order.index(new) < class_order.index(rule.action):
-            problems.append(f"data_classes.{name}.action: {new} is looser than {rule.action}")
-    for name, rule in base.findings.categories.items():
-        new_rule = tightened.findings.categories[name]
-        if FINDING_ACTIONS.index(new_rule.action) < FINDING_ACTIONS.index(rule.action):
-            problems.append(f"findings.categories.{name}.action: {new_rule.action} is looser than {rule.action}")
-        if rule.with_baa and new_rule.with_baa and \
-                FINDING_ACTIONS.index(new_rule.with_baa) < FINDING_ACTIONS.index(rule.with_baa):
-            problems.append(f"findings.categories.{name}.with_baa: looser than {rule.with_baa}")
-    for name, rule in base.findings.entities.items():
-        new = tightened.findings.entities.get(name)
-        if new is None or FINDING_ACTIONS.index(new.action) < FINDING_ACTIONS.index(rule.action):
-            problems.append(f"findings.entities.{name}.action: looser than {rule.action}")
+    for class_name, class_rule in base.data_classes.items():
+        new_class = tightened.data_classes[class_name].action
+        if class_order.index(new_class) < class_order.index(class_rule.action):
+            problems.append(f"data_classes.{class_name}.action: {new_class} is looser than {class_rule.action}")
+    for category, category_rule in base.findings.categories.items():
+        new_category = tightened.findings.categories[category]
+        if FINDING_ACTIONS.index(new_category.action) < FINDING_ACTIONS.index(category_rule.action):
+            problems.append(f"findings.categories.{category}.action: {new_category.action} is looser than "
+                            f"{category_rule.action}")
+        if category_rule.with_baa and new_category.with_baa and \
+                FINDING_ACTIONS.index(new_category.with_baa) < FINDING_ACTIONS.index(category_rule.with_baa):
+            problems.append(f"findings.categories.{category}.with_baa: looser than {category_rule.with_baa}")
+    for entity, entity_rule in base.findings.entities.items():
+        new_entity = tightened.findings.entities.get(entity)
+        if new_entity is None or FINDING_ACTIONS.index(new_entity.action) < FINDING_ACTIONS.index(entity_rule.action):
+            problems.append(f"findings.entities.{entity}.action: looser than {entity_rule.action}")
     if FINDING_ACTIONS.index(tightened.findings.restricted.floor) < FINDING_ACTIONS.index(base.findings.restricted.floor):
         problems.append("findings.restricted.floor: looser than the shipped floor")
     if tightened.findings.min_score > base.findings.min_score:
@@ -197,19 +182,19 @@ def _loosenings(base: Policy, tightened: Policy) -> list[str]:
     for flag in ("require_zero_retention", "require_zero_training", "openai_store_false"):
         if getattr(base.providers, flag) and not getattr(tightened.providers, flag):
             problems.append(f"providers.{flag}: cannot be turned off")
-    for name, rule in base.features.items():
-        new_rule = tightened.features[name]
-        if not set(new_rule.classes) <= set(rule.classes):
-            problems.append(f"features.{name}.classes: adds classes the policy does not allow")
-        if rule.otherwise == "block" and new_rule.otherwise != "block":
-            problems.append(f"features.{name}.otherwise: looser than block")
+    for feature, feature_rule in base.features.items():
+        new_feature = tightened.features[feature]
+        if not set(new_feature.classes) <= set(feature_rule.classes):
+            problems.append(f"features.{feature}.classes: adds classes the policy does not allow")
+        if feature_rule.otherwise == "block" and new_feature.otherwise != "block":
+            problems.append(f"features.{feature}.otherwise: looser than block")
     for kind in ("image", "file", "audio", "document"):
         if getattr(base.attachments, kind) == "block" and getattr(tightened.attachments, kind) != "block":
             problems.append(f"attachments.{kind}: cannot forward what the policy blocks")
-    for key, action in base.use_rules.actions.items():
-        new = tightened.use_rules.actions.get(key, action)
-        if RULE_ACTIONS.index(new) < RULE_ACTIONS.index(action):
-            problems.append(f"use_rules.actions.{key}: {new} is looser than {action}")
+    for key, rule_action in base.use_rules.actions.items():
+        new_action = tightened.use_rules.actions.get(key, rule_action)
+        if RULE_ACTIONS.index(new_action) < RULE_ACTIONS.index(rule_action):
+            problems.append(f"use_rules.actions.{key}: {new_action} is looser than {rule_action}")
     if not set(base.use_rules.roles) <= set(tightened.use_rules.roles):
         problems.append("use_rules.roles: cannot stop reading roles the policy reads")
     if base.review.without_reviewer == "refuse" and tightened.review.without_reviewer != "refuse":

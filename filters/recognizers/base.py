@@ -65,7 +65,7 @@ def accepted_span(verdict: Verdict, start: int, end: int) -> tuple[int, int] | N
         return start, end
     if verdict is False or verdict is None:
         return None
-    rel_start, rel_end = verdict  # type: ignore[misc]
+    rel_start, rel_end = verdict
     if rel_end <= rel_start:
         return None
     return start + rel_start, start + rel_end

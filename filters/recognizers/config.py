@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from filters.configfile import ConfigFileError, load_model
 
 try:  # Python 3.11 keeps the regex parser under this name
-    import re._parser as sre_parse  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found,unused-ignore]
 except ImportError:  # pragma: no cover
-    import sre_parse  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef,unused-ignore]
 
 Category = Literal["personal", "phi", "secret", "account"]
 Shape = Literal["pattern", "token", "number"]
@@ -25,7 +26,7 @@ ENTITY = r"^[A-Z][A-Z0-9_]*$"
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "config" / "recognizers.yaml"
 
 
-class RecognizersConfigError(ValueError):
+class RecognizersConfigError(ConfigFileError):
     """A recognizers file that cannot be used; the message names the file and the field."""
 
 
@@ -33,9 +34,9 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _repeats(pattern: str) -> list[tuple[int, list]]:
+def _repeats(pattern: str) -> list[tuple[int, list[Any]]]:
     """Every repetition in a parsed pattern as (max count, its parsed body)."""
-    found: list[tuple[int, list]] = []
+    found: list[tuple[int, list[Any]]] = []
 
     def walk(items: object) -> None:
         for op, arg in items:  # type: ignore[attr-defined]
@@ -79,7 +80,7 @@ def starts_with_character(pattern: str) -> bool:
     return bool(items) and str(items[0][0]) in ("LITERAL", "IN", "NOT_LITERAL")
 
 
-def _repeats_in(body: list) -> list[int]:
+def _repeats_in(body: list[Any]) -> list[int]:
     maxes: list[int] = []
     for op, arg in body:
         name = str(op)
@@ -273,7 +274,8 @@ class RecognizersFile(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> "RecognizersFile":
         names: set[str] = set()
-        for index, item in enumerate([*self.recognizers, *self.fields]):
+        items: list[RecognizerDef | FieldDef] = [*self.recognizers, *self.fields]
+        for index, item in enumerate(items):
             where = f"recognizers[{index}]" if index < len(self.recognizers) else \
                 f"fields[{index - len(self.recognizers)}]"
             if item.name in names:
@@ -293,32 +295,19 @@ class RecognizersFile(_Strict):
         return self
 
 
-def _location(error: dict) -> str:
-    return ".".join(str(part) for part in error["loc"]) or "(top level)"
-
-
 def load_config(path: str | Path = DEFAULT_PATH, validators: set[str] | None = None) -> RecognizersFile:
     """The validated recognizers file; RecognizersConfigError naming the file and the field otherwise.
 
     `validators`: the validator names that exist; a recognizer naming another one is an error.
     """
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RecognizersConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise RecognizersConfigError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(raw, dict):
-        raise RecognizersConfigError(f"{path}: expected a mapping at the top level")
-    try:
-        config = RecognizersFile.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(f"{_location(e)}: {e['msg']}" for e in exc.errors())
-        raise RecognizersConfigError(f"{path}: {problems}") from None
+    config = load_model(path, RecognizersFile, error=RecognizersConfigError, what="recognizers file")
     if validators is not None:
-        for section, items in (("recognizers", config.recognizers), ("fields", config.fields)):
-            for index, item in enumerate(items):
+        sections: tuple[tuple[str, list[RecognizerDef] | list[FieldDef]], ...] = (
+            ("recognizers", config.recognizers), ("fields", config.fields))
+        for section, items in sections:
+            entries: list[RecognizerDef | FieldDef] = list(items)
+            for index, item in enumerate(entries):
                 if item.validator is not None and item.validator not in validators:
                     known = ", ".join(sorted(validators))
                     raise RecognizersConfigError(

@@ -9,9 +9,10 @@ Overlaps are resolved (higher priority, then longer, then higher score); the res
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from dataclasses import replace
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
@@ -44,7 +45,7 @@ def build_analyzer() -> AnalyzerEngine:
     switched off: the same entities at a third of the cost. Its other labels (CARDINAL, ORG...) are
     ignored, as nothing here asks for them.
     """
-    nlp_engine = NlpEngineProvider(nlp_configuration=NLP_CONFIGURATION).create_engine()
+    nlp_engine: Any = NlpEngineProvider(nlp_configuration=NLP_CONFIGURATION).create_engine()  # a SpacyNlpEngine
     nlp = nlp_engine.get_nlp("en")
     nlp.select_pipes(enable=["ner"])
     nlp_engine.ner_model_configuration.labels_to_ignore = [

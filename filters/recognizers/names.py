@@ -21,8 +21,8 @@ WORD = re.compile(r"[^ ]{1,42}")
 NAME_RUN = r"[^\W\d_][^\W\d_'’-]{1,30}(?: [^\W\d_][^\W\d_'’-]{1,30}){0,2}"
 LIST_AFTER = re.compile(rf"(?:, ?| and | or | & |, and )(?P<name>{NAME_RUN})(?![\w(.])")
 LIST_BEFORE = re.compile(rf"(?<![\w.])(?P<name>{NAME_RUN})(?:, ?| and | or | & |, and )$")
-PARTICLES = frozenset("de da das do dos del della der den van von ten ter op la le di du bin al y zu af".split())
-SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
+PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "ten", "ter", "op", "la", "le", "di", "du", "bin", "al", "y", "zu", "af"])
+SUFFIXES = frozenset(["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."])
 IDENTIFIER_REACH = 120
 LABEL_NUMBER = re.compile(r"[ \t]{1,3}#?[0-9]")
 CELTIC = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
@@ -30,7 +30,7 @@ CELTIC = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     last = None
-    for last in matches:
+    for last in matches:  # noqa: B007 - only the last one is wanted
         pass
     return last
 

@@ -15,9 +15,7 @@ PLACEHOLDER = re.compile(r"(?:x{2,}|X{2,}|\*{2,}|\.{3}|<[^>]{0,80}>|\{[^}]{0,80}
                          r"password|passwd|pass|pwd|secret|changeme|redacted|hidden|masked|example|your[_-]?\w{0,40}|"
                          r"my[_-]?(?:password|secret|token|key)|placeholder|dummy|test|string|required|optional)",
                          re.IGNORECASE)
-TYPE_WORDS = frozenset("str string bytes int integer bool boolean none true false optional secretstr secretbytes any "
-                       "varchar char text bigint smallint numeric decimal float double timestamp timestamptz date "
-                       "uuid bytea blob json jsonb null not required object number list dict field".split())
+TYPE_WORDS = frozenset(["str", "string", "bytes", "int", "integer", "bool", "boolean", "none", "true", "false", "optional", "secretstr", "secretbytes", "any", "varchar", "char", "text", "bigint", "smallint", "numeric", "decimal", "float", "double", "timestamp", "timestamptz", "date", "uuid", "bytea", "blob", "json", "jsonb", "null", "not", "required", "object", "number", "list", "dict", "field"])
 KEY_WORDS = re.compile(r"password|passwd|secret|token|api_?key|credential|environ|getenv|settings\.|config\.",
                        re.IGNORECASE)
 REFERENCE = re.compile(r"[A-Za-z_$][\w.$\[\]()'\"-]{0,200}")

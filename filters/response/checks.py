@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filters.recognizers.detector import DEFAULT_PATH, _resolve, _supported, split_values
-from filters.recognizers.disguise import Disguises
-from filters.redact.pseudonyms import mask_placeholder
+from filters.recognizers.config import DEFAULT_PATH
 from filters.recognizers.context import TextContext
+from filters.recognizers.detector import _resolve, _supported, split_values
+from filters.recognizers.disguise import Disguises
 from filters.recognizers.registry import load_recognizers
+from filters.redact.pseudonyms import mask_placeholder
 from filters.segments import DataClass, RuleHit, Span
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ class NewFindingMasker:
         self._recognizers = load_recognizers(config_path)
         self._restricted = self._recognizers.restricted
         self._disguises = Disguises.default()
-        self.masked = 0
 
     def __call__(self, text: str) -> str:
         """`text` with its restricted values masked, disguised ones (zero-width characters, look-alike
@@ -49,7 +49,6 @@ class NewFindingMasker:
         for detection in reversed(detections):
             start, end = reading.original(detection.start, detection.end)
             text = text[:start] + mask_placeholder(detection.entity) + text[end:]
-            self.masked += 1
         return text
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from filters.configfile import ConfigFileError, read_yaml, validate
 
 RuleAction = Literal["block", "review", "flag"]
 Inflect = Literal["all", "present", "plural", "none"]
@@ -24,7 +24,7 @@ CLAUSE = re.compile(r"^AUP (I\.[A-G](\.[a-e])?|II\.[a-o])$")
 REF = re.compile(r"^\$[a-z][a-z0-9_]*$")
 
 
-class UseRulesError(ValueError):
+class UseRulesError(ConfigFileError):
     """A rules file that cannot be used; the message names the file and the field."""
 
 
@@ -169,47 +169,13 @@ class UseRulesFile(_Strict):
         return concept.inflect if isinstance(concept, ConceptDef) else "all"
 
 
-def _location(loc: tuple[object, ...], data: object) -> str:
-    """`rules[3] (id).clause` from pydantic's ('rules', 3, 'clause')."""
-    parts: list[str] = []
-    node = data
-    for item in loc:
-        if isinstance(item, int):
-            parts[-1:] = [f"{parts[-1] if parts else ''}[{item}]"]
-            node = node[item] if isinstance(node, list) and item < len(node) else None
-            if isinstance(node, dict) and "id" in node:
-                parts[-1] += f" ({node['id']})"
-        elif isinstance(item, str) and item.startswith(("list[", "ConceptDef", "function-")):
-            continue
-        else:
-            parts.append("with" if item == "with_" else str(item))
-            node = node.get(item) if isinstance(node, dict) else None
-    return ".".join(parts) or "(top level)"
-
-
 def parse_rules(data: object, source: str) -> UseRulesFile:
     """Validate already-parsed YAML; UseRulesError naming `source` and each bad field otherwise."""
     if not isinstance(data, dict):
         raise UseRulesError(f"{source}: the rules file must be a mapping with version, concepts and rules")
-    try:
-        return UseRulesFile.model_validate(data)
-    except ValidationError as error:
-        lines = [f"{source}: invalid use rules"]
-        for item in error.errors():
-            message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
-            lines.append(f"  {_location(item['loc'], data)}: {message.removeprefix('Value error, ')}")
-        raise UseRulesError("\n".join(lines)) from None
+    return validate(UseRulesFile, data, source, error=UseRulesError, what="use rules")
 
 
 def load_rules(path: str | os.PathLike[str]) -> UseRulesFile:
     """Read and validate a rules file."""
-    source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise UseRulesError(f"{source}: cannot read: {error.strerror}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise UseRulesError(f"{source}: not valid YAML: {error}") from None
-    return parse_rules(data, source)
+    return parse_rules(read_yaml(path, UseRulesError), str(path))

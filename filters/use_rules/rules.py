@@ -15,8 +15,15 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from filters.segments import RuleHit
-from filters.use_rules.config import (NEGATION, NEGATION_END, NEGATION_REACH, REF, UseRulesError, UseRulesFile,
-                                     load_rules)
+from filters.use_rules.config import (
+    NEGATION,
+    NEGATION_END,
+    NEGATION_REACH,
+    REF,
+    UseRulesError,
+    UseRulesFile,
+    load_rules,
+)
 from filters.use_rules.text import PhraseIndex, Spec, Tokens, compile_phrase, tokenize
 
 DEFAULT_RULES = Path(__file__).resolve().parents[2] / "config" / "use_rules.yaml"
@@ -122,7 +129,7 @@ class UseRules:
             where = f"rules[{index}] ({rule.id})"
 
             def numbers(parts: list[str], field: str) -> tuple[int, ...]:
-                return tuple(concepts.number(part, f"{where}.{field}") for part in parts)
+                return tuple(concepts.number(part, f"{where}.{field}") for part in parts)  # noqa: B023 - called at once, inside the loop
 
             compiled.append(_Rule(
                 spec=RuleSpec(rule.id, rule.clause, rule.category, rule.action, rule.reason),

@@ -18,10 +18,7 @@ _TOKEN = re.compile(r"[^\W_]+|['’]s(?![^\W_])|[.!?]+(?=\s|$)|\n")
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e", "g", "i", "inc", "co", "no"})
 # Short and function words are never inflected: "a" must not also match "as".
 _FUNCTION_WORDS = frozenset(
-    "a an the my your his her its our their this that these those to of in on for with and or but is are "
-    "was were be been am do does did can could should would will shall may might must not no how what "
-    "why who whom which where when i me we us you he she it they them him any all some each every own "
-    "from into onto by at as up out off over than then so if".split())
+    ["a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "to", "of", "in", "on", "for", "with", "and", "or", "but", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "not", "no", "how", "what", "why", "who", "whom", "which", "where", "when", "i", "me", "we", "us", "you", "he", "she", "it", "they", "them", "him", "any", "all", "some", "each", "every", "own", "from", "into", "onto", "by", "at", "as", "up", "out", "off", "over", "than", "then", "so", "if"])
 _VOWELS = frozenset("aeiou")
 
 Spec = frozenset[str] | None   # the words one token matches; None: any word
@@ -130,9 +127,9 @@ def compile_phrase(phrase: str, forms: FormsDef, inflect: str,
             by_length: dict[int, list[list[str]]] = {}
             for alternative in body.split("|"):
                 exact = alternative.startswith("=")
-                words = phrase_words(alternative.lstrip("="))
-                by_length.setdefault(len(words), []).append(
-                    list(words) if exact else [f"~{w}" for w in words])
+                alt_words = phrase_words(alternative.lstrip("="))
+                by_length.setdefault(len(alt_words), []).append(
+                    list(alt_words) if exact else [f"~{w}" for w in alt_words])
             for seqs in by_length.values():
                 # Alternatives of the same length share one spec per position ("a|the" -> {a, the}).
                 specs = []

@@ -19,10 +19,24 @@ from filters.segments import DataClass, Path
 from gateway.adapters.base import BadRequest, Envelope, ResponseRewriter, Usage
 from gateway.adapters.jsonpath import param
 from gateway.adapters.request_walk import (
-    OPAQUE_KEYS, RequestReader, list_at, model_of, obj_at, start, stream_of, write_body,
+    OPAQUE_KEYS,
+    RequestReader,
+    list_at,
+    model_of,
+    obj_at,
+    start,
+    stream_of,
+    write_body,
 )
 from gateway.adapters.response_walk import (
-    AI_GENERATED, Channels, dicts, extra_event, json_event, load_json, mark_ai_generated, rewrite_key,
+    AI_GENERATED,
+    Channels,
+    dicts,
+    extra_event,
+    json_event,
+    load_json,
+    mark_ai_generated,
+    rewrite_key,
     rewrite_leaves,
 )
 from gateway.upstream.sse import SSEEvent

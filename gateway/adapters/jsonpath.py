@@ -18,7 +18,7 @@ def get(doc: Any, path: Path) -> Any:
     return node
 
 
-def set(doc: Any, path: Path, value: Any) -> None:  # noqa: A001 - the name says what it does
+def set(doc: Any, path: Path, value: Any) -> None:
     """Put `value` at `path`, in place; the containers along the path must exist."""
     if not path:
         raise ValueError("cannot set the root of a document")

@@ -16,10 +16,25 @@ from filters.segments import DataClass, Path
 from gateway.adapters.base import BadRequest, Envelope, ResponseRewriter, Usage
 from gateway.adapters.jsonpath import param
 from gateway.adapters.request_walk import (
-    OPAQUE_KEYS, RequestReader, list_at, model_of, obj_at, start, stream_of, write_body,
+    OPAQUE_KEYS,
+    RequestReader,
+    list_at,
+    model_of,
+    obj_at,
+    start,
+    stream_of,
+    write_body,
 )
 from gateway.adapters.response_walk import (
-    AI_GENERATED, Channels, dicts, extra_event, json_event, load_json, mark_ai_generated, openai_usage, rewrite_key,
+    AI_GENERATED,
+    Channels,
+    dicts,
+    extra_event,
+    json_event,
+    load_json,
+    mark_ai_generated,
+    openai_usage,
+    rewrite_key,
 )
 from gateway.upstream.sse import SSEEvent
 
@@ -223,7 +238,8 @@ class ChatStream:
     def _close(self, index: Any, like: SSEEvent | None) -> list[SSEEvent]:
         """Extra chunks carrying what the channels of choice `index` (None: every choice) hold back."""
         out = []
-        for key in self._channels.keys():
+        for key in self._channels.keys():  # noqa: SIM118 - Channels is not a dict
+            assert isinstance(key, tuple)  # this adapter's channels are keyed (choice, part)
             if index is not None and key[0] != index:
                 continue
             text = self._channels.close(key)

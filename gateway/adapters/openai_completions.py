@@ -12,7 +12,15 @@ from filters.segments import DataClass
 from gateway.adapters.base import BadRequest, Envelope, ResponseRewriter, Usage
 from gateway.adapters.request_walk import RequestReader, model_of, start, stream_of, write_body
 from gateway.adapters.response_walk import (
-    AI_GENERATED, Channels, dicts, extra_event, json_event, load_json, mark_ai_generated, openai_usage, rewrite_key,
+    AI_GENERATED,
+    Channels,
+    dicts,
+    extra_event,
+    json_event,
+    load_json,
+    mark_ai_generated,
+    openai_usage,
+    rewrite_key,
 )
 from gateway.upstream.sse import SSEEvent
 
@@ -122,7 +130,7 @@ class CompletionsStream:
 
     def _close(self, index: Any, like: SSEEvent | None) -> list[SSEEvent]:
         out = []
-        for key in self._channels.keys():
+        for key in self._channels.keys():  # noqa: SIM118 - Channels is not a dict
             if index is not None and key != index:
                 continue
             text = self._channels.close(key)

@@ -6,8 +6,8 @@ from typing import Any
 
 from filters.segments import DataClass, Path, Segment
 from gateway.adapters import jsonpath
-from gateway.adapters.jsonpath import param
 from gateway.adapters.base import Attachment, BadRequest, Envelope
+from gateway.adapters.jsonpath import param
 
 MAX_DEPTH = 64
 STATED_FIELD = "x_data_class"
@@ -199,4 +199,5 @@ def write_body(envelope: Envelope, texts: list[str]) -> dict[str, Any]:
     if len(texts) != len(envelope.segments):
         raise ValueError(f"{len(texts)} texts for {len(envelope.segments)} segments")
     edits = {s.path: text for s, text in zip(envelope.segments, texts) if text != s.text}
-    return jsonpath.updated(envelope.body, edits)
+    updated: dict[str, Any] = jsonpath.updated(envelope.body, edits)
+    return updated

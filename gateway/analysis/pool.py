@@ -11,8 +11,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
 from filters.segments import DataClass, TextAnalysis
+from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
 from gateway.errors import GatewayError
 
 _WORKER: TextAnalyzer | None = None
@@ -59,8 +59,6 @@ class AnalysisService:
         self._executor: Executor | None = None
         self._started: asyncio.Event | None = None
         self.ready = False
-        self.hits = 0
-        self.misses = 0
 
     async def start(self) -> None:
         """Start the workers and wait until each has loaded its models."""
@@ -109,8 +107,6 @@ class AnalysisService:
             results.append(found)
             if found is None:
                 missing.append(index)
-        self.hits += len(items) - len(missing)
-        self.misses += len(missing)
         if missing:
             fresh = await self._run(tenant, [items[i] for i in missing])
             for index, analysis in zip(missing, fresh):

@@ -12,13 +12,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from filters.text_analyzer import AccountEntry, AnalyzerSpec
 from filters.policy.decision import Decider
-from filters.policy.verdict import ProviderTraits, Refusal, RequestContext, Verdict
 from filters.policy.model import Policy, load_policy, tighten
+from filters.policy.verdict import ProviderTraits, Refusal, RequestContext, Verdict
 from filters.redact.pseudonyms import TenantKeys
 from filters.redact.render import render
 from filters.segments import Segment
+from filters.text_analyzer import AccountEntry, AnalyzerSpec
 from gateway.analysis.pool import AnalysisItem, AnalysisService
 from gateway.config import GatewayConfig, ProviderConfig
 

@@ -10,23 +10,39 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
+from filters.configfile import ConfigFileError
 from gateway.config import DEFAULT_CONFIG, ConfigError, GatewayConfig, load_config
 from gateway.observability.logs import setup_logging
 
 
-def _load(path: str) -> GatewayConfig:
-    """The config, its policy and every tenant's override checked; exit 2 with the reason otherwise."""
-    from filters.policy.model import PolicyError, load_policy
+def check_files(path: str) -> GatewayConfig:
+    """The config, its policy, every tenant's override and the filters' data files, all validated.
+
+    ConfigFileError (naming the file and the field) for the first one that cannot be used.
+    """
+    from filters.classify.config import load_classify_config
+    from filters.policy.model import load_policy
+    from filters.recognizers.registry import load_recognizers
+    from filters.use_rules.rules import UseRules
     from gateway.analysis.screener import tenant_policies
 
+    config = load_config(path)
+    policy = load_policy(config.policy_path())
+    policies = tenant_policies(config, policy)
+    if not config.audit.path and any(p.audit.required for p in policies.values()):
+        raise ConfigError(f"{path}: audit.path: the policy requires an audit trail; name a file, a "
+                          "directory or - (standard output)")
+    UseRules.from_file(policy.use_rules_path())
+    load_recognizers()
+    load_classify_config()
+    return config
+
+
+def _load(path: str) -> GatewayConfig:
+    """`check_files`, or exit 2 with the reason: no start-up mistake ends in a traceback."""
     try:
-        config = load_config(path)
-        policies = tenant_policies(config, load_policy(config.policy_path()))
-        if not config.audit.path and any(p.audit.required for p in policies.values()):
-            raise ConfigError(f"{path}: audit.path: the policy requires an audit trail; name a file, a "
-                              "directory or - (standard output)")
-        return config
-    except (ConfigError, PolicyError) as error:
+        return check_files(path)
+    except ConfigFileError as error:
         print(f"magic-gateway: {error}", file=sys.stderr)
         raise SystemExit(2) from None
 
@@ -94,6 +110,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    tenants = sorted({k.tenant for k in config.keys} | set(config.tenants))
+    print(f"{config.source}: valid ({len(config.providers)} providers, {len(config.models)} model routes, "
+          f"{len(config.keys)} keys, tenants: {', '.join(tenants)})")
+    return 0
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     from gateway.cli.scan import run_scan
 
@@ -142,7 +166,14 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("magic-gateway")
+    except PackageNotFoundError:
+        installed = "unknown"
     parser = argparse.ArgumentParser(prog="magic-gateway", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"magic-gateway {installed}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run the gateway")
@@ -152,6 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=1, help="server processes sharing the port")
     serve.add_argument("--record", metavar="DIR", help="record every request as a cassette in DIR")
     serve.set_defaults(run=cmd_serve)
+
+    check = commands.add_parser("check", help="validate a configuration, its policy and data files; do not serve")
+    check.add_argument("--config", default=str(DEFAULT_CONFIG), help="gateway configuration file")
+    check.set_defaults(run=cmd_check)
 
     scan = commands.add_parser("scan", help="screen JSON lines from stdin as the server would")
     scan.add_argument("--config", default=str(DEFAULT_CONFIG))

@@ -8,8 +8,8 @@ from typing import Any, TextIO
 from filters.policy.verdict import Refusal, RequestContext
 from filters.segments import DataClass, Segment
 from gateway.analysis.pool import AnalysisService
-from gateway.config import FEATURES, GatewayConfig
 from gateway.analysis.screener import Screener, analyzer_spec, provider_traits
+from gateway.config import FEATURES, GatewayConfig
 
 _ROLE_FOR_FEATURE = {"embeddings": "embedding_input", "typeahead": "prompt", "assistant": "user"}
 

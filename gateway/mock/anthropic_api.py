@@ -28,7 +28,7 @@ async def messages(request: web.Request) -> web.StreamResponse:
     text, tool = _turn(call.body, turns)
     reply = make_reply(call.settings, text, tool)
     used, written = prompt_tokens(call.body.get("system"), turns), count_tokens(reply.output_text)
-    message = {"id": new_id("msg_"), "type": "message", "role": "assistant", "model": call.model,
+    message: dict[str, Any] = {"id": new_id("msg_"), "type": "message", "role": "assistant", "model": call.model,
                "content": [], "stop_reason": None, "stop_sequence": None, "usage": _usage(used, written)}
     block = _block(reply, new_id("toolu_"))
     if call.stream:
@@ -62,8 +62,9 @@ def _tool(body: dict[str, Any]) -> str | None:
     if not tools or isinstance(choice, dict) and choice.get("type") == "none":
         return None
     if isinstance(choice, dict) and choice.get("type") == "tool" and choice.get("name"):
-        return choice["name"]
-    return tools[0].get("name")
+        return str(choice["name"])
+    name = tools[0].get("name")
+    return name if isinstance(name, str) else None
 
 
 def _usage(used: int, written: int) -> dict[str, Any]:

@@ -22,7 +22,7 @@ class MockCall:
 
     @property
     def model(self) -> str:
-        return self.body["model"]
+        return str(self.body["model"])
 
     @property
     def stream(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Literal
+from typing import Any, Literal
 
 from aiohttp import web
 
@@ -34,7 +34,7 @@ class MockError(Exception):
         self.param = param
 
 
-def error_body(family: Family, status: int, message: str, param: str | None = None) -> dict:
+def error_body(family: Family, status: int, message: str, param: str | None = None) -> dict[str, Any]:
     if family == "anthropic":
         kind = _ANTHROPIC.get(status, "api_error" if status >= 500 else "invalid_request_error")
         return {"type": "error", "error": {"type": kind, "message": message},

@@ -79,8 +79,10 @@ def _chat_tool(body: dict[str, Any]) -> str | None:
     if not tools or choice == "none":
         return None
     if isinstance(choice, dict) and isinstance(choice.get("function"), dict):
-        return choice["function"].get("name")
-    return tools[0].get("function", {}).get("name")
+        name = choice["function"].get("name")
+        return name if isinstance(name, str) else None
+    first = tools[0].get("function", {}).get("name")
+    return first if isinstance(first, str) else None
 
 
 def _chat_chunks(call: MockCall, head: dict[str, Any], reply: Reply, usage: dict[str, Any]) -> Iterator[SSEEvent]:

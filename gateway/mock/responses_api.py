@@ -62,8 +62,9 @@ def _tool(body: dict[str, Any]) -> str | None:
     if not tools or choice == "none":
         return None
     if isinstance(choice, dict) and choice.get("type") == "function" and choice.get("name"):
-        return choice["name"]
-    return tools[0].get("name")
+        return str(choice["name"])
+    name = tools[0].get("name")
+    return name if isinstance(name, str) else None
 
 
 def _shell(call: MockCall, response_id: str, created: float) -> dict[str, Any]:

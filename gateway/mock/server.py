@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
@@ -93,7 +94,7 @@ async def _answer(request: web.Request, handler: Handler, family: Family, record
         raise MockError(400, str(error)) from None
     if settings.latency_ms:
         await asyncio.sleep(settings.latency_ms / 1000)
-    body: dict = {}
+    body: dict[str, Any] = {}
     if request.method == "POST":
         body = _parse_body(raw, record)
     failure = injected_failure(settings, app[MOCK_FAULTS], request.headers.get(SCENARIO_HEADER, ""), family)
@@ -103,7 +104,7 @@ async def _answer(request: web.Request, handler: Handler, family: Family, record
     return await handler(request)
 
 
-def _parse_body(raw: bytes, record: RecordedRequest) -> dict:
+def _parse_body(raw: bytes, record: RecordedRequest) -> dict[str, Any]:
     try:
         body = json.loads(raw)
     except ValueError:

@@ -79,9 +79,9 @@ def _check(name: str, value: Any) -> Any:
         value = float(value)
     if not isinstance(value, kind):
         raise ValueError(f"mock setting {name!r} must be {kind.__name__}, got {value!r}")
-    if name in _MINIMUM and value < _MINIMUM[name]:
+    if name in _MINIMUM and value < _MINIMUM[name]:  # type: ignore[operator]  # checked numeric above
         raise ValueError(f"mock setting {name!r} must be at least {_MINIMUM[name]}, got {value!r}")
-    if name == "fail_status" and not 400 <= value <= 599:
+    if name == "fail_status" and not 400 <= value <= 599:  # type: ignore[operator]  # an int, checked above
         raise ValueError(f"mock setting 'fail_status' must be an HTTP error status (400-599), got {value!r}")
     return value
 

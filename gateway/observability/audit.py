@@ -31,8 +31,6 @@ class AuditTrail:
         self._config = config
         self._lock = threading.Lock()
         self._stream: TextIO | None = None
-        self.failures = 0
-        self.healthy = True
         target = config.path
         if target is None:
             raise ValueError("no audit path")
@@ -54,7 +52,6 @@ class AuditTrail:
         try:
             self._open()
         except OSError as error:
-            self.healthy = False
             raise AuditUnavailable(error.strerror or "cannot open the audit trail") from None
 
     def _open(self) -> TextIO:
@@ -62,7 +59,7 @@ class AuditTrail:
             return sys.stdout
         if self._stream is None or self._stream.closed:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._stream = open(self.path, "a", encoding="utf-8")
+            self._stream = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - kept open across writes, closed by close()
         return self._stream
 
     def _rotate(self) -> None:
@@ -85,16 +82,13 @@ class AuditTrail:
         with self._lock:
             try:
                 stream = self._open()
-                if self.path is not None and 0 < stream.tell() and stream.tell() + len(line) > self._config.max_bytes:
+                if self.path is not None and stream.tell() > 0 and stream.tell() + len(line) > self._config.max_bytes:
                     self._rotate()   # before the write: the current file always holds the newest record
                     stream = self._open()
                 stream.write(line)
                 stream.flush()
-                self.healthy = True
                 return True
             except OSError as error:
-                self.failures += 1
-                self.healthy = False
                 log.error("audit write failed", extra={"fields": {"request_id": exchange.request_id,
                                                                   "reason": error.strerror}})
                 return False

@@ -31,7 +31,7 @@ def fernet(key_env: str | None):  # type: ignore[no-untyped-def]
         return Fernet(os.environ[key_env].encode())
     except ValueError:
         raise CassetteError(f"{key_env} is not a Fernet key (32 url-safe base64-encoded bytes); make one with "
-                            "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'")
+                            "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'") from None
 
 
 @dataclass

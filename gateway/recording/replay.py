@@ -14,8 +14,8 @@ from typing import Any, TextIO
 import aiohttp
 from aiohttp import web
 
-from gateway.recording.cassettes import CassetteError, load_cassette, original_request
 from gateway.config import GatewayConfig, KeyConfig, ProviderConfig, RecordingConfig
+from gateway.recording.cassettes import CassetteError, load_cassette, original_request
 from gateway.upstream.sse import SSEEvent
 
 REPLAY_KEY_PREFIX = "magic-gateway-replay-"
@@ -86,7 +86,7 @@ def _diff(old: dict[str, Any], new: dict[str, Any], replayed_original: bool) -> 
     return changes
 
 
-async def _send(session: aiohttp.ClientSession, url: str, cassette: dict[str, Any], body: dict[str, Any]) -> str:
+async def _send(session: aiohttp.ClientSession, url: str, cassette: dict[str, Any], body: dict[str, Any]) -> tuple[str, int, bytes]:
     headers = dict(cassette.get("headers") or {})
     headers["Authorization"] = f"Bearer {REPLAY_KEY_PREFIX}{cassette['tenant']}"
     async with session.post(url + cassette["path"], json=body, headers=headers) as response:

@@ -7,7 +7,6 @@ from aiohttp import web
 from gateway.server.state import LINKS, STATE
 
 
-
 async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 

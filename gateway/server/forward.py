@@ -32,6 +32,7 @@ from gateway.upstream.fallback import Attempted, RouteSender
 STORES_STATE = ("openai.chat", "openai.responses")   # OpenAI APIs that keep state unless told `store: false`
 
 
+
 async def forward(call: Call) -> web.StreamResponse:
     state, found, exchange = call.state, need(call.route, "the route"), call.exchange
     metrics = state.metrics

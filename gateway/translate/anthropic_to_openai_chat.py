@@ -30,7 +30,11 @@ from typing import Any
 
 from gateway.translate.base import Untranslatable, UntranslatableReply, check_fields, dumps
 from gateway.translate.content import (
-    OPENAI_MAX_STOP, STOP_REASON, openai_image_url, openai_to_anthropic_usage, text_of,
+    OPENAI_MAX_STOP,
+    STOP_REASON,
+    openai_image_url,
+    openai_to_anthropic_usage,
+    text_of,
 )
 
 TARGET = "OpenAI chat completions"

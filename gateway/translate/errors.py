@@ -30,7 +30,7 @@ def _message(body: Any, status: int) -> tuple[str, str | None, str | None]:
 
 def anthropic_error_to_openai(status: int, body: Any) -> dict[str, Any]:
     message, kind, code = _message(body, status)
-    openai_type = _TO_OPENAI.get(kind or "", None)
+    openai_type = _TO_OPENAI.get(kind or "")
     out = error_body("openai", GatewayError(status, code or (kind or "upstream_error"), message))
     if openai_type is not None:
         out["error"]["type"] = openai_type

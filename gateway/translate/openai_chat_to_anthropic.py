@@ -30,8 +30,12 @@ from typing import Any
 
 from gateway.translate.base import Untranslatable, check_fields, dumps, parse_arguments
 from gateway.translate.content import (
-    DEFAULT_MAX_TOKENS, FINISH_REASON, anthropic_image, anthropic_pdf,
-    anthropic_to_openai_usage, text_of,
+    DEFAULT_MAX_TOKENS,
+    FINISH_REASON,
+    anthropic_image,
+    anthropic_pdf,
+    anthropic_to_openai_usage,
+    text_of,
 )
 
 TARGET = "Anthropic Messages"

@@ -28,7 +28,10 @@ from typing import Any
 
 from gateway.translate.base import Untranslatable, check_fields, dumps, parse_arguments
 from gateway.translate.content import (
-    DEFAULT_MAX_TOKENS, anthropic_image, anthropic_pdf, text_of,
+    DEFAULT_MAX_TOKENS,
+    anthropic_image,
+    anthropic_pdf,
+    text_of,
 )
 
 TARGET = "Anthropic Messages"
@@ -247,7 +250,7 @@ def envelope(caller: dict[str, Any], response_id: str, model: Any, status: str,
         "temperature": caller.get("temperature"), "top_p": caller.get("top_p"),
         "tool_choice": caller.get("tool_choice") or "auto", "tools": caller.get("tools") or [],
         "max_output_tokens": caller.get("max_output_tokens"), "store": False,
-        "text": {"format": text.get("format") or {"type": "text"}}, "truncation": "disabled",
+        "text": {"format": (text or {}).get("format") or {"type": "text"}}, "truncation": "disabled",
         "usage": usage,
     }
 

@@ -60,10 +60,12 @@ def retry_after_seconds(headers: Mapping[str, str], limit: float) -> float | Non
     try:
         return min(max(float(value), 0.0), limit)
     except ValueError:
-        when = email.utils.parsedate_to_datetime(value) if value else None
-        if when is None:
-            return None
-        return min(max(when.timestamp() - time.time(), 0.0), limit)
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None   # neither seconds nor an HTTP date: as if the provider had said nothing
+    return min(max(when.timestamp() - time.time(), 0.0), limit)
 
 
 class UpstreamClient:
@@ -110,8 +112,8 @@ class UpstreamClient:
                 await asyncio.sleep(pause)
                 continue
             if response.status in RETRYABLE_STATUS and attempt < attempts:
-                pause = retry_after_seconds(response.headers, self._retries.retry_after_max_s)
-                pause = self._backoff(attempt) if pause is None else pause
+                asked = retry_after_seconds(response.headers, self._retries.retry_after_max_s)
+                pause = self._backoff(attempt) if asked is None else asked
                 if time.monotonic() + pause < deadline:
                     response.release()
                     self._on_retry(provider.name, str(response.status))

@@ -9,6 +9,7 @@ from gateway.config import GatewayConfig, ProviderConfig
 from gateway.errors import GatewayError
 from gateway.upstream.deployments import Deployment
 
+
 @dataclass(frozen=True)
 class Route:
     model: str

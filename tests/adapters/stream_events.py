@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from gateway.upstream.sse import SSEEvent, SSEParser
 from token_rewriter import JANE, MAIL, ZOE
+
+from gateway.upstream.sse import SSEEvent, SSEParser
 
 CHAT_ID = {"id": "chatcmpl-9fJ2kQ", "object": "chat.completion.chunk", "created": 1718000000,
            "model": "gpt-4o-2024-08-06", "system_fingerprint": "fp_9a1b", "service_tier": "default"}

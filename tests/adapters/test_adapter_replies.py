@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from token_rewriter import JANE, MAIL, ZOE, RecordingRewriter
 
 from gateway.adapters import ADAPTERS
 from gateway.adapters.base import Usage
-from token_rewriter import JANE, MAIL, ZOE, TokenRewriter
 
 CHAT_REPLY = {
     "id": "chatcmpl-9fJ2kQ", "object": "chat.completion", "created": 1718000000, "model": "gpt-4o-2024-08-06",
@@ -71,7 +71,7 @@ EMBEDDING_REPLY = {
 
 def test_chat_reply():
     body = json.loads(json.dumps(CHAT_REPLY))
-    usage = ADAPTERS["openai.chat"].rewrite_response(body, TokenRewriter())
+    usage = ADAPTERS["openai.chat"].rewrite_response(body, RecordingRewriter())
     assert usage == Usage(211, 37)
     first, second = body["choices"][0]["message"], body["choices"][1]["message"]
     assert first["content"] == "I will email Jane Doe at jane.doe@acme.example."
@@ -83,7 +83,7 @@ def test_chat_reply():
 
 
 def test_chat_arguments_are_rewritten_as_json_text():
-    rewriter = TokenRewriter()
+    rewriter = RecordingRewriter()
     ADAPTERS["openai.chat"].rewrite_response(json.loads(json.dumps(CHAT_REPLY)), rewriter)
     arguments = json.dumps({"to": ZOE, "cc": [MAIL]})
     assert (arguments, True) in rewriter.seen
@@ -93,14 +93,14 @@ def test_chat_arguments_are_rewritten_as_json_text():
 def test_chat_content_as_parts():
     body = {"choices": [{"index": 0, "message": {"role": "assistant", "content": [
         {"type": "text", "text": f"Hi {JANE}"}]}}]}
-    usage = ADAPTERS["openai.chat"].rewrite_response(body, TokenRewriter())
+    usage = ADAPTERS["openai.chat"].rewrite_response(body, RecordingRewriter())
     assert body["choices"][0]["message"]["content"][0]["text"] == "Hi Jane Doe"
     assert usage == Usage(0, 0)
 
 
 def test_anthropic_reply():
     body = json.loads(json.dumps(ANTHROPIC_REPLY))
-    usage = ADAPTERS["anthropic.messages"].rewrite_response(body, TokenRewriter())
+    usage = ADAPTERS["anthropic.messages"].rewrite_response(body, RecordingRewriter())
     assert usage == Usage(412, 89)
     thinking, text, tool = body["content"]
     assert thinking["thinking"] == "Jane Doe owns the account." and thinking["signature"] == "EqQBCgIYAhIM"
@@ -110,14 +110,14 @@ def test_anthropic_reply():
 
 
 def test_anthropic_tool_input_leaves_are_plain_text():
-    rewriter = TokenRewriter()
+    rewriter = RecordingRewriter()
     ADAPTERS["anthropic.messages"].rewrite_response(json.loads(json.dumps(ANTHROPIC_REPLY)), rewriter)
     assert (ZOE, False) in rewriter.seen and all(not in_json for _, in_json in rewriter.seen)
 
 
 def test_responses_reply():
     body = json.loads(json.dumps(RESPONSES_REPLY))
-    usage = ADAPTERS["openai.responses"].rewrite_response(body, TokenRewriter())
+    usage = ADAPTERS["openai.responses"].rewrite_response(body, RecordingRewriter())
     assert usage == Usage(120, 48)
     reasoning, message, call, search = body["output"]
     assert reasoning["summary"][0]["text"] == "Find Jane Doe."
@@ -130,14 +130,14 @@ def test_responses_reply():
 
 def test_completion_reply():
     body = json.loads(json.dumps(COMPLETION_REPLY))
-    usage = ADAPTERS["openai.completions"].rewrite_response(body, TokenRewriter())
+    usage = ADAPTERS["openai.completions"].rewrite_response(body, RecordingRewriter())
     assert body["choices"][0]["text"] == "'Jane Doe'\n"
     assert usage == Usage(12, 5)
 
 
 def test_embedding_reply_has_usage_only():
     body = json.loads(json.dumps(EMBEDDING_REPLY))
-    rewriter = TokenRewriter()
+    rewriter = RecordingRewriter()
     assert ADAPTERS["openai.embeddings"].rewrite_response(body, rewriter) == Usage(8, 0)
     assert body == EMBEDDING_REPLY and rewriter.seen == []
 
@@ -155,5 +155,5 @@ def test_mark_ai_generated_adds_and_removes_nothing_else(api, reply):
 
 def test_a_reply_of_an_unexpected_shape_is_left_alone():
     body = {"choices": "none", "usage": {"prompt_tokens": "many"}}
-    assert ADAPTERS["openai.chat"].rewrite_response(body, TokenRewriter()) == Usage(0, 0)
+    assert ADAPTERS["openai.chat"].rewrite_response(body, RecordingRewriter()) == Usage(0, 0)
     assert body == {"choices": "none", "usage": {"prompt_tokens": "many"}}

@@ -6,13 +6,20 @@ from __future__ import annotations
 import json
 
 import pytest
+from request_bodies import (
+    ANTHROPIC,
+    ANTHROPIC_ATTACHMENTS,
+    BODIES,
+    BROKEN_ARGS,
+    CHAT,
+    COMPLETIONS,
+    EMBEDDINGS,
+    RESPONSES,
+    fresh,
+)
 
 from filters.segments import DataClass
-from gateway.adapters import ADAPTERS
-from gateway.adapters import jsonpath
-from request_bodies import (
-    ANTHROPIC, ANTHROPIC_ATTACHMENTS, BODIES, BROKEN_ARGS, CHAT, COMPLETIONS, EMBEDDINGS, RESPONSES, fresh,
-)
+from gateway.adapters import ADAPTERS, jsonpath
 
 APIS = sorted(BODIES)
 

@@ -9,20 +9,29 @@ import anthropic
 import httpx
 import httpx2
 import openai
+from stream_events import (
+    ANTHROPIC,
+    ANTHROPIC_TEXT_CLIENT,
+    CHAT_TEXT,
+    CHAT_TEXT_CLIENT,
+    CHAT_TOOLS,
+    COMPLETIONS,
+    COMPLETIONS_CLIENT,
+    RESPONSE_TEXT_CLIENT,
+    RESPONSES,
+    play,
+    wire,
+)
+from token_rewriter import RecordingRewriter
 
 from gateway.adapters import ADAPTERS
-from stream_events import (
-    ANTHROPIC, ANTHROPIC_TEXT_CLIENT, CHAT_TEXT, CHAT_TEXT_CLIENT, CHAT_TOOLS, COMPLETIONS, COMPLETIONS_CLIENT,
-    RESPONSE_TEXT_CLIENT, RESPONSES, play, wire,
-)
-from token_rewriter import TokenRewriter
 
 ZOE_VALUE = 'Zoë "Z" O\'Neil'
 SSE = {"content-type": "text/event-stream"}
 
 
 def rewritten(api: str, events: list) -> bytes:
-    stream = ADAPTERS[api].stream_rewriter(TokenRewriter())
+    stream = ADAPTERS[api].stream_rewriter(RecordingRewriter())
     return b"".join(event.encode() for event in play(stream, wire(events)))
 
 

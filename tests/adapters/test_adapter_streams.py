@@ -5,20 +5,33 @@ from __future__ import annotations
 
 import json
 
+from stream_events import (
+    ANTHROPIC,
+    ANTHROPIC_TEXT_CLIENT,
+    CHAT_TEXT,
+    CHAT_TEXT_CLIENT,
+    CHAT_TOOLS,
+    COMPLETIONS,
+    COMPLETIONS_CLIENT,
+    RESPONSE_TEXT_CLIENT,
+    RESPONSES,
+    chat_chunk,
+    payloads,
+    play,
+    tool_delta,
+    wire,
+)
+from token_rewriter import JANE, RecordingRewriter
+
 from gateway.adapters import ADAPTERS
 from gateway.adapters.base import Usage
 from gateway.upstream.sse import SSEEvent
-from stream_events import (
-    ANTHROPIC, ANTHROPIC_TEXT_CLIENT, CHAT_TEXT, CHAT_TEXT_CLIENT, CHAT_TOOLS, COMPLETIONS, COMPLETIONS_CLIENT,
-    RESPONSE_TEXT_CLIENT, RESPONSES, chat_chunk, payloads, play, tool_delta, wire,
-)
-from token_rewriter import JANE, TokenRewriter
 
 ZOE_VALUE = 'Zoë "Z" O\'Neil'
 
 
 def run(api: str, events: list, **options) -> tuple[list[SSEEvent], object]:
-    stream = ADAPTERS[api].stream_rewriter(TokenRewriter())
+    stream = ADAPTERS[api].stream_rewriter(RecordingRewriter())
     return play(stream, wire(events), **options), stream
 
 
@@ -95,7 +108,7 @@ def test_chat_stream_cut_short_flushes_on_close():
 
 
 def test_chat_events_it_does_not_know_pass_untouched():
-    stream = ADAPTERS["openai.chat"].stream_rewriter(TokenRewriter())
+    stream = ADAPTERS["openai.chat"].stream_rewriter(RecordingRewriter())
     odd = [SSEEvent(data="not json at all"), SSEEvent(data='["a", "list"]'), SSEEvent(data="", event="noop")]
     for event in odd:
         assert stream.on_event(event) == [event]
@@ -196,7 +209,7 @@ def test_anthropic_extra_delta_and_marking():
 
 
 def test_anthropic_events_without_text_pass_byte_for_byte():
-    stream = ADAPTERS["anthropic.messages"].stream_rewriter(TokenRewriter())
+    stream = ADAPTERS["anthropic.messages"].stream_rewriter(RecordingRewriter())
     for raw in ['{"type": "ping"}', '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
                 '{"type": "content_block_delta", "index": 0, "delta": {"type": "signature_delta", "signature": "Eq"}}',
                 '{"type": "brand_new_event", "text": "<PERSON_3f9a2c71d04e8b65>"}', "{not json"]:

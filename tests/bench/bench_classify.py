@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from datagen.classify_cases import DEV_SEED, ClassifyCase, char_labels, generate, read_jsonl  # noqa: E402
+
 from filters.classify.spans import SpanClassifier  # noqa: E402
 
 CLASSES = ["input", "output", "metadata", "account", "dataset"]

@@ -15,12 +15,12 @@ import random
 import statistics
 import time
 
-from tests.bench.stock_presidio import stock_analyzer
-
 from datagen.pii_cases import directory, make_case
-from filters.recognizers.detector import Detector
+
 from filters.recognizers import AccountDirectory
+from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span
+from tests.bench.stock_presidio import stock_analyzer
 
 SIZES = (200, 2_000, 20_000)
 SEED = 777
@@ -39,7 +39,7 @@ def mixed_text(rng: random.Random, size: int) -> tuple[str, list[Span]]:
     return text, [Span(s.start, min(s.end, size), s.data_class, False, s.kind) for s in spans if s.start < size]
 
 
-def timed(function, texts) -> list[float]:  # noqa: ANN001 - a callable over one text
+def timed(function, texts) -> list[float]:
     times = []
     for item in texts:
         started = time.perf_counter()

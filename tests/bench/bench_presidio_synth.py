@@ -19,10 +19,9 @@ import re
 import time
 from collections import defaultdict
 
-from tests.bench.stock_presidio import EVAL_DIR, stock_analyzer, stock_spans
-
 from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span
+from tests.bench.stock_presidio import EVAL_DIR, stock_analyzer, stock_spans
 
 COVERED = {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS",
            "STREET_ADDRESS", "US_DRIVER_LICENSE", "DATE_OF_BIRTH"}

@@ -28,7 +28,6 @@ def recording_config(mock_url: str, directory: str) -> dict:
 def exercise(url: str) -> None:
     import anthropic
     import openai
-
     from serving import KEY
 
     oa = openai.OpenAI(base_url=url + "/v1", api_key=KEY, max_retries=0)

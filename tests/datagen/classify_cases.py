@@ -186,9 +186,9 @@ class _Gen:
             f"df = pd.read_sql(\"SELECT * FROM {table}\", conn)",
             f"df['{cols[0]}'] = pd.to_datetime(df['{cols[0]}'], errors='coerce')",
             f"summary = df.groupby('{cols[-1]}').agg(n=('{cols[0]}', 'count'), total=('{cols[0]}', 'sum'))",
-            f"merged = df.merge(customers, on='customer_id', how='left')",
+            "merged = df.merge(customers, on='customer_id', how='left')",
             "# drop rows without a region before grouping", f"df = df[df['{cols[0]}'].notna()]",
-            f"print(df.shape)", "print(summary.head(10))", f"weekly = df.resample('W', on='{cols[0]}').sum()",
+            "print(df.shape)", "print(summary.head(10))", f"weekly = df.resample('W', on='{cols[0]}').sum()",
             f"mask = (df['{cols[0]}'] > 0) | (df['{cols[-1]}'].isna())",
             "fig, ax = plt.subplots(figsize=(10, 4))", f"ax.plot(weekly.index, weekly['{cols[-1]}'])",
             "results = {\"mean\": df.total.mean(), \"p95\": df.total.quantile(0.95)}",
@@ -284,7 +284,7 @@ class _Gen:
             text = "\n".join([
                 "-" * 75, f"{name}{' ' * (42 - len(name))}Traceback (most recent call last)",
                 f"Cell In[{r.randint(1, 40)}], line {r.randint(1, 9)}", f"----> 1 df['{cols[0]}'].mean()", "",
-                f"File ~/.venv/lib/python3.11/site-packages/pandas/core/frame.py:3761, in DataFrame.__getitem__(self, key)",
+                "File ~/.venv/lib/python3.11/site-packages/pandas/core/frame.py:3761, in DataFrame.__getitem__(self, key)",
                 "   3759 if self.columns.nlevels > 1:", "   3760     return self._getitem_multilevel(key)",
                 "-> 3761 indexer = self.columns.get_loc(key)", "", f"{name}: {message}"])
         elif style < 0.88:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pii_parts_output  # noqa: E402,F401  (registers the output parts)
-from pii_parts import PARTS, Cast, E, K  # noqa: E402
-from pii_values import Values  # noqa: E402
+import pii_parts_output  # noqa: F401  (registers the output parts)
+from pii_parts import PARTS, Cast, E, K
+from pii_values import Values
 
 TEST_SEED = 20260612
 DEV_SEED = 4242

@@ -309,7 +309,7 @@ def py_benign(v: Values, c: Cast) -> Part:
     return "code", [K("cols = [\"email\", \"ssn\", \"customer_name\", \"patient_id\"]"), "\n",
                     K("df[cols].isna().sum()"), "\n", K("df[\"dob\"] = pd.to_datetime(df[\"dob\"])"), "\n",
                     K("digest = hashlib.sha256(row.email.encode()).hexdigest()"), "\n",
-                    K(f"assert run_id == \"{v.uuid()}\""), "\n", K(f"print(f\"loaded {{len(df):,}} rows\")")], "python"
+                    K(f"assert run_id == \"{v.uuid()}\""), "\n", K("print(f\"loaded {len(df):,} rows\")")], "python"
 
 
 @part

@@ -57,7 +57,7 @@ class Values:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
 
-    def pick(self, items):  # noqa: ANN001, ANN201 - any sequence
+    def pick(self, items):
         return self.rng.choice(items)
 
     def digits(self, n: int) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 import signal
 import subprocess
 import sys
@@ -14,7 +12,6 @@ from pathlib import Path
 import openai
 import pytest
 import yaml
-
 from serving import base_config, free_port, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,3 +96,29 @@ def test_mock_runs_on_its_own(options, answer):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_broken_use_rules_file_stops_serve_and_check_with_the_field_named(tmp_path):
+    policy = yaml.safe_load((ROOT / "config" / "policy.yaml").read_text())
+    rules = yaml.safe_load((ROOT / "config" / "use_rules.yaml").read_text())
+    rules["rules"][0]["clause"] = "somewhere"
+    (tmp_path / "use_rules.yaml").write_text(yaml.safe_dump(rules))
+    (tmp_path / "policy.yaml").write_text(yaml.safe_dump(policy))
+    config = base_config()
+    config["policy"] = "policy.yaml"
+    path = tmp_path / "gateway.yaml"
+    path.write_text(yaml.safe_dump(config))
+    for command in ("serve", "check"):
+        result = run_cli(command, "--config", str(path))
+        assert result.returncode == 2, result.stderr
+        assert str(tmp_path / "use_rules.yaml") in result.stderr and "rules[0]" in result.stderr
+        assert ".clause" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_validates_without_serving(tmp_path):
+    path = tmp_path / "gateway.yaml"
+    path.write_text(yaml.safe_dump(base_config()))
+    result = run_cli("check", "--config", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout and "tenants: acme, globex" in result.stdout
+    assert run_cli("--version").stdout.startswith("magic-gateway ")

@@ -9,7 +9,6 @@ import urllib.request
 import anthropic
 import openai
 import pytest
-
 from serving import KEY, mock_requests
 
 

@@ -12,7 +12,6 @@ import json
 import anthropic
 import openai
 import pytest
-
 from serving import mock_requests
 
 EMAIL = "maria.lopez@northwind-health.com"

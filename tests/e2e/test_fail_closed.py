@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import openai
 import pytest
-
 from serving import KEY, base_config, mock_requests, start_gateway
 
 

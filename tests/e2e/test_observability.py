@@ -12,7 +12,6 @@ from pathlib import Path
 
 import openai
 import yaml
-
 from serving import KEY, base_config, free_port, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]

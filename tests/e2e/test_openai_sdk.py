@@ -6,7 +6,6 @@ import json
 
 import openai
 import pytest
-
 from serving import KEY, mock_requests
 
 PROMPT = "Summarise the weekly revenue table for the finance review."

@@ -9,7 +9,6 @@ import urllib.request
 import anthropic
 import openai
 import pytest
-
 from serving import base_config, sha, start_gateway
 
 KEYS = {"acme": "k-acme", "shadow": "k-shadow", "notype": "k-notype", "suspended": "k-suspended"}

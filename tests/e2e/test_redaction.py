@@ -6,7 +6,6 @@ import json
 import re
 
 import openai
-
 from serving import OTHER_KEY, mock_requests
 
 EMAIL = "maria.lopez@northwind-health.com"

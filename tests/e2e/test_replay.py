@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from serving import base_config
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 import openai
 import pytest
-
 from serving import KEY, mock_requests
 from translation_setup import Rig, start_rig
 

@@ -8,7 +8,6 @@ import urllib.request
 import anthropic
 import openai
 import pytest
-
 from serving import KEY, base_config, free_port, mock_requests, start_gateway
 
 HI = [{"role": "user", "content": "hello there"}]

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from datagen.classify_cases import DEV_SEED, TEST_SEED, char_labels, generate, read_jsonl
-from filters.classify.spans import SpanClassifier
+
 from filters.classify.config import DEFAULT_CLASSIFY, ClassifyConfigError
+from filters.classify.spans import SpanClassifier
 from filters.segments import DataClass, Span
 
 FROZEN = Path(__file__).resolve().parents[1] / "data" / "classify_test.jsonl"

@@ -6,10 +6,10 @@ import signal
 from collections.abc import Iterator
 
 import pytest
-
 from datagen.pii_cases import directory, load_test
-from filters.recognizers.detector import Detector
+
 from filters.recognizers import AccountDirectory
+from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span
 
 # Measured on tests/data/pii_test.jsonl: 100% of the values hidden, 100% of the must-keep strings kept.
@@ -52,7 +52,7 @@ def test_frozen_split_values_hidden_and_text_kept(detector: Detector) -> None:
 @pytest.fixture
 def alarm() -> Iterator[None]:
     """Fails the test instead of hanging if detection does not finish in a generous time."""
-    def expired(signum, frame):  # noqa: ANN001 - signal handler signature
+    def expired(signum, frame):
         raise TimeoutError(f"detection did not finish within {ALARM_SECONDS}s")
     previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(ALARM_SECONDS)

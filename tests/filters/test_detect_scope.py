@@ -8,9 +8,9 @@ import pytest
 import yaml
 from presidio_analyzer import AnalyzerEngine
 
-from filters.recognizers.detector import Detector, build_analyzer
 from filters.recognizers import AccountDirectory, RecognizersConfigError
 from filters.recognizers.config import DEFAULT_PATH
+from filters.recognizers.detector import Detector, build_analyzer
 from filters.segments import DataClass, Span
 
 KIND_CLASS = {"prose": "input", "code": "input", "sql": "input", "table": "output", "record": "output",
@@ -24,7 +24,7 @@ class CountingAnalyzer(AnalyzerEngine):
 
     texts: list[str]
 
-    def analyze(self, text: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - Presidio's signature
+    def analyze(self, text: str, *args, **kwargs):
         self.texts.append(text)
         return super().analyze(text, *args, **kwargs)
 
@@ -153,7 +153,7 @@ def test_empty_text_and_missing_spans(detector: Detector) -> None:
     assert [d.entity for d in detector.detect(text, [])] == ["PERSON", "PHONE_NUMBER"]
 
 
-def _write(tmp_path: Path, change) -> Path:  # noqa: ANN001 - a function editing the parsed file
+def _write(tmp_path: Path, change) -> Path:
     data = yaml.safe_load(DEFAULT_PATH.read_text())
     change(data)
     path = tmp_path / "recognizers.yaml"
@@ -162,14 +162,14 @@ def _write(tmp_path: Path, change) -> Path:  # noqa: ANN001 - a function editing
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda d: d["recognizers"][0].update(score=1.5), "recognizers.0.score"),
+    (lambda d: d["recognizers"][0].update(score=1.5), "recognizers[0].score"),
     (lambda d: d["recognizers"][1].update(validator="no_such_check"), "recognizers[1].validator"),
     (lambda d: d["recognizers"][2].update(entity="NOT_DECLARED"), "NOT_DECLARED"),
     (lambda d: d["recognizers"][3].update(pattern="(?:ab|cd)x"), "first character"),
     (lambda d: d["recognizers"][3].update(pattern="s(?:a+)+b"), "unbounded"),
     (lambda d: d.update(surprise=True), "surprise"),
 ])
-def test_recognizers_file_errors_name_the_file_and_field(tmp_path: Path, change, message: str) -> None:  # noqa: ANN001
+def test_recognizers_file_errors_name_the_file_and_field(tmp_path: Path, change, message: str) -> None:
     path = _write(tmp_path, change)
     with pytest.raises(RecognizersConfigError) as error:
         Detector(path)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from filters.redact.pseudonyms import TOKEN_RE, TenantKeys
+from filters.redact.pseudonyms import TenantKeys
 from filters.response.restore import WORD_CAP, ResponseText
 
 ACME = TenantKeys(b"acme-secret-0123456789abcdef")

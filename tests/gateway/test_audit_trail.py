@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from gateway.observability.audit import AuditTrail
 from gateway.config import AuditConfig
+from gateway.observability.audit import AuditTrail
 from gateway.observability.exchange import Exchange
 
 

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from running_mock import RunningMock
 
 from gateway.mock import MockSettings
-from running_mock import RunningMock
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import httpx
-
 from running_mock import ANTHROPIC_KEY
 
 PROMPT = "Which columns of the orders table are nullable?"

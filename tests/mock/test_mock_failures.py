@@ -7,7 +7,6 @@ import anthropic
 import httpx
 import openai
 import pytest
-
 from running_mock import OPENAI_KEY
 
 HI = [{"role": "user", "content": "hello there"}]

@@ -6,7 +6,6 @@ import json
 import math
 
 import httpx
-
 from running_mock import OPENAI_KEY
 
 PROMPT = "Summarise the weekly revenue table for the finance review."

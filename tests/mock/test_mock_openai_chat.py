@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import httpx
-
 from running_mock import OPENAI_KEY
 
 PROMPT = "Which customers ordered twice in March, and what did they buy?"

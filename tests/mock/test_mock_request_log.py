@@ -8,8 +8,8 @@ import time
 
 import httpx
 import openai
-
 from running_mock import ANTHROPIC_KEY, OPENAI_KEY
+
 from gateway.mock import MOCK_RECORDER, MockSettings, start_mock
 
 HI = [{"role": "user", "content": "hello there"}]

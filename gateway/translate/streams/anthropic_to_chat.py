@@ -12,10 +12,10 @@ import json
 import time
 from typing import Any
 
-from gateway.upstream.sse import SSEEvent
 from gateway.translate.base import json_event
 from gateway.translate.content import FINISH_REASON, anthropic_to_openai_usage
 from gateway.translate.errors import anthropic_error_to_openai
+from gateway.upstream.sse import SSEEvent
 
 DONE = SSEEvent("[DONE]")
 

@@ -13,11 +13,16 @@ import json
 import uuid
 from typing import Any
 
-from gateway.upstream.sse import SSEEvent
 from gateway.translate.base import json_event
 from gateway.translate.responses_to_anthropic import (
-    envelope, function_item, message_item, new_item_id, output_text, responses_usage,
+    envelope,
+    function_item,
+    message_item,
+    new_item_id,
+    output_text,
+    responses_usage,
 )
+from gateway.upstream.sse import SSEEvent
 
 
 class AnthropicToResponsesStream:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from gateway.upstream.sse import SSEEvent
 from gateway.translate.base import json_event
 from gateway.translate.content import STOP_REASON, openai_to_anthropic_usage
 from gateway.translate.errors import openai_error_to_anthropic
+from gateway.upstream.sse import SSEEvent
 
 
 def _event(kind: str, **fields: Any) -> SSEEvent:
@@ -64,7 +64,7 @@ class ChatToAnthropicStream:
             return []
         self._started = True
         self._model = data.get("model") or self._model
-        message = {"id": data.get("id"), "type": "message", "role": "assistant", "model": self._model,
+        message: dict[str, Any] = {"id": data.get("id"), "type": "message", "role": "assistant", "model": self._model,
                    "content": [], "stop_reason": None, "stop_sequence": None,
                    "usage": {"input_tokens": 0, "output_tokens": 0}}
         return [_event("message_start", message=message)]

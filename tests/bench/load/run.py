@@ -26,7 +26,7 @@ from tests.bench.load.bodies import write_all
 from tests.bench.load.clients import conversation, stream_timing
 from tests.bench.load.processes import Processes
 from tests.bench.load.table import Row, fmt, ratio, render
-from tests.bench.load.targets import (Target, start_gateway, start_litellm_target, start_mock, start_relay)
+from tests.bench.load.targets import Target, start_gateway, start_litellm_target, start_mock, start_relay
 from tests.bench.load.wrk import WrkResult, run_wrk, wrk_path
 
 STREAM_EVENT_DELAY_MS = "2"   # the mock waits this long between events, so gaps are measurable
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     wrk_path()
     folder = Path(tempfile.mkdtemp(prefix="magic-gateway-bench-"))
-    started_at = datetime.datetime.now(datetime.timezone.utc)
+    started_at = datetime.datetime.now(datetime.UTC)
     ok = False
     try:
         with Processes(folder) as processes:

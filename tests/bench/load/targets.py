@@ -11,8 +11,17 @@ import yaml
 
 from tests.bench.load.bodies import REPLY
 from tests.bench.load.litellm_proxy import MASTER_KEY, start_litellm
-from tests.bench.load.processes import (HOST, Processes, Started, command_line, cpu_seconds, free_port,
-                                        process_tree, rss_mb, wait_http)
+from tests.bench.load.processes import (
+    HOST,
+    Processes,
+    Started,
+    command_line,
+    cpu_seconds,
+    free_port,
+    process_tree,
+    rss_mb,
+    wait_http,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tests"))

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from tests.datagen.blind_benign import (
     compose,
+    contexts,
     prompts_after_freeze,
     prompts_after_freeze_voices,
-    contexts,
     prompts_agent,
     prompts_alarming,
     prompts_finance,

@@ -13,8 +13,17 @@ from pathlib import Path
 
 from faker import Faker
 
-from . import (templates_address, templates_agent, templates_code, templates_data, templates_prose,  # noqa: F401
-               templates_files, templates_more, templates_records, templates_web)
+from . import (  # noqa: F401
+    templates_address,
+    templates_agent,
+    templates_code,
+    templates_data,
+    templates_files,
+    templates_more,
+    templates_prose,
+    templates_records,
+    templates_web,
+)
 from .case import Builder, finish
 from .disguise import Disguiser
 from .pool import LOCALES

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from . import secret_values as secrets, values
+from . import secret_values as secrets
+from . import values
 from .case import Builder
 
 LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "nl_NL", "fi_FI", "hu_HU", "cs_CZ",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import quote
 
-from . import pool, secret_values as secrets, values
+from . import pool, values
+from . import secret_values as secrets
 from .case import Builder
 
 TEMPLATES: dict[str, list[tuple[str, bool, int, Callable]]] = {"test": [], "dev": []}

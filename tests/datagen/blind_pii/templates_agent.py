@@ -47,7 +47,7 @@ def agent_tools_b(c: Ctx):
 @template("test", "sql", clean=True, weight=2)
 def clean_sql_a(c: Ctx):
     c.a("```sql\nSELECT c.customer_id, c.email, c.ssn IS NOT NULL AS has_ssn, date_trunc('week', o.created_at) AS wk,\n")
-    c.a(f"       count(*) AS orders, sum(o.total) AS revenue\nFROM customers c JOIN orders o USING (customer_id)\n")
+    c.a("       count(*) AS orders, sum(o.total) AS revenue\nFROM customers c JOIN orders o USING (customer_id)\n")
     c.a(f"WHERE o.created_at BETWEEN '{c.day(365, 730).isoformat()}' AND "
         f"'{c.day(0, 365).isoformat()}'\n  AND c.country IN ('United States', 'Germany')\n")
     c.a(f"GROUP BY 1, 2, 3, 4 HAVING count(*) > {c.n(1, 20)};\n```\nHow do I make this faster on Postgres 16.2?")
@@ -63,7 +63,7 @@ def clean_sql_b(c: Ctx):
 
 @template("test", "log", clean=True, weight=2)
 def clean_build_log(c: Ctx):
-    c.a(f"Collecting numpy==1.26.4\n  Downloading numpy-1.26.4-cp311-cp311-manylinux_2_17_x86_64.whl (18.3 MB)\n")
+    c.a("Collecting numpy==1.26.4\n  Downloading numpy-1.26.4-cp311-cp311-manylinux_2_17_x86_64.whl (18.3 MB)\n")
     c.a(f"sha256:{c.fk.sha256()}\nHEAD is now at {c.fk.sha1()[:7]} Merge pull request #{c.n(100, 9999)}\n")
     c.a(f"job {c.fk.uuid4()} finished in {c.n(2, 900)}.{c.n(0, 9)}s, {c.n(1, 100000)} rows written\n")
     c.a(f"order_id={c.n(10 ** 6, 10 ** 8)} invoice=INV-{c.n(2020, 2026)}-{c.n(1, 99999):05d} amount={c.n(1, 9999)}.{c.n(0, 99):02d}")

@@ -106,7 +106,7 @@ def markdown_payouts(c: Ctx):
 @template("dev", "url")
 def websocket_url(c: Ctx):
     c.a("The client connects to ")
-    c.a(f"wss://stream.example.net/v1/socket?client=web&auth=")
+    c.a("wss://stream.example.net/v1/socket?client=web&auth=")
     c.v("SECRET", c.secret("jwt")[0], "jwt")
     c.a(" and to ")
     c.a("https://maps.googleapis.com/maps/api/geocode/json?address=Main+St&key=")

@@ -78,7 +78,7 @@ def pasted_email(c: Ctx):
     c.v("EMAIL_ADDRESS", c.email())
     c.a(">\nSubject: ")
     c.k(c.pick(["Re: Invoice INV-2024-0113", "Contract renewal", "Access to the Q3 dashboard"]))
-    c.a(f"\n\nHi ")
+    c.a("\n\nHi ")
     c.v("PERSON", first)
     c.a(",\n\nthanks for the call yesterday. ")
     c.a(c.pick(["As discussed, my new number is ", "You can reach me on "]))

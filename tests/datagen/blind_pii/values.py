@@ -43,9 +43,7 @@ def card(rng: random.Random, style: str | None = None) -> str:
     if style == "plain":
         return num
     sep = " " if style == "space" else "-"
-    if n == 15:
-        groups = [num[:4], num[4:10], num[10:]]
-    elif n == 14:
+    if n == 15 or n == 14:
         groups = [num[:4], num[4:10], num[10:]]
     else:
         groups = [num[i:i + 4] for i in range(0, n, 4)]
