@@ -26,10 +26,9 @@ from pathlib import Path
 
 import yaml
 
-from tests.bench.stock_presidio import ROOT, masked, stock_analyzer, stock_spans
-
 from gateway.cli.scan import run_scan
 from gateway.config import DEFAULT_CONFIG, parse_config
+from tests.bench.stock_presidio import ROOT, masked, stock_analyzer, stock_spans
 
 DATA = ROOT / "tests" / "data"
 
