@@ -22,7 +22,7 @@ class DataClass(str, Enum):
             return cls(value)
         except ValueError:
             allowed = ", ".join(c.value for c in cls)
-            raise ValueError(f"unknown data class {value!r}; expected one of: {allowed}") from None
+            raise ValueError(f"not a data class; expected one of: {allowed}") from None
 
 
 Path = tuple[str | int, ...]

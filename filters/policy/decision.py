@@ -28,10 +28,13 @@ __all__ = ["Decider", "Edit", "Finding", "Refusal", "RequestContext", "SegmentVe
 
 IDENTIFIER = "identifier"     # a segment that is not text for the model (see config/not_text.yaml)
 KEY_NAME = "\x00key"          # path marker: the segment is a key name
+HEADER = "\x00header"         # path root of a segment read from a request header (X-Agent-Name)
 
 
 def field_name(path: Sequence[str | int]) -> str:
     """A segment's path as an error names it, client-chosen key names (which may hold the value) left out."""
+    if path and path[0] == HEADER:
+        return f"the header {path[1]}"
     out = ""
     for step in path:
         if step == KEY_NAME:
@@ -147,7 +150,15 @@ class Decider:
         if held is None:
             return
         if context.reviewer:
-            verdict.reviewer = context.reviewer
+            # AUP II.a/II.d: the reviewer is a person of this workspace, audited by username
+            reviewer = context.reviewers.get(context.reviewer.strip().lower())
+            if reviewer is None:
+                verdict.refusal = Refusal(400, "invalid_reviewer",
+                                          "X-Human-Reviewer must name one of this workspace's users (by username "
+                                          f"or email) who reviews the outcome ({held.clause})",
+                                          param="X-Human-Reviewer", clause=held.clause, category=held.category)
+                return
+            verdict.reviewer = reviewer
             verdict.review_marked = True
         elif self.policy.review.without_reviewer == "serve_and_mark":
             verdict.review_marked = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from filters.segments import DataClass, Span
@@ -26,6 +27,8 @@ class RequestContext:
     provider: ProviderTraits
     mode: str = "enforce"                   # enforce | shadow
     reviewer: str | None = None             # X-Human-Reviewer, as sent
+    # the tenant's users who may review: each username or email (lower case) -> the username audited
+    reviewers: Mapping[str, str] = field(default_factory=dict)
     key_features: frozenset[str] = frozenset({"assistant", "typeahead", "embeddings"})
     features_off: frozenset[str] = frozenset()   # switched off for the tenant
     stores_state: bool = False              # the API keeps state at the provider unless told not to

@@ -29,7 +29,7 @@ class FailureCounter:
 
 
 def injected_failure(settings: MockSettings, counter: FailureCounter, scenario: str,
-                     family: Family) -> web.Response | None:
+                     family: Family, presented_key: str = "") -> web.Response | None:
     """The error to answer instead of a reply, or None when this request is to be served."""
     if settings.fail_status is None:
         return None
@@ -42,4 +42,6 @@ def injected_failure(settings: MockSettings, counter: FailureCounter, scenario: 
         headers = {"retry-after": str(int(seconds)) if seconds == int(seconds) else str(seconds)}
     of = f" of {settings.fail_times}" if settings.fail_times is not None else ""
     message = f"Injected failure {number}{of} (HTTP {settings.fail_status}) by the mock provider."
+    if settings.fail_status == 401:   # as a real provider does, the key it was given is quoted
+        message = f"Incorrect API key provided: {presented_key}. {message}"
     return error_response(family, settings.fail_status, message, headers=headers)

@@ -97,7 +97,9 @@ async def _answer(request: web.Request, handler: Handler, family: Family, record
     body: dict[str, Any] = {}
     if request.method == "POST":
         body = _parse_body(raw, record)
-    failure = injected_failure(settings, app[MOCK_FAULTS], request.headers.get(SCENARIO_HEADER, ""), family)
+    presented = request.headers.get("x-api-key") or request.headers.get("Authorization", "").removeprefix("Bearer ")
+    failure = injected_failure(settings, app[MOCK_FAULTS], request.headers.get(SCENARIO_HEADER, ""), family,
+                               presented)
     if failure is not None:
         return failure
     request[MOCK_CALL] = MockCall(settings, body, record)

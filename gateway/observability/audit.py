@@ -78,7 +78,8 @@ class AuditTrail:
             surplus.unlink()
 
     def write(self, exchange: Exchange, policy_version: str) -> bool:
-        line = json.dumps(record(exchange, policy_version), separators=(",", ":"), ensure_ascii=False) + "\n"
+        # ASCII escapes: a string that is not valid UTF-8 (a lone surrogate) cannot fail the write
+        line = json.dumps(record(exchange, policy_version), separators=(",", ":"), ensure_ascii=True) + "\n"
         with self._lock:
             try:
                 stream = self._open()

@@ -45,6 +45,13 @@ def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: Casset
         "overhead_ms": round(exchange.overhead() * 1000, 1),
     }})
     if exchange.recording is not None and recorder is not None:
+        # free-text headers only as screening let them through (the reviewer as the user it names)
+        for name, screened in (("x-agent-name", exchange.agent), ("x-human-reviewer", exchange.reviewer)):
+            headers = exchange.recording.headers
+            for key in [k for k in headers if k.lower() == name]:
+                del headers[key]
+            if screened:
+                headers[name] = screened
         try:
             recorder.save(exchange.recording, exchange.request_id, exchange.status or 500)
         except OSError:

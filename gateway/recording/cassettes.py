@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,8 +83,16 @@ class CassetteRecorder:
         if recording.original is not None and self._cipher is not None:
             token = self._cipher.encrypt(json.dumps(recording.original).encode())
             cassette["original"] = {"encrypted": token.decode()}
-        path = self.directory / f"{time.strftime('%Y%m%dT%H%M%S')}-{request_id}.json"
-        path.write_text(json.dumps(cassette, indent=1, ensure_ascii=False))
+        text = json.dumps(cassette, indent=1, ensure_ascii=True)
+        stamp = time.strftime('%Y%m%dT%H%M%S')
+        path = self.directory / f"{stamp}-{request_id}.json"
+        try:   # never over another cassette: a client may send the same X-Request-Id again (or another tenant's)
+            with path.open("x", encoding="utf-8") as out:
+                out.write(text)
+        except FileExistsError:
+            path = self.directory / f"{stamp}-{request_id}-{uuid.uuid4().hex[:12]}.json"
+            with path.open("x", encoding="utf-8") as out:
+                out.write(text)
         return path
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from gateway.errors import GatewayError
@@ -14,13 +15,30 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise GatewayError(400, "duplicate_key", f"the JSON body has the key {key!r} twice in one object")
+            # the key is not named: a client-chosen key name may be the very value to keep out of errors
+            raise GatewayError(400, "duplicate_key", "the JSON body has the same key twice in one object")
         out[key] = value
     return out
 
 
 def _reject_constant(name: str) -> None:
     raise GatewayError(400, "invalid_json", f"the JSON body holds {name}, which is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise GatewayError(400, "invalid_json", "the JSON body holds a number too large for a double (such as 1e400)")
+    return value
+
+
+def _no_lone_surrogates(value: Any) -> None:
+    """A \\ud800 escape without its pair decodes to a string no provider can be sent (nor UTF-8 hold)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise GatewayError(400, "invalid_json", "the JSON body holds a lone surrogate escape (\\ud800-\\udfff)") \
+            from None
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -47,7 +65,8 @@ def parse_body(raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise GatewayError(400, "invalid_utf8", "the request body is not valid UTF-8") from None
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant,
+                           parse_float=_finite)
     except GatewayError:
         raise
     except RecursionError:
@@ -59,4 +78,6 @@ def parse_body(raw: bytes) -> dict[str, Any]:
         raise GatewayError(400, "invalid_body", "the request body must be a JSON object")
     if _depth(value, MAX_DEPTH) > MAX_DEPTH:
         raise GatewayError(400, "too_deep", f"the JSON body nests deeper than {MAX_DEPTH} levels")
+    if "\\u" in text and re.search(r"\\u[dD][89a-fA-F]", text):
+        _no_lone_surrogates(value)
     return value

@@ -65,6 +65,15 @@ async def forward(call: Call) -> web.StreamResponse:
             metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
             raise GatewayError(502, "upstream_error",
                                f"the provider {deployment.provider.name!r} failed (HTTP {upstream.status})")
+        if upstream.status in (401, 407):
+            # the provider refused the gateway's own key: its body may quote that key, so it goes nowhere
+            await upstream.read()
+            metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
+            if exchange.recording is not None:
+                exchange.recording.response = {"status": upstream.status, "body": None, "replaced": True}
+            raise GatewayError(502, "upstream_auth_failed",
+                               f"the provider {deployment.provider.name!r} refused this gateway's credentials; "
+                               "an operator must check its API key")
         if upstream.status != 200:
             raw = await upstream.read()   # the provider's own error, in its API's shape
             if exchange.recording is not None:

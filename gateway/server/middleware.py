@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 
@@ -13,14 +14,17 @@ from gateway.errors import GatewayError, api_family, error_response
 from gateway.server.state import REQUEST_ID
 
 log = logging.getLogger("magic_gateway")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 @web.middleware
 async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Every error in the calling API's own shape; never a traceback."""
-    request_id = request.headers.get("X-Request-Id")
-    if not request_id or len(request_id) > 64 or not request_id.replace("-", "").isalnum():
+    # A client's X-Request-Id is adopted only as a UUID: any other string could carry a value into the
+    # log, the audit record and the cassette's name. The cassette never overwrites one of the same id.
+    request_id = request.headers.get("X-Request-Id") or ""
+    if not _UUID.fullmatch(request_id):
         request_id = uuid.uuid4().hex
     request[REQUEST_ID] = request_id
     family = api_family(request.path)
@@ -38,7 +42,7 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
                                                    headers={"Allow": ", ".join(sorted(error.allowed_methods))}),
                               request_id)
     except web.HTTPNotFound:
-        return error_response(family, GatewayError(404, "not_found", f"no route {request.path}"), request_id)
+        return error_response(family, GatewayError(404, "not_found", f"no {request.method} route at this path"), request_id)
     except web.HTTPException as error:
         return error_response(family, GatewayError(error.status, "http_error", error.reason), request_id)
     except asyncio.CancelledError:
@@ -46,7 +50,7 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
     except Exception:
         log.exception("internal error", extra={"request_id": request_id})
         return error_response(family, GatewayError(500, "internal_error",
-                                                   "the gateway failed on this request; it was not forwarded"),
+                                                   "the gateway failed on this request"),
                               request_id)
     response.headers.setdefault("X-Request-Id", request_id)
     return response

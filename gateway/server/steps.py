@@ -8,6 +8,7 @@ its verdict out.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -16,7 +17,8 @@ from aiohttp import web
 from filters.policy.verdict import Refusal, RequestContext
 from filters.response.checks import ResponseUseGuard
 from filters.response.restore import ResponseText
-from filters.segments import DataClass
+from filters.policy.decision import HEADER, IDENTIFIER
+from filters.segments import DataClass, Segment
 from gateway.adapters.base import BadRequest
 from gateway.adapters.coverage import cover
 from gateway.analysis.screener import Screened
@@ -24,6 +26,7 @@ from gateway.errors import GatewayError
 from gateway.observability.audit import AuditUnavailable
 from gateway.server.body import parse_body
 from gateway.server.call import Call, need
+from gateway.upstream.client import BASE_FORWARDED_HEADERS
 
 
 def refused(refusal: Refusal) -> GatewayError:
@@ -31,11 +34,23 @@ def refused(refusal: Refusal) -> GatewayError:
                         clause=refusal.clause, category=refusal.category)
 
 
+# Headers the gateway reads or forwards: printable ASCII only, or the request is refused before anything
+# is forwarded (a non-UTF-8 byte there once broke the audit record after the answer had gone out).
+READ_HEADERS = ("x-human-reviewer", "x-agent-name", "x-data-class") + BASE_FORWARDED_HEADERS
+_PRINTABLE = re.compile(r"[\x20-\x7e\t]*")
+
+
 async def authenticate(call: Call) -> None:
     principal = call.state.keyring.authenticate(call.request.headers)
     call.principal = principal
-    call.exchange.tenant, call.exchange.user, call.exchange.agent, call.exchange.key_id = (
-        principal.tenant, principal.user, principal.agent, principal.key_id)
+    # the agent's name is client-chosen: recorded once screening has read it (see `enforce`)
+    call.exchange.tenant, call.exchange.user, call.exchange.key_id = principal.tenant, principal.user, principal.key_id
+    extra = tuple(h.lower() for h in call.state.config.server.forward_headers)
+    for name in READ_HEADERS + extra:
+        for value in call.request.headers.getall(name, ()):
+            if not _PRINTABLE.fullmatch(value):
+                raise GatewayError(400, "invalid_header", f"the header {name} must hold printable ASCII only",
+                                   param=name)
 
 
 async def read_body(call: Call) -> None:
@@ -48,6 +63,9 @@ async def parse(call: Call) -> None:
         envelope = call.adapter.parse(need(call.body, "the body"), _header_class(call.request))
         # every string the adapter did not read: screened, checked as not text, or refused
         envelope = cover(envelope, lambda blob: call.state.blobs.relayed(tenant, blob))
+        agent = need(call.principal, "the principal").agent
+        if agent:   # read like an id: a value in it refuses the request
+            envelope.segments.append(Segment(path=(HEADER, "X-Agent-Name"), text=agent, role=IDENTIFIER))
     except BadRequest as error:
         raise GatewayError(400, "invalid_request", error.message, param=error.param) from None
     limits = call.state.config.analysis
@@ -79,7 +97,8 @@ async def route(call: Call) -> None:
     call.route = found
     call.policy = call.state.screener.policy_for(principal.tenant)
     exchange = call.exchange
-    exchange.provider, exchange.model, exchange.feature = found.provider.name, found.model, found.feature
+    # the model name the client sent is recorded once screening has read it (see `enforce`)
+    exchange.provider, exchange.feature = found.provider.name, found.feature
     exchange.model_family = found.pattern
     exchange.mode = call.state.config.tenant(principal.tenant).mode
     exchange.policy_version = call.policy.digest
@@ -100,6 +119,8 @@ async def admit(call: Call) -> None:
     call.context = RequestContext(
         tenant=principal.tenant, feature=found.feature, provider=found.traits(),
         mode=tenant.mode, reviewer=call.request.headers.get("X-Human-Reviewer"),
+        reviewers={alias.lower(): user.username or user.email or ""
+                   for user in tenant.users for alias in (user.username, user.email) if alias},
         key_features=principal.features, features_off=frozenset(tenant.features_off),
         stores_state=adapter.stores_state,
         stored_reference=reference if reference and envelope.body.get(reference) is not None else None)
@@ -127,6 +148,8 @@ async def enforce(call: Call) -> None:
     if verdict.refusal is not None:
         raise refused(verdict.refusal)
     call.exchange.reviewer = verdict.reviewer
+    call.exchange.agent = need(call.principal, "the principal").agent
+    call.exchange.model = need(call.route, "the route").model
     policy = need(call.policy, "the policy")
     call.headers.update({"X-AI-Generated": "true", "X-Policy-Version": policy.digest,
                          "X-Request-Id": call.exchange.request_id, "X-Gateway-Outcome": verdict.outcome})

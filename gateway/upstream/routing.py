@@ -45,8 +45,9 @@ class Router:
         no route matches."""
         route = next((r for r in self._config.models if r.matches(model)), None)
         if route is None:
-            raise GatewayError(404, "model_not_found", f"the model {model!r} is not served by this gateway",
-                               param="model")
+            raise GatewayError(404, "model_not_found",   # the name is not echoed: the client chose it
+                               "the model named in the request is not served by this gateway "
+                               "(GET /v1/models lists them)", param="model")
         deployments = tuple(
             Deployment(route=route.match, provider=self._config.provider(d.provider),
                        upstream_model=d.upstream_model or model, weight=d.weight)

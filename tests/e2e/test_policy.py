@@ -41,7 +41,8 @@ def policy_gateway(tmp_path_factory):
         {"sha256": sha(KEYS["notype"]), "tenant": "notype", "user": "nia@notype.example", "features": all_features},
         {"sha256": sha(KEYS["suspended"]), "tenant": "acme", "user": "old@acme.example", "suspended": True},
     ]
-    config["tenants"] = {"acme": {"mode": "enforce"}, "shadowco": {"mode": "shadow"},
+    config["tenants"] = {"acme": {"mode": "enforce", "users": [
+                             {"username": "credit-officer-7", "email": "officer7@acme.example"}]}, "shadowco": {"mode": "shadow"},
                          "notype": {"features_off": ["typeahead"]}}
     config["audit"] = {"path": str(tmp / "audit.jsonl")}
     server = start_gateway(config, tmp)
