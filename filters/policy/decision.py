@@ -109,7 +109,8 @@ class Decider:
         verdict = Verdict(outcome=outcome, segments=verdicts, violations=violations, mode=context.mode,
                           mask_new_findings=policy.responses.mask_new_findings,
                           refuse_categories=tuple(policy.responses.refuse_categories),
-                          refuse_cite=policy.responses.refuse_cite)
+                          refuse_cite=policy.responses.refuse_cite,
+                          restore_link_hosts=tuple(h.lower() for h in policy.responses.restore_in_links))
         if context.stores_state and policy.providers.openai_store_false:
             verdict.provider_fields["store"] = False   # FAQ: providers retain nothing
         self._enforce(verdict, context)

@@ -104,6 +104,11 @@ class ResponsesPolicy(_Strict):
     mask_cite: str = "AUP II.k"
     refuse_categories: list[str] = Field(default_factory=list)
     refuse_cite: str = "AUP II.n"
+    # Hosts into whose URLs a pseudonym may be restored; everywhere else in a URL, a markdown link or
+    # image target or an HTML attribute the token stays (a link the client's renderer fetches would
+    # carry the value out).
+    restore_in_links: list[str] = Field(default_factory=list)
+    links_cite: str = "AUP II.k"
 
 
 class AuditPolicy(_Strict):
@@ -201,6 +206,8 @@ def _loosenings(base: Policy, tightened: Policy) -> list[str]:
         problems.append("review.without_reviewer: serve_and_mark is looser than refuse")
     if base.responses.mask_new_findings and not tightened.responses.mask_new_findings:
         problems.append("responses.mask_new_findings: cannot be turned off")
+    if not set(tightened.responses.restore_in_links) <= set(base.responses.restore_in_links):
+        problems.append("responses.restore_in_links: cannot add hosts")
     if not set(base.responses.refuse_categories) <= set(tightened.responses.refuse_categories):
         problems.append("responses.refuse_categories: cannot remove categories")
     if base.audit.required and not tightened.audit.required:

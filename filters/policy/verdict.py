@@ -98,6 +98,7 @@ class Verdict:
     mask_new_findings: bool = True                 # responses: restricted values the model writes are masked
     refuse_categories: tuple[str, ...] = ()        # responses: content kinds withheld (AUP II.n)
     refuse_cite: str = "AUP II.n"
+    restore_link_hosts: tuple[str, ...] = ()       # hosts whose URLs may get a pseudonym restored
 
     def first(self, action: str) -> Violation | None:
         return next((v for v in self.violations if v.action == action), None)

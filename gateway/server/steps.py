@@ -172,6 +172,7 @@ async def rewrite(call: Call) -> None:
     if verdict.refuse_categories:
         call.guard = ResponseUseGuard(call.state.use_rules, verdict.refuse_categories)
     call.replies = ResponseText(screened.pseudonyms, mask_new=call.state.masker if verdict.mask_new_findings else None,
+                                link_hosts=verdict.restore_link_hosts,
                                 keep_transcript=call.guard is not None)
 
 
