@@ -20,6 +20,7 @@ class AnalyzerSpec:
 
     use_rules_path: str | None = None
     accounts: dict[str, tuple[AccountEntry, ...]] = field(default_factory=dict)
+    files_digest: str = ""   # of the data files the analyzer reads: a reload with other files builds new workers
 
 
 class TextAnalyzer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -110,7 +111,9 @@ class KeyConfig(_Strict):
     user: str
     features: list[Feature] = Field(default_factory=lambda: list(ALL_FEATURES))
     suspended: bool = False
-    name: str | None = None  # a label for operators; never the key itself
+    name: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # names the key in metrics
+    # and audit records (else the hash prefix); never the key itself
+    expires_at: datetime | None = None   # after it the key is refused (401 expired_api_key); ISO 8601, UTC if no zone
 
     @field_validator("sha256")
     @classmethod
@@ -118,6 +121,11 @@ class KeyConfig(_Strict):
         if not re.fullmatch(r"[0-9a-f]{64}", value):
             raise ValueError("must be the lowercase hex sha256 of the gateway key (64 characters)")
         return value
+
+    @field_validator("expires_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
     @field_validator("user")
     @classmethod
@@ -152,6 +160,8 @@ class ServerConfig(_Strict):
     max_body_bytes: int = 8 * 1024 * 1024
     # Request headers forwarded upstream besides content-type, anthropic-version and anthropic-beta.
     forward_headers: list[str] = Field(default_factory=list)
+    # SIGTERM: stop accepting, let requests and streams in flight finish for at most this long, exit 0.
+    drain_s: float = Field(default=30.0, ge=0, le=3600)
 
 
 class TimeoutConfig(_Strict):

@@ -76,6 +76,10 @@ class AnalysisService:
         return ProcessPoolExecutor(max_workers=self._workers, initializer=_init_worker, initargs=(self._spec,),
                                    mp_context=multiprocessing.get_context("spawn"))
 
+    def same_as(self, spec: AnalyzerSpec, workers: int) -> bool:
+        """Whether a service built from `spec` with `workers` would be this one (a reload keeps it)."""
+        return self._spec == spec and self._workers == workers
+
     def close(self) -> None:
         self.ready = False
         if self._executor is not None:

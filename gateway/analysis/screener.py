@@ -12,6 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from filters.configfile import CONFIG_DIR
 from filters.policy.decision import Decider
 from filters.policy.model import Policy, load_policy, tighten
 from filters.policy.verdict import ProviderTraits, Refusal, RequestContext, Verdict
@@ -44,7 +45,14 @@ def analyzer_spec(config: GatewayConfig, policy: Policy) -> AnalyzerSpec:
         tenant: tuple(AccountEntry(u.username, u.email, u.name) for u in settings.users)
         for tenant, settings in config.tenants.items() if settings.users
     }
-    return AnalyzerSpec(use_rules_path=str(policy.use_rules_path()), accounts=accounts)
+    rules = policy.use_rules_path()
+    digest = hashlib.sha256()
+    for path in (rules, *sorted(CONFIG_DIR.glob("*.yaml"))):   # the filters' data, as the workers will read it
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    return AnalyzerSpec(use_rules_path=str(rules), accounts=accounts, files_digest=digest.hexdigest()[:16])
 
 
 def tenant_secret(config: GatewayConfig, tenant: str) -> bytes:

@@ -11,31 +11,9 @@ import tempfile
 from collections.abc import Sequence
 
 from filters.configfile import ConfigFileError
-from gateway.config import DEFAULT_CONFIG, ConfigError, GatewayConfig, load_config
+from gateway.config import DEFAULT_CONFIG, GatewayConfig
 from gateway.observability.logs import setup_logging
-
-
-def check_files(path: str) -> GatewayConfig:
-    """The config, its policy, every tenant's override and the filters' data files, all validated.
-
-    ConfigFileError (naming the file and the field) for the first one that cannot be used.
-    """
-    from filters.classify.config import load_classify_config
-    from filters.policy.model import load_policy
-    from filters.recognizers.registry import load_recognizers
-    from filters.use_rules.rules import UseRules
-    from gateway.analysis.screener import tenant_policies
-
-    config = load_config(path)
-    policy = load_policy(config.policy_path())
-    policies = tenant_policies(config, policy)
-    if not config.audit.path and any(p.audit.required for p in policies.values()):
-        raise ConfigError(f"{path}: audit.path: the policy requires an audit trail; name a file, a "
-                          "directory or - (standard output)")
-    UseRules.from_file(policy.use_rules_path())
-    load_recognizers()
-    load_classify_config()
-    return config
+from gateway.server.checks import check_files
 
 
 def _load(path: str) -> GatewayConfig:
@@ -51,9 +29,11 @@ async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) 
     from aiohttp import web
 
     from gateway.server.app import build_app
+    from gateway.server.reload import reload_state
 
     app = build_app(config)
-    runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+    # cleanup() stops listening first, then waits up to drain_s for requests and streams in flight.
+    runner = web.AppRunner(app, handler_cancellation=True, access_log=None, shutdown_timeout=config.server.drain_s)
     await runner.setup()
     site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
     await site.start()
@@ -62,6 +42,14 @@ async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) 
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    reloads: set[asyncio.Task[bool]] = set()
+
+    def reload() -> None:
+        task = asyncio.create_task(reload_state(app, config.source))
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
+
+    loop.add_signal_handler(signal.SIGHUP, reload)
     await stop.wait()
     await runner.cleanup()
 
@@ -103,6 +91,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if worker.is_alive():
                 worker.terminate()
 
+    def _reload(*_: object) -> None:
+        for worker in workers:
+            if worker.is_alive() and worker.pid is not None:
+                os.kill(worker.pid, signal.SIGHUP)   # each server process reloads on its own
+
+    signal.signal(signal.SIGHUP, _reload)
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     for worker in workers:

@@ -55,6 +55,8 @@ class Metrics:
                                     ["api", "target_api"], registry=r)
         self.in_flight = Gauge("magic_gateway_in_flight_requests", "Requests being served",
                                registry=r, multiprocess_mode="livesum")
+        self.reloads = Counter("magic_gateway_config_reloads", "Reloads on SIGHUP, applied or refused", ["result"],
+                               registry=r)
         self.tokens = Counter("magic_gateway_tokens", "Tokens reported by providers", ["tenant", "direction"],
                               registry=r)
 

@@ -24,7 +24,7 @@ from gateway.server import endpoints
 from gateway.server.auth import KeyRing
 from gateway.server.chain import handler
 from gateway.server.middleware import errors_middleware
-from gateway.server.state import LINKS, STATE, GatewayState
+from gateway.server.state import LINKS, LIVE, STATE, GatewayState, LiveState
 from gateway.upstream.deployments import Deployment, DeploymentHealth
 from gateway.upstream.providers import open_links
 from gateway.upstream.relayed_blobs import RelayedBlobs
@@ -33,15 +33,25 @@ from gateway.upstream.routing import Router
 log = logging.getLogger("magic_gateway")
 
 
-def build_state(config: GatewayConfig, policy: Policy | None = None) -> GatewayState:
-    """Everything the gateway builds from its config before it starts (no I/O but reading files)."""
-    metrics = Metrics()
+def build_state(config: GatewayConfig, policy: Policy | None = None,
+                previous: GatewayState | None = None) -> GatewayState:
+    """Everything the gateway builds from its config before it starts (no I/O but reading files).
+
+    `previous`: the state a reload replaces. What outlives a reload is carried over: the metrics, the
+    deployments' health, the relayed blobs, the finish hooks, and the analysis processes when they
+    would be built the same (same spec and worker count); everything else is built anew from `config`.
+    """
+    metrics = previous.metrics if previous is not None else Metrics()
 
     def cooled(deployment: Deployment, is_cooled: bool) -> None:
         metrics.deployment_cooled.labels(deployment.route, deployment.label).set(1 if is_cooled else 0)
     base_policy = policy or load_policy(config.policy_path())
-    service = AnalysisService(analyzer_spec(config, base_policy), workers=config.analysis.workers,
-                              cache_entries=config.analysis.cache_entries, timeout_s=config.timeouts.analysis_s)
+    spec = analyzer_spec(config, base_policy)
+    if previous is not None and previous.service.same_as(spec, config.analysis.workers):
+        service = previous.service
+    else:
+        service = AnalysisService(spec, workers=config.analysis.workers,
+                                  cache_entries=config.analysis.cache_entries, timeout_s=config.timeouts.analysis_s)
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     return GatewayState(
         config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics, service=service,
@@ -50,8 +60,9 @@ def build_state(config: GatewayConfig, policy: Policy | None = None) -> GatewayS
         audit=AuditTrail(config.audit, base) if config.audit.path else None,
         recorder=(CassetteRecorder(config.resolve(config.recording.dir), config.recording.encryption_key_env)
                   if config.recording.dir else None),
-        health=DeploymentHealth(config.routing, on_change=cooled),
-        blobs=RelayedBlobs(lambda tenant: tenant_secret(config, tenant)))
+        health=previous.health if previous is not None else DeploymentHealth(config.routing, on_change=cooled),
+        blobs=previous.blobs if previous is not None else RelayedBlobs(lambda tenant: tenant_secret(config, tenant)),
+        finish_hooks=previous.finish_hooks if previous is not None else [])
 
 
 async def provider_links(app: web.Application) -> AsyncIterator[None]:
@@ -77,11 +88,12 @@ async def analysis_engine(app: web.Application) -> AsyncIterator[None]:
     yield
     task.cancel()
     service.close()
+    app[LIVE].current.service.close()   # a reload may have started others
 
 
 async def audit_trail(app: web.Application) -> AsyncIterator[None]:
     yield
-    audit = app[STATE].audit
+    audit = app[LIVE].current.audit
     if audit is not None:
         audit.close()
 
@@ -89,6 +101,7 @@ async def audit_trail(app: web.Application) -> AsyncIterator[None]:
 def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Application:
     app = web.Application(middlewares=[errors_middleware], client_max_size=config.server.max_body_bytes)
     app[STATE] = build_state(config, policy)
+    app[LIVE] = LiveState(app[STATE])
     app.cleanup_ctx.extend([provider_links, analysis_engine, audit_trail])
     app.router.add_get("/healthz", endpoints.healthz)
     app.router.add_get("/readyz", endpoints.readyz)

@@ -7,6 +7,7 @@ import hmac
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from gateway.config import GatewayConfig, KeyConfig
 from gateway.errors import GatewayError
@@ -21,7 +22,7 @@ class Principal:
     tenant: str
     user: str
     features: frozenset[str]
-    key_id: str          # first 12 hex digits of the key's hash: safe to log, names the key
+    key_id: str          # the key's configured name, else the first 12 hex digits of its hash: names it safely
     agent: str | None = None
 
 
@@ -44,6 +45,8 @@ class KeyRing:
                 entry = candidate
         if entry is None:
             raise GatewayError(401, "invalid_api_key", "the gateway key is not valid")
+        if entry.expires_at is not None and entry.expires_at <= datetime.now(UTC):
+            raise GatewayError(401, "expired_api_key", "the gateway key has expired; ask for a new one")
         tenant = self._config.tenant(entry.tenant)
         if entry.suspended or tenant.suspended:
             raise GatewayError(403, "suspended", "this key or its tenant is suspended (AUP II.l, AUP V)",
@@ -53,7 +56,7 @@ class KeyRing:
             raise GatewayError(400, "invalid_agent_name",
                                "X-Agent-Name must be 1-100 letters, digits, spaces or ._:/@+-")
         return Principal(tenant=entry.tenant, user=entry.user, features=frozenset(entry.features),
-                         key_id=digest[:12], agent=agent)
+                         key_id=entry.name or digest[:12], agent=agent)
 
 
 def presented_key(headers: Mapping[str, str]) -> str | None:

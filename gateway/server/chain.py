@@ -21,7 +21,7 @@ from gateway.observability.finish import finish_exchange
 from gateway.server import steps
 from gateway.server.call import Call
 from gateway.server.forward import forward
-from gateway.server.state import LINKS, REQUEST_ID, STATE
+from gateway.server.state import LINKS, LIVE, REQUEST_ID
 
 Step = Callable[[Call], Awaitable[web.StreamResponse | None]]
 
@@ -49,7 +49,7 @@ async def run_chain(call: Call) -> web.StreamResponse:
 
 def handler(adapter: Adapter) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     async def handle(request: web.Request) -> web.StreamResponse:
-        state = request.app[STATE]
+        state = request.app[LIVE].current
         exchange = Exchange(request_id=request[REQUEST_ID], route=adapter.api)
         call = Call(request=request, state=state, links=request.app[LINKS], adapter=adapter, exchange=exchange)
         state.metrics.in_flight.inc()

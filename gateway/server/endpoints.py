@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from gateway.server.state import LINKS, STATE
+from gateway.server.state import LINKS, LIVE
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -12,7 +12,7 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    state = request.app[LIVE].current
     ready = state.service.ready and LINKS in request.app
     # Cooled-down deployments are detail, not unreadiness: their routes' other deployments still serve.
     return web.json_response({"status": "ready" if ready else "starting",
@@ -23,14 +23,14 @@ async def readyz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    state = request.app[LIVE].current
     state.health.refresh()   # cool-downs that are over are reported as over
     body = state.metrics.render()
     return web.Response(body=body, headers={"Content-Type": "text/plain; version=0.0.4; charset=utf-8"})
 
 
 async def list_models(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    state = request.app[LIVE].current
     principal = state.keyring.authenticate(request.headers)
     names = state.router.model_names(principal.features)
     if "anthropic-version" in request.headers:

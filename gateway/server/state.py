@@ -47,6 +47,17 @@ class GatewayState:
     finish_hooks: list[Callable[[Exchange], None]] = field(default_factory=list)
 
 
-STATE = web.AppKey("gateway_state", GatewayState)
+@dataclass
+class LiveState:
+    """The state requests are served with now: replaced whole by a reload (SIGHUP), never edited in place.
+
+    A request reads it once, at its start, and keeps that state to its end.
+    """
+
+    current: GatewayState
+
+
+STATE = web.AppKey("gateway_state", GatewayState)   # the state the app started with
+LIVE = web.AppKey("live_state", LiveState)
 LINKS = web.AppKey("provider_links", ProviderLinks)
 REQUEST_ID = web.RequestKey("request_id", str)

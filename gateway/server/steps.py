@@ -14,10 +14,10 @@ from typing import Any
 
 from aiohttp import web
 
+from filters.policy.decision import HEADER, IDENTIFIER
 from filters.policy.verdict import Refusal, RequestContext
 from filters.response.checks import ResponseUseGuard
 from filters.response.restore import ResponseText
-from filters.policy.decision import HEADER, IDENTIFIER
 from filters.segments import DataClass, Segment
 from gateway.adapters.base import BadRequest
 from gateway.adapters.coverage import cover

@@ -11,7 +11,6 @@ import uuid
 import anthropic
 import openai
 import pytest
-
 from serving import KEY, OTHER_KEY, base_config, mock_requests, start_gateway
 
 CARD = "4111111111111111"

@@ -1,0 +1,28 @@
+"""What start-up and a reload check before the gateway uses a config: every file it names, validated."""
+
+from __future__ import annotations
+
+from gateway.config import ConfigError, GatewayConfig, load_config
+
+
+def check_files(path: str) -> GatewayConfig:
+    """The config, its policy, every tenant's override and the filters' data files, all validated.
+
+    ConfigFileError (naming the file and the field) for the first one that cannot be used.
+    """
+    from filters.classify.config import load_classify_config
+    from filters.policy.model import load_policy
+    from filters.recognizers.registry import load_recognizers
+    from filters.use_rules.rules import UseRules
+    from gateway.analysis.screener import tenant_policies
+
+    config = load_config(path)
+    policy = load_policy(config.policy_path())
+    policies = tenant_policies(config, policy)
+    if not config.audit.path and any(p.audit.required for p in policies.values()):
+        raise ConfigError(f"{path}: audit.path: the policy requires an audit trail; name a file, a "
+                          "directory or - (standard output)")
+    UseRules.from_file(policy.use_rules_path())
+    load_recognizers()
+    load_classify_config()
+    return config
