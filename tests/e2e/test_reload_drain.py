@@ -40,7 +40,7 @@ def ask(url: str, key: str) -> openai.types.chat.ChatCompletion:
         model="gpt-4o", messages=[{"role": "user", "content": "hello"}])
 
 
-def wait_for(condition, seconds: float = 60) -> None:  # noqa: ANN001 - a predicate
+def wait_for(condition, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
@@ -48,7 +48,7 @@ def wait_for(condition, seconds: float = 60) -> None:  # noqa: ANN001 - a predic
 
 
 @pytest.fixture
-def gateway_process(tmp_path: Path):  # noqa: ANN201 - yields the running process and its files
+def gateway_process(tmp_path: Path):
     config = base_config(analysis={"workers": 0})
     process, url, path, log = start(tmp_path, config)
     yield process, url, path, log, config
@@ -57,7 +57,7 @@ def gateway_process(tmp_path: Path):  # noqa: ANN201 - yields the running proces
         process.wait(30)
 
 
-def test_sighup_swaps_keys_and_policy_and_refuses_a_bad_file(gateway_process) -> None:  # noqa: ANN001
+def test_sighup_swaps_keys_and_policy_and_refuses_a_bad_file(gateway_process) -> None:
     process, url, path, log, config = gateway_process
     before = ask(url, KEY).headers["x-policy-version"]
     errors: list[BaseException] = []
@@ -108,7 +108,7 @@ def test_sighup_swaps_keys_and_policy_and_refuses_a_bad_file(gateway_process) ->
     assert NEW_KEY not in (path.parent / "audit.jsonl").read_text()
 
 
-def test_sigterm_lets_a_stream_in_flight_finish_then_exits_0(gateway_process) -> None:  # noqa: ANN001
+def test_sigterm_lets_a_stream_in_flight_finish_then_exits_0(gateway_process) -> None:
     process, url, _path, _log, _config = gateway_process
     client = openai.OpenAI(base_url=url + "/v1", api_key=KEY, max_retries=0)
     text = "a stream that is still being written when the gateway is told to stop"
