@@ -131,7 +131,7 @@ class RecognizerDef(_Strict):
         return value
 
     @model_validator(mode="after")
-    def _shape_fields(self) -> "RecognizerDef":
+    def _shape_fields(self) -> RecognizerDef:
         if self.shape == "pattern" and not self.pattern:
             raise ValueError(f"{self.name}: a `pattern` recognizer needs `pattern`")
         if self.shape != "pattern" and (self.pattern or not self.match):
@@ -163,7 +163,7 @@ class FieldDef(_Strict):
     line_value: bool = False                  # ...the rest of the line when the key starts it (.env, YAML, INI)
 
     @model_validator(mode="after")
-    def _keys(self) -> "FieldDef":
+    def _keys(self) -> FieldDef:
         if not self.contains and not self.equals:
             raise ValueError("a field needs `contains` or `equals` key names")
         for key in self.contains + self.equals:
@@ -237,7 +237,7 @@ class NerDef(_Strict):
     reject_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _overlap(self) -> "NerDef":
+    def _overlap(self) -> NerDef:
         if self.overlap_chars * 2 >= self.chunk_chars:
             raise ValueError("overlap_chars must be less than half of chunk_chars")
         return self
@@ -272,7 +272,7 @@ class RecognizersFile(_Strict):
         return value
 
     @model_validator(mode="after")
-    def _consistent(self) -> "RecognizersFile":
+    def _consistent(self) -> RecognizersFile:
         names: set[str] = set()
         items: list[RecognizerDef | FieldDef] = [*self.recognizers, *self.fields]
         for index, item in enumerate(items):

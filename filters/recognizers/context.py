@@ -6,7 +6,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from filters.recognizers.tables import TableLayout, insert_values, pasted_tables, table_blocks
+from filters.recognizers.tables import (
+    TableLayout,
+    insert_values,
+    pasted_tables,
+    table_blocks,
+)
 from filters.segments import Span
 
 TABLE_KINDS = frozenset({"table", "log"})

@@ -73,7 +73,7 @@ class Detector:
         self._role_mailboxes = frozenset(m.lower() for m in self.config.ner.role_mailboxes)
 
     @classmethod
-    def default(cls, accounts: Mapping[str, AccountDirectory] | None = None) -> "Detector":
+    def default(cls, accounts: Mapping[str, AccountDirectory] | None = None) -> Detector:
         """The detector of config/recognizers.yaml."""
         return cls(DEFAULT_PATH, accounts)
 

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from filters.configfile import ConfigFileError, load_model
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "config" / "disguises.yaml"
 
@@ -45,7 +46,7 @@ VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:-]{1,400}")
 
 
-class DisguisesConfigError(ValueError):
+class DisguisesConfigError(ConfigFileError):
     """A disguises file that cannot be used; the message names the file and the field."""
 
 
@@ -77,17 +78,7 @@ class DisguisesFile(BaseModel):
 
 def load_disguises(path: str | Path = DEFAULT_PATH) -> DisguisesFile:
     """The validated file; DisguisesConfigError naming the file and the field otherwise."""
-    path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return DisguisesFile.model_validate(raw)
-    except OSError as exc:
-        raise DisguisesConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise DisguisesConfigError(f"{path}: not valid YAML: {exc}") from None
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise DisguisesConfigError(f"{path}: {problems}") from None
+    return load_model(path, DisguisesFile, error=DisguisesConfigError)
 
 
 @dataclass(frozen=True)
@@ -128,7 +119,7 @@ class Disguises:
         self.pattern = re.compile(f"{PERCENT}|[{INVISIBLE}{COMPATIBLE}{look_alikes}]")
 
     @classmethod
-    def default(cls) -> "Disguises":
+    def default(cls) -> Disguises:
         return _default()
 
     def read(self, text: str) -> Reading:

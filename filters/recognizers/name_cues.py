@@ -44,8 +44,9 @@ class NameCues:
         if spec.handoffs:
             parts.append((rf"(?<![\w])(?i:{_phrases(spec.handoffs)}):?[ \t]{{1,3}}{NAME}(?![\w'’])", False, True))
         if spec.possessed:
-            parts.append((rf"(?<![\w.@/#-]){NAME}['’]s[ \t]{{1,3}}(?:[a-z]{{1,20}}[ \t]{{1,3}})?"
-                          rf"(?i:{_phrases(spec.possessed)})(?![\w])", True, False))
+            possessed = (rf"(?<![\w.@/#-]){NAME}['’]s[ \t]{{1,3}}(?:[a-z]{{1,20}}[ \t]{{1,3}})?"
+                         rf"(?i:{_phrases(spec.possessed)})(?![\w])")
+            parts.append((possessed, True, False))
         if spec.after:
             parts.append((rf"(?<![\w.@/#-]){NAME},?[ \t]{{1,3}}(?i:{_phrases(spec.after)})(?![\w])", True, True))
         self._parts = [(re.compile(p, re.MULTILINE), trailing, weak) for p, trailing, weak in parts]

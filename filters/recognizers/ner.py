@@ -105,7 +105,8 @@ class PersonNameRecognizer:
                 self._read(ctx, chunk, artifacts, parts, found)
         for span in self.shapes.listed(text, set(found)):
             found[span] = self.spec.score
-        return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()]
+        return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()
+                if not self._not_a_person(text[s:e])]
 
     def screened(self, findings: list[Finding], text: str, role: str) -> list[Finding]:
         """Drops pattern and field names that are common words or brands (`"name": "Github"`), and in
@@ -123,7 +124,7 @@ class PersonNameRecognizer:
             kept.append(finding)
         return kept
 
-    def _could_name(self, text: str, start: int, end: int, covered: "Covered") -> bool:
+    def _could_name(self, text: str, start: int, end: int, covered: Covered) -> bool:
         starts, spans = covered
         for match in CANDIDATE.finditer(text, start, end):
             if not self.shapes.candidate(match.group()):
@@ -133,7 +134,7 @@ class PersonNameRecognizer:
                 return True   # a name candidate nothing else explains
         return False
 
-    def _windows(self, text: str, start: int, end: int, structured: bool, covered: "Covered") -> Iterator[Window]:
+    def _windows(self, text: str, start: int, end: int, structured: bool, covered: Covered) -> Iterator[Window]:
         """The lines of [start, end) that could hold an unexplained name, adjacent ones together."""
         run_start = run_end = -1
         pos = start
@@ -182,9 +183,8 @@ class PersonNameRecognizer:
         """Presidio's analysis (SpacyRecognizer) of one chunk; keeps the names its results hold."""
         results = self.engine.analyze(text=chunk, language="en", entities=["PERSON"], nlp_artifacts=artifacts)
         for result in results:
-            first = chunk[result.start:result.end].split(" ", 1)[0]
-            if first in self.not_starts and " " in chunk[result.start:result.end]:
-                continue   # "The Beatles", "New Jersey", "Lake Annetteshire": no person's name starts so
+            if self._not_a_person(chunk[result.start:result.end].lstrip("( \"'")):
+                continue
             for offset, window in parts:
                 start, end = max(result.start, offset), min(result.end, offset + len(window.text))
                 if start >= end:
@@ -192,4 +192,10 @@ class PersonNameRecognizer:
                 absolute = window.start - offset
                 lowercase_ok = ctx.kind_at(window.start) in PROSE_KINDS
                 for span in self.shapes.names_in(ctx.text, start + absolute, end + absolute, lowercase_ok):
-                    found[span] = max(found.get(span, 0.0), result.score, self.spec.score)
+                    if not self._not_a_person(ctx.text[span[0]:span[1]]):
+                        found[span] = max(found.get(span, 0.0), result.score, self.spec.score)
+
+    def _not_a_person(self, name: str) -> bool:
+        """"The Beatles", "New Jersey", "Lake Annetteshire": no person's name starts so."""
+        first, space, _ = name.partition(" ")
+        return bool(space) and first in self.not_starts

@@ -15,8 +15,7 @@ CARD_PREFIX = re.compile(r"4|5[0-9]|2[2-7]|3[47]|3[0689]|35|6|1800|2131")
 PHONE_REGIONS = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NL", "ES", "IT", "SE", "CH")
 # after a phone word: these too (a bare "40 22 09 06" is a Danish number only when something says phone)
 MORE_PHONE_REGIONS = PHONE_REGIONS + tuple(
-    "PL DK CZ HU RU MX TR FI NO PT AT BE IE JP KR VN ZA AR CO CL NZ SG PH ID UA RO GR SK CN TW HK TH MY EG NG "
-    "KE SA AE PK BD".split())
+    ["PL", "DK", "CZ", "HU", "RU", "MX", "TR", "FI", "NO", "PT", "AT", "BE", "IE", "JP", "KR", "VN", "ZA", "AR", "CO", "CL", "NZ", "SG", "PH", "ID", "UA", "RO", "GR", "SK", "CN", "TW", "HK", "TH", "MY", "EG", "NG", "KE", "SA", "AE", "PK", "BD"])
 DATE_LIKE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})")
 NUMERIC_DATE = re.compile(r"(?P<y>[0-9]{4})([-/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})"
                           r"|(?P<a>[0-9]{1,2})([-/.])(?P<b>[0-9]{1,2})\6(?P<yy>[0-9]{4}|[0-9]{2})")
@@ -26,17 +25,13 @@ ANY_DATE = re.compile(rf"[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[/.-][
                       rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTHS})\.? (?:[0-9]{{1,2}}(?:st|nd|rd|th)?,? )?[0-9]{{4}}",
                       re.IGNORECASE)
 MONTH_NAME = re.compile(MONTHS)
-FILE_SUFFIXES = frozenset("png jpg jpeg gif svg webp ico bmp js ts css py md txt csv json yaml yml pdf zip gz".split())
+FILE_SUFFIXES = frozenset(["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js", "ts", "css", "py", "md", "txt", "csv", "json", "yaml", "yml", "pdf", "zip", "gz"])
 ADDRESS_END = re.compile(r"\.\s|\s(?:and|but|since|for|where|which|who|because|so|with|from|if|then|or)\s|[?!\"()]|\s{2}")
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]{0,30}")
-PARTICLES = frozenset("de da das do dos del della der den van von ten ter la le di du bin al y e".split())
-NOT_STREETS = frozenset("top page pages step steps table tables row rows column columns query queries item items user "
-                        "users order orders customer customers week weeks day days month months year years version "
-                        "python chapter section figure part level tier batch run runs test tests q1 q2 q3 q4 "
-                        "minutes hours seconds times records files jobs tasks".split())
+PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "ten", "ter", "la", "le", "di", "du", "bin", "al", "y", "e"])
+NOT_STREETS = frozenset(["top", "page", "pages", "step", "steps", "table", "tables", "row", "rows", "column", "columns", "query", "queries", "item", "items", "user", "users", "order", "orders", "customer", "customers", "week", "weeks", "day", "days", "month", "months", "year", "years", "version", "python", "chapter", "section", "figure", "part", "level", "tier", "batch", "run", "runs", "test", "tests", "q1", "q2", "q3", "q4", "minutes", "hours", "seconds", "times", "records", "files", "jobs", "tasks"])
 NEXT_KEY = re.compile(r"\s[\w.-]{1,40}=")
-NOT_NAMES = frozenset("full name first last the a an unknown none null true false n/a na test user admin customer "
-                      "patient string text varchar example sample anonymous redacted tbd todo".split())
+NOT_NAMES = frozenset(["full", "name", "first", "last", "the", "a", "an", "unknown", "none", "null", "true", "false", "n/a", "na", "test", "user", "admin", "customer", "patient", "string", "text", "varchar", "example", "sample", "anonymous", "redacted", "tbd", "todo"])
 
 
 def card(value: str, site: Site) -> Verdict:

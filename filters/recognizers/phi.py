@@ -20,7 +20,7 @@ PRONOUN_START = re.compile(r"\s{0,4}(?:he|she|they|his|her|their|the patient|pat
 CAPTURE_WORD = re.compile(r"\s{0,3}([A-Za-z0-9][A-Za-z0-9'’/-]{0,40})")
 OWNER_BEFORE_KEY = re.compile(r"(?i:\b(?:my|his|her|their|your|patient's|patient’s)|\w['’]s)\s{1,3}(?:[a-z]{1,20}\s{1,3})?"
                               r"[a-z_]{3,30}\s{0,3}(?:is|was)\s{0,3}$")
-NOT_CONDITIONS = frozenset("none null n/a na unknown - -- healthy normal negative no nka nkda".split()) | {
+NOT_CONDITIONS = frozenset(["none", "null", "n/a", "na", "unknown", "-", "--", "healthy", "normal", "negative", "no", "nka", "nkda"]) | {
     "none known", "no known allergies", "not known", "none reported", "none on file"}
 
 

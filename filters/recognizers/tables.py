@@ -49,7 +49,7 @@ class TableLayout:
     header_cols: list[tuple[int, int]]          # aligned tables: each header word's columns
 
     @classmethod
-    def parse(cls, text: str, start: int, end: int) -> "TableLayout | None":
+    def parse(cls, text: str, start: int, end: int) -> TableLayout | None:
         """The layout of the table in text[start:end], or None when it has no recognisable header."""
         for line_start, line_end in _lines(text, start, end):
             if _is_rule(text, line_start, line_end):

@@ -55,7 +55,7 @@ class NewFindingMasker:
 class ResponseUseGuard:
     """Reads what a model wrote for the content kinds the policy refuses in responses (AUP II.n)."""
 
-    def __init__(self, rules: "UseRules", categories: Sequence[str]) -> None:
+    def __init__(self, rules: UseRules, categories: Sequence[str]) -> None:
         self._rules = rules
         self._categories = frozenset(categories)
 
