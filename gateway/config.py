@@ -223,6 +223,8 @@ class ConsoleConfig(_Strict):
     admin_key_sha256: str | None = None   # the hex sha256 of the admin key (never a client key)
     admin_key_env: str | None = None      # or: an environment variable holding the admin key itself
     session_ttl_s: int = Field(default=8 * 3600, ge=60)
+    # Sessions as files in a private directory the server processes share (serve --workers N makes one).
+    sessions_dir: str | None = None
     policy_documents: PolicyDocuments = Field(default_factory=PolicyDocuments)
 
     @model_validator(mode="after")

@@ -79,6 +79,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # Several processes share the port; metrics are summed over them through a shared directory.
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="magic-gateway-metrics-"))
+    # ...and a console session opened in one process is known to the others (gateway/console/session_store.py).
+    os.environ.setdefault("MAGIC_GATEWAY_CONSOLE_SESSIONS", tempfile.mkdtemp(prefix="magic-gateway-console-"))
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_serve_worker, args=(args.config, host, port, args.record),
                                        daemon=False)

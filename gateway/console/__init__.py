@@ -7,11 +7,14 @@ adds no raw value anywhere: it shows what the audit trail shows.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from aiohttp import web
 
-__all__ = ["setup_console"]
+__all__ = ["SESSIONS_ENV", "setup_console"]
+# Set by `serve --workers N`: the directory where its processes share console sessions.
+SESSIONS_ENV = "MAGIC_GATEWAY_CONSOLE_SESSIONS"
 
 
 def setup_console(app: web.Application, state: Any) -> None:
@@ -23,6 +26,7 @@ def setup_console(app: web.Application, state: Any) -> None:
     from gateway.console.clauses import PolicyDocuments
     from gateway.console.decisions import AuditReader
     from gateway.console.policy_view import build_view
+    from gateway.console.session_store import DirectorySessions, MemorySessions
     from gateway.console.sessions import AdminGate
     from gateway.console.traffic import TrafficCounters
 
@@ -47,9 +51,11 @@ def setup_console(app: web.Application, state: Any) -> None:
         if own is not None and not (config.audit.path.endswith("/") or target.is_dir()):
             target = own
         where = f"audit trail at {target}"
+    shared = config.console.sessions_dir or os.environ.get(SESSIONS_ENV)
+    store = DirectorySessions(config.resolve(shared)) if shared else MemorySessions()
     traffic = TrafficCounters()
     state.finish_hooks.append(traffic.record)
-    app[routes.CONSOLE] = routes.Console(state=state, gate=AdminGate(config), traffic=traffic,
+    app[routes.CONSOLE] = routes.Console(state=state, gate=AdminGate(config, store), traffic=traffic,
                                          reader=AuditReader(target), policy=view,
                                          rule_categories=frozenset(spec.category for spec in use_rules.rules),
                                          audit_target=where)

@@ -2,7 +2,8 @@
 
 The admin key is compared by its sha256 in constant time, like gateway keys, and a client gateway key
 is never accepted. A session is a random id in an HttpOnly, SameSite=Strict cookie; everything about
-it (expiry, its CSRF token) stays in this process's memory, so a restart logs everyone out.
+it (expiry, its CSRF token) stays on the server (session_store.py: memory, or a directory the server
+processes share), so a restart logs everyone out.
 The login form's CSRF token is bound to a random nonce cookie (double submit, HMAC-signed), so no
 session has to exist before the admin key is given.
 """
@@ -17,9 +18,9 @@ import os
 import secrets
 import time
 from collections import deque
-from dataclasses import dataclass
 
 from gateway.config import ConfigError, GatewayConfig
+from gateway.console.session_store import MemorySessions, Session, SessionStore
 
 log = logging.getLogger("magic_gateway.console")
 # The embedded config's development admin key (mg-dev-admin-key): everyone knows it, so it only opens
@@ -32,14 +33,6 @@ LOGIN_FAILURES_PER_MINUTE = 5    # per remote address; then 429 until the minute
 _MAX_TRACKED_REMOTES = 1024
 
 
-@dataclass
-class Session:
-    id: str
-    csrf: str
-    created: float
-    expires: float
-
-
 def _digest(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -47,7 +40,7 @@ def _digest(value: str) -> str:
 class AdminGate:
     """Checks the admin key and keeps the console's sessions."""
 
-    def __init__(self, config: GatewayConfig) -> None:
+    def __init__(self, config: GatewayConfig, store: SessionStore | None = None) -> None:
         console = config.console
         if console.admin_key_env:
             value = os.environ.get(console.admin_key_env, "")
@@ -62,8 +55,8 @@ class AdminGate:
         if self._admin_digest in self._client_digests:
             raise ConfigError(f"{config.source}: console: the admin key must not be a client gateway key")
         self._ttl = float(console.session_ttl_s)
-        self._sessions: dict[str, Session] = {}
-        self._login_secret = secrets.token_bytes(32)
+        self._sessions: SessionStore = store or MemorySessions()
+        self._login_secret = self._sessions.login_secret()
         self._failures: dict[str, deque[float]] = {}
         self.development_key = hmac.compare_digest(self._admin_digest, DEV_ADMIN_KEY_SHA256)
         if self.development_key:
@@ -124,38 +117,24 @@ class AdminGate:
 
     # -- sessions -----------------------------------------------------------------------------------------
     def open_session(self) -> Session:
-        self._purge()
-        while len(self._sessions) >= MAX_SESSIONS:
-            self._sessions.pop(next(iter(self._sessions)))   # dicts keep insertion order: the oldest
         now = time.time()
         session = Session(id=secrets.token_urlsafe(32), csrf=secrets.token_urlsafe(32), created=now,
                           expires=now + self._ttl)
-        self._sessions[session.id] = session
+        self._sessions.put(session, MAX_SESSIONS)
         return session
 
     def session(self, session_id: str | None) -> Session | None:
-        if not session_id:
+        if not session_id or len(session_id) > 128:
             return None
-        found = self._sessions.get(session_id)
-        if found is None:
-            return None
-        if found.expires <= time.time():
-            self._sessions.pop(session_id, None)
-            return None
-        return found
+        return self._sessions.get(session_id, time.time())
 
     def close_session(self, session_id: str | None) -> None:
-        if session_id:
-            self._sessions.pop(session_id, None)
+        if session_id and len(session_id) <= 128:
+            self._sessions.delete(session_id)
 
     @staticmethod
     def csrf_valid(session: Session, token: str | None) -> bool:
         return bool(token) and hmac.compare_digest(session.csrf, token or "")
-
-    def _purge(self) -> None:
-        now = time.time()
-        for key in [k for k, s in self._sessions.items() if s.expires <= now]:
-            del self._sessions[key]
 
     @property
     def ttl_s(self) -> float:

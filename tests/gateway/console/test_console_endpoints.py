@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import subprocess
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -13,14 +16,17 @@ from http.cookiejar import CookieJar
 
 import openai
 import pytest
-from console_setup import ADMIN_KEY, CARD, EMAIL, RAW, console_config
+import yaml
+from console_setup import ADMIN_KEY, CARD, EMAIL, RAW, ROOT, console_config
 from serving import (
     KEY,
     OTHER_KEY,
     ThreadServer,
     clear_mock,
+    free_port,
     mock_requests,
     start_gateway,
+    wait_until_ready,
 )
 
 
@@ -298,3 +304,31 @@ def test_traffic_counts_requests_findings_and_refusals(console):
     assert after["blocks_by_clause"]["AUP II.h"] == before["blocks_by_clause"].get("AUP II.h", 0) + 1
     assert len(after["requests"]) == len(after["minutes"]) == 60
     assert any(v is not None for v in after["overhead_ms"]["mean"])
+
+
+def test_a_session_works_on_every_process_of_serve_workers(mock, tmp_path):
+    """With `serve --workers 2` new connections land on either process; the session is known to both."""
+    port = free_port()
+    path = tmp_path / "gateway.yaml"
+    path.write_text(yaml.safe_dump(console_config(mock.url, tmp_path / "audit")))
+    process = subprocess.Popen([sys.executable, "-m", "gateway.cli", "serve", "--config", str(path), "--port",
+                                str(port), "--workers", "2"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_ready(url)
+        browser = Browser(url)
+        status, _, _ = browser.login()
+        assert status == 303
+        processes = set()
+        for _ in range(20):   # urllib opens a new connection each time: the kernel spreads them
+            status, _, body = browser.request("/console/api/traffic")
+            assert status == 200
+            processes.add(json.loads(body)["process"])
+        assert len(processes) == 2
+        _, _, page = browser.request("/console")
+        status, _, _ = browser.request("/console/try", {"csrf": browser.csrf_from(page), "text": "hello",
+                                                         "tenant": "acme"})
+        assert status == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)

@@ -7,11 +7,12 @@ import pytest
 from serving import KEY, base_config, sha
 
 from gateway.config import ConfigError, parse_config
+from gateway.console.session_store import DirectorySessions
 from gateway.console.sessions import DEV_ADMIN_KEY_SHA256, MAX_SESSIONS, AdminGate
 
 
-def gate(**console) -> AdminGate:
-    return AdminGate(parse_config(base_config(console={"enabled": True, **console})))
+def gate(store=None, **console) -> AdminGate:
+    return AdminGate(parse_config(base_config(console={"enabled": True, **console})), store)
 
 
 def test_the_admin_key_is_checked_by_hash_and_a_client_key_is_not_one():
@@ -44,7 +45,7 @@ def test_the_development_key_only_opens_the_console_from_this_machine():
 def test_sessions_are_random_bounded_and_closed():
     admin = gate(admin_key_sha256=sha("an-admin-key"))
     first = admin.open_session()
-    assert admin.session(first.id) is first and len(first.id) >= 40 and first.csrf != first.id
+    assert admin.session(first.id) == first and len(first.id) >= 40 and first.csrf != first.id
     assert admin.session("guessed") is None and admin.session(None) is None
     assert admin.csrf_valid(first, first.csrf) and not admin.csrf_valid(first, "") and not admin.csrf_valid(first, None)
     others = [admin.open_session() for _ in range(MAX_SESSIONS)]
@@ -61,3 +62,25 @@ def test_the_login_token_is_bound_to_its_nonce():
     assert admin.login_token_valid(nonce, token)
     assert not admin.login_token_valid(admin.new_login_nonce(), token)
     assert not admin.login_token_valid(None, token) and not admin.login_token_valid(nonce, "")
+
+
+def test_server_processes_sharing_a_directory_share_sessions_and_login_forms(tmp_path):
+    """`serve --workers N`: each process has its own gate over one directory."""
+    directory = tmp_path / "sessions"
+    one = gate(DirectorySessions(directory), admin_key_sha256=sha("an-admin-key"))
+    two = gate(DirectorySessions(directory), admin_key_sha256=sha("an-admin-key"))
+    session = one.open_session()
+    assert two.session(session.id) == session
+    nonce = one.new_login_nonce()
+    assert two.login_token_valid(nonce, one.login_token(nonce))
+    two.close_session(session.id)
+    assert one.session(session.id) is None
+    # The directory is private and never holds a usable session id.
+    assert directory.stat().st_mode & 0o077 == 0
+    other = one.open_session()
+    assert all(other.id not in p.name and other.id not in p.read_text(errors="replace")
+               for p in directory.iterdir())
+    for _ in range(MAX_SESSIONS + 5):
+        one.open_session()
+    assert len(list(directory.glob("*.session"))) <= MAX_SESSIONS
+    assert one.session(other.id) is None                 # the oldest gave way
