@@ -22,7 +22,8 @@ from gateway.config import FEATURES
 from gateway.console import fragments, pages
 from gateway.console.decisions import OUTCOMES, AuditReader, DecisionFilter
 from gateway.console.policy_view import PolicyView
-from gateway.console.sessions import LOGIN_COOKIE, SESSION_COOKIE, AdminGate, Session
+from gateway.console.session_store import Session
+from gateway.console.sessions import LOGIN_COOKIE, SESSION_COOKIE, AdminGate
 from gateway.console.traffic import TrafficCounters
 from gateway.console.tryit import TryItError, TryItInput, tenants_of, try_it
 from gateway.errors import GatewayError
