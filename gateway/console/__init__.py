@@ -25,20 +25,15 @@ def setup_console(app: web.Application, state: Any) -> None:
     from gateway.console import routes
     from gateway.console.clauses import PolicyDocuments
     from gateway.console.decisions import AuditReader
-    from gateway.console.policy_view import build_view
     from gateway.console.session_store import DirectorySessions, MemorySessions
     from gateway.console.sessions import AdminGate
     from gateway.console.traffic import TrafficCounters
 
     config = state.config
-    screener = state.screener
-    base = screener.policy
-    use_rules = UseRules.from_file(base.use_rules_path())
-    tenants = sorted({k.tenant for k in config.keys} | set(config.tenants))
+    use_rules = UseRules.from_file(state.screener.policy.use_rules_path())
     documents = config.console.policy_documents
-    view = build_view(base, {t: screener.policy_for(t) for t in tenants}, use_rules,
-                      PolicyDocuments.load(config.resolve(documents.aup) if documents.aup else None,
-                                           config.resolve(documents.faq) if documents.faq else None))
+    clauses = PolicyDocuments.load(config.resolve(documents.aup) if documents.aup else None,
+                                   config.resolve(documents.faq) if documents.faq else None)
     target: Path | None = None
     where = "the config names no audit.path"
     if config.audit.path == "-":
@@ -55,8 +50,8 @@ def setup_console(app: web.Application, state: Any) -> None:
     store = DirectorySessions(config.resolve(shared)) if shared else MemorySessions()
     traffic = TrafficCounters()
     state.finish_hooks.append(traffic.record)
-    app[routes.CONSOLE] = routes.Console(state=state, gate=AdminGate(config, store), traffic=traffic,
-                                         reader=AuditReader(target), policy=view,
+    app[routes.CONSOLE] = routes.Console(app=app, gate=AdminGate(config, store), traffic=traffic,
+                                         reader=AuditReader(target), documents=clauses,
                                          rule_categories=frozenset(spec.category for spec in use_rules.rules),
                                          audit_target=where)
     app.on_response_prepare.append(routes.add_security_headers)

@@ -18,16 +18,19 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from filters.segments import DataClass
+from filters.use_rules.rules import UseRules
 from gateway.config import FEATURES
 from gateway.console import fragments, pages
+from gateway.console.clauses import PolicyDocuments
 from gateway.console.decisions import OUTCOMES, AuditReader, DecisionFilter
-from gateway.console.policy_view import PolicyView
+from gateway.console.policy_view import PolicyView, build_view
 from gateway.console.session_store import Session
 from gateway.console.sessions import LOGIN_COOKIE, SESSION_COOKIE, AdminGate
 from gateway.console.traffic import TrafficCounters
 from gateway.console.tryit import TryItError, TryItInput, tenants_of, try_it
 from gateway.errors import GatewayError
 from gateway.server.auth import presented_key
+from gateway.server.state import LIVE, GatewayState
 
 STATIC = Path(__file__).resolve().parent / "static"
 _STATIC_TYPES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8"}
@@ -47,13 +50,30 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 @dataclass
 class Console:
-    state: Any                      # GatewayState
+    app: web.Application
     gate: AdminGate
     traffic: TrafficCounters
     reader: AuditReader
-    policy: PolicyView
+    documents: PolicyDocuments
     rule_categories: frozenset[str]
     audit_target: str
+    _view: tuple[object, PolicyView] | None = None
+
+    @property
+    def state(self) -> GatewayState:
+        """The state requests are served with now: a reload (SIGHUP) swaps it, and the console follows."""
+        return self.app[LIVE].current
+
+    @property
+    def policy(self) -> PolicyView:
+        state = self.state
+        if self._view is None or self._view[0] is not state:
+            screener = state.screener
+            use_rules = UseRules.from_file(screener.policy.use_rules_path())
+            view = build_view(screener.policy, {t: screener.policy_for(t) for t in tenants_of(state)},
+                              use_rules, self.documents)
+            self._view = (state, view)
+        return self._view[1]
 
 
 CONSOLE = web.AppKey("console", Console)
