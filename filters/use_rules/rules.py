@@ -24,7 +24,7 @@ from filters.use_rules.config import (
     UseRulesFile,
     load_rules,
 )
-from filters.use_rules.text import PhraseIndex, Spec, Tokens, compile_phrase, tokenize
+from filters.use_rules.text import Matches, PhraseIndex, Spec, Tokens, compile_phrase, tokenize
 
 DEFAULT_RULES = Path(__file__).resolve().parents[2] / "config" / "use_rules.yaml"
 # Texts longer than this are read in pieces cut at line or sentence ends, so time and memory stay
@@ -147,6 +147,16 @@ class UseRules:
         # so most rules are dismissed by two set comparisons.
         self._checks = [(rule, rule.needs, frozenset(rule.unless_anywhere),
                          [(frozenset(seq), seq) for seq in rule.sequences]) for rule in compiled]
+        # Each check filed under a concept without which it cannot match (one it needs, else the first of
+        # each of its sequences), so a text only meets the checks of concepts it holds.
+        self._by_concept: dict[int, list[int]] = {}
+        self._unconditional: list[int] = []
+        for position, (checked, needs, _, _) in enumerate(self._checks):
+            triggers = {min(needs)} if needs else {seq[0] for seq in checked.sequences if seq}
+            if not triggers or not all(checked.sequences):
+                self._unconditional.append(position)
+            for concept in triggers:
+                self._by_concept.setdefault(concept, []).append(position)
         self._index = PhraseIndex(concepts.sequences)
         self._by_id = {rule.spec.id: rule.spec for rule in compiled}
 
@@ -181,9 +191,13 @@ class UseRules:
         tokens = tokenize(text)
         hits = self._index.find(tokens)
         context = _Context(tokens, hits)
-        present = frozenset(number for number, found in enumerate(hits) if found)
+        present = frozenset(hits)   # only the concepts found are in it
+        due = set(self._unconditional)
+        for concept in present:
+            due.update(self._by_concept.get(concept, ()))
         result: list[RuleHit] = []
-        for rule, needs, vetoes, sequences in self._checks:
+        for position in sorted(due):
+            rule, needs, vetoes, sequences = self._checks[position]
             if not needs <= present or not vetoes.isdisjoint(present):
                 continue
             for concepts, sequence in sequences:
@@ -201,7 +215,7 @@ class UseRules:
 class _Context:
     """One text's matches, with lookups built on first use."""
 
-    def __init__(self, tokens: Tokens, hits: list[list[tuple[int, int]]]) -> None:
+    def __init__(self, tokens: Tokens, hits: Matches) -> None:
         self.tokens = tokens
         self.hits = hits
         self._starts: dict[int, list[int]] = {}

@@ -196,9 +196,9 @@ class PhraseIndex:
                     child = node.words[word] = _Node()
                 self._insert(child, rest, number)
 
-    def find(self, tokens: Tokens) -> list[list[tuple[int, int]]]:
+    def find(self, tokens: Tokens) -> "Matches":
         """Per concept, the (first, past-last) word indices of its matches, in text order."""
-        hits: list[list[tuple[int, int]]] = [[] for _ in range(self.size)]
+        hits = Matches()
         words, sentences = tokens.words, tokens.sentences
         count = len(words)
         root_words = self._root.words
@@ -211,8 +211,10 @@ class PhraseIndex:
             while states:
                 node, j = states.pop()
                 for number in node.ends:
-                    found = hits[number]
-                    if (i, j) not in found[-4:]:
+                    found = hits.get(number)
+                    if found is None:
+                        hits[number] = [(i, j)]
+                    elif (i, j) not in found[-4:]:
                         found.append((i, j))
                 if j < count and sentences[j] == sentence:
                     word = words[j]
@@ -224,7 +226,16 @@ class PhraseIndex:
                             states.append((child, j + 1))
                     if node.any is not None:
                         states.append((node.any, j + 1))
-        for found in hits:
+        for found in hits.values():
             if len(found) > 1:
                 found.sort()
         return hits
+
+
+class Matches(dict[int, list[tuple[int, int]]]):
+    """The matches of the concepts found in one text; a concept not found has none. Only the found ones
+    are stored: a short text matches a handful of the hundreds of concepts, and building and scanning a
+    list per concept cost more than the matching itself."""
+
+    def __missing__(self, concept: int) -> list[tuple[int, int]]:
+        return []
