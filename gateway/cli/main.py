@@ -54,6 +54,13 @@ async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) 
     await runner.cleanup()
 
 
+def _run_server(config: GatewayConfig, host: str, port: int, reuse_port: bool) -> None:
+    """The server on uvloop's event loop: the same asyncio API, its transports and timers in C."""
+    import uvloop
+
+    uvloop.run(_serve(config, host, port, reuse_port=reuse_port))
+
+
 def _with_overrides(config: GatewayConfig, record: str | None) -> GatewayConfig:
     if not record:
         return config
@@ -64,7 +71,7 @@ def _with_overrides(config: GatewayConfig, record: str | None) -> GatewayConfig:
 def _serve_worker(config_path: str, host: str, port: int, record: str | None) -> None:
     config = _with_overrides(_load(config_path), record)
     setup_logging(config.logging.level)
-    asyncio.run(_serve(config, host, port, reuse_port=True))
+    _run_server(config, host, port, reuse_port=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -73,7 +80,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or config.server.host
     port = args.port if args.port is not None else config.server.port
     if args.workers <= 1:
-        asyncio.run(_serve(config, host, port, reuse_port=False))
+        _run_server(config, host, port, reuse_port=False)
         return 0
     import multiprocessing
 
