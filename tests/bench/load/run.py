@@ -229,6 +229,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--long", action="store_true", help="add the ten-minute memory run")
     parser.add_argument("--long-minutes", type=float, default=10, help=argparse.SUPPRESS)
     parser.add_argument("--no-litellm", action="store_true", help="leave LiteLLM's proxy out")
+    parser.add_argument("--scenarios", type=int, nargs="+", default=[1, 2, 3, 4, 5, 6],
+                        help="only these scenarios (5 needs 1); memory is always measured")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4], help="server process counts")
     parser.add_argument("--streams", type=int, default=60, help="streams per target")
     parser.add_argument("--relay-uvloop", action="store_true", help="run the bare relay on uvloop")
@@ -258,10 +260,10 @@ def main(argv: list[str] | None = None) -> int:
                 litellm = start_litellm_target(processes, folder, mock)
             targets = [t for t in (mock, relay, gateway, litellm) if t is not None]
             bench.memory(gateway, litellm, "after start-up")
-            bench.cached(targets)
-            bench.fresh(targets)
-            bench.streaming(targets)
-            bench.redaction(targets)
+            for number, scenario in ((1, bench.cached), (2, bench.fresh), (3, bench.streaming),
+                                     (4, bench.redaction)):
+                if number in args.scenarios:
+                    scenario(targets)
             if args.long:
                 bench.long_run(gateway, args.long_minutes)
             bench.memory(gateway, litellm, "after the run")
@@ -270,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
             if litellm is not None:
                 processes.stop(litellm.started)  # type: ignore[arg-type]
             processes.stop(gateway.started)  # type: ignore[arg-type]
-            bench.workers(mock, args.workers)
+            if 1 in args.scenarios and 5 in args.scenarios:
+                bench.workers(mock, args.workers)
         order = ["1.", "2.", "3.", "4.", "5.", "6."]
         rows = sorted(bench.rows, key=lambda r: order.index(r.scenario[:2]))
         title = (f"magic-gateway `make bench`, {started_at:%Y-%m-%d %H:%M} UTC, {platform.node() or 'this machine'} "
