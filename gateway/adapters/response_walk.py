@@ -6,6 +6,7 @@ import json
 from collections.abc import Hashable
 from typing import Any
 
+from gateway import jsoncodec
 from gateway.adapters.base import ResponseRewriter, StreamText, Usage
 from gateway.upstream.sse import SSEEvent
 
@@ -84,13 +85,13 @@ def load_json(event: SSEEvent) -> dict[str, Any] | None:
 
 def json_event(payload: dict[str, Any], like: SSEEvent) -> SSEEvent:
     """`like` with its data replaced by `payload`."""
-    return SSEEvent(data=json.dumps(payload, ensure_ascii=False), event=like.event, id=like.id)
+    return SSEEvent(data=jsoncodec.dumps_text(payload), event=like.event, id=like.id)
 
 
 def extra_event(payload: dict[str, Any], like: SSEEvent, name: str) -> SSEEvent:
     """An event the gateway adds (held-back text): named `name` when the upstream names its events,
     and without an id (ids are the upstream's, never repeated)."""
-    return SSEEvent(data=json.dumps(payload, ensure_ascii=False), event=name if like.event is not None else None)
+    return SSEEvent(data=jsoncodec.dumps_text(payload), event=name if like.event is not None else None)
 
 
 class Channels:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import time
+
+import orjson
 
 
 class JsonFormatter(logging.Formatter):
@@ -23,7 +24,7 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             # The exception type and where, not its message: messages can quote request content.
             entry["exception"] = record.exc_info[0].__name__
-        return json.dumps(entry, default=str)
+        return orjson.dumps(entry, default=str).decode("utf-8")
 
 
 def setup_logging(level: str = "info") -> None:

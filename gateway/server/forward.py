@@ -19,6 +19,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from gateway import jsoncodec
 from gateway.adapters.coverage import opaque_blobs
 from gateway.errors import GatewayError
 from gateway.server.answer import client_headers, response_refusal
@@ -127,7 +128,7 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
     call.adapter.mark_ai_generated(reply)
     call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
     exchange.input_tokens, exchange.output_tokens = usage.input_tokens, usage.output_tokens
-    return web.Response(status=200, body=json.dumps(reply, ensure_ascii=False).encode("utf-8"),
+    return web.Response(status=200, body=jsoncodec.dumps(reply),
                         headers=client_headers(upstream, call.headers), content_type="application/json")
 
 

@@ -10,13 +10,13 @@ client gets a 400 naming the field. The last deployment's answer, whatever it is
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 
+from gateway import jsoncodec
 from gateway.adapters import ADAPTERS
 from gateway.errors import GatewayError
 from gateway.translate import API_FORMAT, Translator, Untranslatable, pick
@@ -80,7 +80,7 @@ class RouteSender:
                 refused = refused or error
                 continue
             target_api = translator.target_api if translator is not None else api
-            payload = json.dumps(finish_body(target_body, target_api, deployment), ensure_ascii=False).encode()
+            payload = jsoncodec.dumps(finish_body(target_body, target_api, deployment))
             headers = upstream_headers(deployment.provider, self._headers_for(incoming, api, target_api), allow)
             self._health.started(deployment)
             try:
