@@ -16,26 +16,26 @@ log = logging.getLogger("magic_gateway.access")
 def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: CassetteRecorder | None,
                     exchange: Exchange, hooks: Sequence[Callable[[Exchange], None]] = ()) -> None:
     status = str(exchange.status or 500)
-    metrics.requests.labels(exchange.route, exchange.provider, exchange.model_family, status).inc()
-    metrics.duration.labels(exchange.route).observe(exchange.elapsed())
-    metrics.overhead.labels(exchange.route).observe(exchange.overhead())
+    metrics.child(metrics.requests, exchange.route, exchange.provider, exchange.model_family, status).inc()
+    metrics.child(metrics.duration, exchange.route).observe(exchange.elapsed())
+    metrics.child(metrics.overhead, exchange.route).observe(exchange.overhead())
     if exchange.segments:
         metrics.analysis.observe(exchange.analysis_s)
-        metrics.cache.labels("hit").inc(exchange.cached_segments)
-        metrics.cache.labels("miss").inc(exchange.segments - exchange.cached_segments)
+        metrics.child(metrics.cache, "hit").inc(exchange.cached_segments)
+        metrics.child(metrics.cache, "miss").inc(exchange.segments - exchange.cached_segments)
     if exchange.first_token_s is not None:
-        metrics.first_token.labels(exchange.provider).observe(exchange.first_token_s)
+        metrics.child(metrics.first_token, exchange.provider).observe(exchange.first_token_s)
     for (entity, data_class, action), count in exchange.findings.items():
-        metrics.findings.labels(entity, data_class).inc(count)
-        metrics.actions.labels(action).inc(count)
+        metrics.child(metrics.findings, entity, data_class).inc(count)
+        metrics.child(metrics.actions, action).inc(count)
     if exchange.outcome:
-        metrics.actions.labels(f"request_{exchange.outcome}").inc()
+        metrics.child(metrics.actions, f"request_{exchange.outcome}").inc()
     for violation in exchange.violations:
         if violation["action"] in ("block", "review"):
-            metrics.blocks.labels(violation["clause"], violation["action"]).inc()
+            metrics.child(metrics.blocks, violation["clause"], violation["action"]).inc()
     if exchange.tenant and (exchange.input_tokens or exchange.output_tokens):
-        metrics.tokens.labels(exchange.tenant, "in").inc(exchange.input_tokens)
-        metrics.tokens.labels(exchange.tenant, "out").inc(exchange.output_tokens)
+        metrics.child(metrics.tokens, exchange.tenant, "in").inc(exchange.input_tokens)
+        metrics.child(metrics.tokens, exchange.tenant, "out").inc(exchange.output_tokens)
     log.info("request", extra={"fields": {
         "request_id": exchange.request_id, "route": exchange.route, "tenant": exchange.tenant,
         "key_id": exchange.key_id, "agent": exchange.agent, "provider": exchange.provider,
@@ -57,6 +57,6 @@ def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: Casset
         except OSError:
             log.error("cassette write failed", extra={"fields": {"request_id": exchange.request_id}})
     if audit is not None and not audit.write(exchange, exchange.policy_version):
-        metrics.upstream_errors.labels("audit", "write_failed").inc()
+        metrics.child(metrics.upstream_errors, "audit", "write_failed").inc()
     for hook in hooks:   # e.g. the console's traffic counters (GatewayState.finish_hooks)
         hook(exchange)

@@ -5,6 +5,7 @@ text, keys or free-form values."""
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
 
@@ -13,6 +14,7 @@ class Metrics:
     """All of the gateway's metrics in one registry."""
 
     def __init__(self) -> None:
+        self._children: dict[tuple[int, tuple[str, ...]], Any] = {}
         self.registry = CollectorRegistry()
         r = self.registry
         self.requests = Counter("magic_gateway_requests", "Requests answered",
@@ -59,6 +61,15 @@ class Metrics:
                                registry=r)
         self.tokens = Counter("magic_gateway_tokens", "Tokens reported by providers", ["tenant", "direction"],
                               registry=r)
+
+    def child(self, metric: Any, *labels: str) -> Any:
+        """`metric.labels(*labels)`, looked up once: label values are bounded (see above), and
+        prometheus_client's own lookup takes a lock and checks every value on each call."""
+        key = (id(metric), labels)
+        found = self._children.get(key)
+        if found is None:
+            found = self._children[key] = metric.labels(*labels)
+        return found
 
     def render(self) -> bytes:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

@@ -60,7 +60,7 @@ async def forward(call: Call) -> web.StreamResponse:
     call.attempt = attempt
     _note_attempt(call, attempt)
     deployment, upstream = attempt.deployment, attempt.response
-    metrics.upstream_latency.labels(deployment.provider.name).observe(time.monotonic() - sent)
+    metrics.child(metrics.upstream_latency, deployment.provider.name).observe(time.monotonic() - sent)
     try:
         if upstream.status >= 500:
             metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
