@@ -34,3 +34,5 @@ def setup_logging(level: str = "info") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    # The lines carry no source file or line: spare logging its stack walk on every record.
+    logging._srcfile = None
