@@ -30,6 +30,7 @@ ADDRESS_END = re.compile(r"\.\s|\s(?:and|but|since|for|where|which|who|because|s
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]{0,30}")
 PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "ten", "ter", "la", "le", "di", "du", "bin", "al", "y", "e"])
 NOT_STREETS = frozenset(["top", "page", "pages", "step", "steps", "table", "tables", "row", "rows", "column", "columns", "query", "queries", "item", "items", "user", "users", "order", "orders", "customer", "customers", "week", "weeks", "day", "days", "month", "months", "year", "years", "version", "python", "chapter", "section", "figure", "part", "level", "tier", "batch", "run", "runs", "test", "tests", "q1", "q2", "q3", "q4", "minutes", "hours", "seconds", "times", "records", "files", "jobs", "tasks"])
+POSTAL_VALUE = re.compile(r"[A-Za-z]{0,2}-?[0-9A-Za-z]{1,5}(?:[ -/][0-9A-Za-z]{1,4})?")
 NEXT_KEY = re.compile(r"\s[\w.-]{1,40}=")
 NOT_NAMES = frozenset(["full", "name", "first", "last", "the", "a", "an", "unknown", "none", "null", "true", "false", "n/a", "na", "test", "user", "admin", "customer", "patient", "string", "text", "varchar", "example", "sample", "anonymous", "redacted", "tbd", "todo"])
 
@@ -196,6 +197,24 @@ def address_value(value: str, site: Site) -> Verdict:
     return start, start + len(text)
 
 
+def street_value(value: str, site: Site) -> Verdict:
+    """A street-name field's value: words (a number optional), not a placeholder."""
+    text = value.strip()
+    if not 3 <= len(text) <= 120 or sum(c.isalpha() for c in text) < 3 or text.lower() in NOT_NAMES:
+        return False
+    start = value.find(text)
+    return start, start + len(text)
+
+
+def postal_value(value: str, site: Site) -> Verdict:
+    """A house-number or postcode field's value: a short code holding a digit ("12b", "10115", "SW1A 2AA")."""
+    text = value.strip()
+    if not 1 <= len(text) <= 10 or not any(c.isdigit() for c in text) or not POSTAL_VALUE.fullmatch(text):
+        return False
+    start = value.find(text)
+    return start, start + len(text)
+
+
 def person_value(value: str, site: Site) -> Verdict:
     """A value of a name field: one to five capitalised words (particles allowed), nothing else.
 
@@ -224,5 +243,5 @@ def date_value(value: str, site: Site) -> Verdict:
 VALIDATORS: dict[str, Validator] = {
     "card": card, "luhn": luhn, "ssn": ssn, "aba": aba, "iban": iban, "ipv4": ipv4, "ipv6": ipv6, "email": email, "obfuscated_email": obfuscated_email,
     "date": date, "month_date": month_date, "phone": phone, "phone_any_region": phone_any_region, "address_text": address_text, "street_words": street_words, "address_value": address_value,
-    "person_value": person_value, "date_value": date_value,
+    "person_value": person_value, "street_value": street_value, "postal_value": postal_value, "date_value": date_value,
 }

@@ -73,3 +73,15 @@ NOT_ADDRESSES = [
 @pytest.mark.parametrize("text", NOT_ADDRESSES)
 def test_numbers_and_words_without_an_address_shape_are_kept(detector: Detector, text: str) -> None:
     assert found(detector, text, "STREET_ADDRESS") == []
+
+
+def test_the_fields_of_an_address_form_are_masked_one_by_one(detector: Detector) -> None:
+    text = "Vorname: Jürgen\nNachname: Weber\nStreet: Hauptstraße\nHausnummer: 12a\nPLZ: 10115\nOrt: Berlin"
+    assert found(detector, text, "STREET_ADDRESS") == ["Hauptstraße", "12a", "10115"]
+    assert found(detector, text, "PERSON") == ["Jürgen", "Weber"]
+
+
+def test_a_record_with_a_zip_field_and_a_config_with_small_numbers(detector: Detector) -> None:
+    assert found(detector, '{"street": "Rue de la Paix", "zip": "75002", "city": "Paris"}', "STREET_ADDRESS") \
+        == ["Rue de la Paix", "75002"]
+    assert found(detector, "retries: 3\nzip: false\nworkers: 5\n", "STREET_ADDRESS") == []
