@@ -21,6 +21,7 @@ DIGIT_IDS = ("nl.bsn", "tr.tckimlik", "br.cpf", "pl.pesel", "de.idnr", "se.perso
              "il.idnr", "ee.ik", "lt.asmens", "gr.amka", "gb.nhs", "fi.hetu")
 LETTER_IDS = ("es.dni", "es.nie", "it.codicefiscale", "mx.curp", "in_.pan", "ie.pps", "fi.hetu", "pt.cc")
 # NINO: two letters (not D F I Q U V; the second not O; not the unallocated pairs), six digits, A-D.
+ID_LIKE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ./-]{0,22}[A-Za-z0-9])?")
 NINO = re.compile(r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]")
 
 
@@ -54,10 +55,21 @@ def national_id_token(value: str, site: Site) -> Verdict:
     return _passes(_LETTERS, value.upper())
 
 
+def id_value(value: str, site: Site) -> Verdict:
+    """A value of a national-id field or column (`national_id`, `personal_id`...): the key says what it
+    is, so any identifier-like value counts, checked or not (Hungary's has no public check)."""
+    text = value.strip()
+    digits = sum(c.isdigit() for c in text)
+    if not 6 <= len(text) <= 24 or digits < 5 or not ID_LIKE.fullmatch(text):
+        return False
+    start = value.find(text)
+    return start, start + len(text)
+
+
 def uk_nino(value: str, site: Site) -> Verdict:
     """A National Insurance number: allocated prefix letters, six digits, suffix A-D."""
     return NINO.fullmatch(value.replace(" ", "").upper()) is not None
 
 
 VALIDATORS: dict[str, Validator] = {"national_id_number": national_id_number, "national_id_token": national_id_token,
-                                    "uk_nino": uk_nino}
+                                    "uk_nino": uk_nino, "id_value": id_value}

@@ -12,10 +12,12 @@ from filters.recognizers.checksums import aba_ok, digits_of, iban_ok, luhn_ok, s
 
 # Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro).
 CARD_PREFIX = re.compile(r"4|5[0-9]|2[2-7]|3[47]|3[0689]|35|6|1800|2131")
-PHONE_REGIONS = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NL", "ES", "IT", "SE", "CH")
+PHONE_REGIONS = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NL", "ES", "IT", "SE", "CH", "PL", "DK", "NO",
+                 "CZ", "PT", "RU", "MX", "TR", "FI", "AT", "BE")
 # after a phone word: these too (a bare "40 22 09 06" is a Danish number only when something says phone)
 MORE_PHONE_REGIONS = PHONE_REGIONS + tuple(
-    ["PL", "DK", "CZ", "HU", "RU", "MX", "TR", "FI", "NO", "PT", "AT", "BE", "IE", "JP", "KR", "VN", "ZA", "AR", "CO", "CL", "NZ", "SG", "PH", "ID", "UA", "RO", "GR", "SK", "CN", "TW", "HK", "TH", "MY", "EG", "NG", "KE", "SA", "AE", "PK", "BD"])
+    ["HU", "IE", "JP", "KR", "VN", "ZA", "AR", "CO", "CL", "NZ", "SG", "PH", "ID", "UA", "RO", "GR", "SK", "CN", "TW",
+     "HK", "TH", "MY", "EG", "NG", "KE", "SA", "AE", "PK", "BD"])
 DATE_LIKE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})")
 NUMERIC_DATE = re.compile(r"(?P<y>[0-9]{4})([-/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})"
                           r"|(?P<a>[0-9]{1,2})([-/.])(?P<b>[0-9]{1,2})\6(?P<yy>[0-9]{4}|[0-9]{2})")
@@ -25,6 +27,7 @@ ANY_DATE = re.compile(rf"[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}[/.-][
                       rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTHS})\.? (?:[0-9]{{1,2}}(?:st|nd|rd|th)?,? )?[0-9]{{4}}",
                       re.IGNORECASE)
 MONTH_NAME = re.compile(MONTHS)
+COMPACT_DATE = re.compile(r"(?:19|20)[0-9]{2}[-/. ]?(?:0[1-9]|1[0-2])[-/. ]?(?:0[1-9]|[12][0-9]|3[01])")
 FILE_SUFFIXES = frozenset(["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js", "ts", "css", "py", "md", "txt", "csv", "json", "yaml", "yml", "pdf", "zip", "gz"])
 ADDRESS_END = re.compile(r"\.\s|\s(?:and|but|since|for|where|which|who|because|so|with|from|if|then|or)\s|[?!\"()]|\s{2}")
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]{0,30}")
@@ -144,6 +147,8 @@ def _phone(value: str, regions: tuple[str, ...]) -> bool:
     date_like = DATE_LIKE.search(value)
     if date_like is not None and not international and (date(date_like.group(), None) or len(date_like.group()) == len(value)):  # type: ignore[arg-type]
         return False   # 2024-01-15, 12/05/1996; but 992-93-96 (Russian digits) is no date
+    if not international and COMPACT_DATE.fullmatch(value):
+        return False   # 2024-0115, 20240115
     groups = re.split(r"[^0-9]+", value.strip("+()"))
     if "." in value and not any(c in value for c in " -/()") and (len(groups) in (2, 4) or len(groups[0]) > 4):
         return False   # a decimal or a dotted quad, not a phone
