@@ -54,8 +54,11 @@ def test_a_restricted_use_is_refused_with_its_clause() -> None:
 def test_review_without_a_reviewer_is_held_and_with_one_is_served_and_marked() -> None:
     held = decider().decide(*analysed(REVIEW_HIT), [], context())
     assert held.refusal is not None and held.refusal.code == "human_review_required"
-    served = decider().decide(*analysed(REVIEW_HIT), [], context(reviewer="credit-officer-7"))
+    officers = {"credit-officer-7": "credit-officer-7", "ann@acme.example": "credit-officer-7"}
+    served = decider().decide(*analysed(REVIEW_HIT), [], context(reviewer="ann@acme.example", reviewers=officers))
     assert served.refusal is None and served.review_marked and served.reviewer == "credit-officer-7"
+    stranger = decider().decide(*analysed(REVIEW_HIT), [], context(reviewer="someone", reviewers=officers))
+    assert stranger.refusal is not None and stranger.refusal.code == "invalid_reviewer"
 
 
 def test_serve_and_mark_serves_a_review_without_a_reviewer() -> None:
