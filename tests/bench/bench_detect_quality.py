@@ -18,12 +18,11 @@ import argparse
 import time
 from collections import defaultdict
 
-from datagen.pii_cases import DEV_SEED, directory, generate, load_test
-
 from filters.recognizers import AccountDirectory
 from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span
 from tests.bench.stock_presidio import masked, stock_analyzer, stock_spans
+from tests.datagen.pii_cases import DEV_SEED, directory, generate, load_test
 
 
 class Score:

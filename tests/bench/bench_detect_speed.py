@@ -15,12 +15,11 @@ import random
 import statistics
 import time
 
-from datagen.pii_cases import directory, make_case
-
 from filters.recognizers import AccountDirectory
 from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span
 from tests.bench.stock_presidio import stock_analyzer
+from tests.datagen.pii_cases import directory, make_case
 
 SIZES = (200, 2_000, 20_000)
 SEED = 777
