@@ -215,10 +215,7 @@ def response(reply: dict[str, Any], caller: dict[str, Any]) -> dict[str, Any]:
         content.append({"type": "text", "text": text})
     for call in message.get("tool_calls") or []:
         function = call.get("function") or {}
-        try:
-            arguments = _arguments(function.get("arguments"))
-        except ValueError:
-            raise UntranslatableReply("the provider's tool call arguments are not a JSON object") from None
+        arguments = _arguments(function.get("arguments"))
         content.append({"type": "tool_use", "id": call.get("id"), "name": function.get("name"), "input": arguments})
     reason = STOP_REASON.get(choice.get("finish_reason") or "stop", "end_turn")
     return {"id": reply.get("id"), "type": "message", "role": "assistant",
@@ -227,7 +224,11 @@ def response(reply: dict[str, Any], caller: dict[str, Any]) -> dict[str, Any]:
 
 
 def _arguments(raw: Any) -> dict[str, Any]:
-    value = json.loads(raw) if raw else {}
+    """A tool call's arguments as the object a tool_use block's `input` is."""
+    try:
+        value = json.loads(raw) if raw else {}
+    except (TypeError, ValueError):
+        value = None
     if not isinstance(value, dict):
-        raise ValueError("not an object")
+        raise UntranslatableReply("the provider's tool call arguments are not a JSON object")
     return value

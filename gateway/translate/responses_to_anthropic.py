@@ -240,7 +240,8 @@ def envelope(caller: dict[str, Any], response_id: str, model: Any, status: str,
     reason = INCOMPLETE.get(stop_reason or "")
     if status == "completed" and reason:
         status = "incomplete"
-    text = caller.get("text") if isinstance(caller.get("text"), dict) else {}
+    asked = caller.get("text")
+    text: dict[str, Any] = asked if isinstance(asked, dict) else {}
     return {
         "id": response_id, "object": "response", "created_at": int(time.time()), "status": status,
         "model": model or caller.get("model"), "output": output,

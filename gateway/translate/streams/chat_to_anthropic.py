@@ -65,8 +65,8 @@ class ChatToAnthropicStream:
         self._started = True
         self._model = data.get("model") or self._model
         message: dict[str, Any] = {"id": data.get("id"), "type": "message", "role": "assistant", "model": self._model,
-                   "content": [], "stop_reason": None, "stop_sequence": None,
-                   "usage": {"input_tokens": 0, "output_tokens": 0}}
+                                   "content": [], "stop_reason": None, "stop_sequence": None,
+                                   "usage": {"input_tokens": 0, "output_tokens": 0}}
         return [_event("message_start", message=message)]
 
     def _delta(self, delta: dict[str, Any]) -> list[SSEEvent]:
