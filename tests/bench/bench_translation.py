@@ -24,7 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
-from serving import KEY, base_config, free_port, wait_until_ready
+from serving import KEY, base_config, free_port, wait_until_ready  # noqa: E402
 
 TURNS = [{"role": "user", "content": "Which columns of orders are nullable?\n```sql\nSELECT * FROM orders LIMIT 5\n```"},
          {"role": "assistant", "content": "customer_email and shipped_at are nullable."},
