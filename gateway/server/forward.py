@@ -19,6 +19,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from filters.response.restore import ResponseText
 from gateway import jsoncodec
 from gateway.adapters.coverage import opaque_blobs
 from gateway.errors import GatewayError
@@ -66,6 +67,10 @@ async def forward(call: Call) -> web.StreamResponse:
             metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
             raise GatewayError(502, "upstream_error",
                                f"the provider {deployment.provider.name!r} failed (HTTP {upstream.status})")
+        if 300 <= upstream.status < 400:
+            metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
+            raise GatewayError(502, "upstream_redirect",
+                               f"the provider {deployment.provider.name!r} answered with a redirect, which is not followed")
         if upstream.status in (401, 407):
             # the provider refused the gateway's own key: its body may quote that key, so it goes nowhere
             await upstream.read()
@@ -83,7 +88,9 @@ async def forward(call: Call) -> web.StreamResponse:
                 raw = json.dumps(attempt.translator.error(upstream.status, _json_or_text(raw))).encode("utf-8")
             return web.Response(status=upstream.status, body=raw, headers=client_headers(upstream, call.headers),
                                 content_type="application/json")
-        if need(call.envelope, "the envelope").stream and upstream.content_type == "text/event-stream":
+        if need(call.envelope, "the envelope").stream:
+            if upstream.content_type != "text/event-stream":
+                raise GatewayError(502, "upstream_invalid", "the provider answered a stream request without a stream")
             return await relay_stream(call, upstream, sent)
         return await _reply(call, upstream, attempt)
     finally:
@@ -110,14 +117,20 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
         reply = json.loads(raw)
     except ValueError:
         raise GatewayError(502, "upstream_invalid", "the provider's answer was not JSON") from None
-    if exchange.recording is not None:
-        exchange.recording.response = {"status": 200, "body": json.loads(raw)}
+    if not isinstance(reply, dict) or reply.get("type") == "error" or (
+            "error" in reply and not any(reply.get(k) for k in ("choices", "content", "output", "data"))):
+        raise GatewayError(502, "upstream_invalid", "the provider answered 200 with an error or an unknown body")
     if attempt.translator is not None:
         try:
             reply = attempt.translator.response(reply, need(call.envelope, "the envelope").body)
         except UntranslatableReply as error:
             raise GatewayError(502, "upstream_invalid",
                                f"the provider's answer could not be translated: {error}") from None
+    if exchange.recording is not None:
+        # kept as the response filters leave it before pseudonyms are restored: never raw, never restored
+        kept = json.loads(json.dumps(reply))
+        call.adapter.rewrite_response(kept, ResponseText({}, mask_new=call.state.masker))
+        exchange.recording.response = {"status": 200, "body": kept}
     usage = call.adapter.rewrite_response(reply, replies)
     if call.guard is not None:
         hit = call.guard.violation(replies.transcript())

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 
 import aiohttp
 from aiohttp import web
 
+from filters.response.restore import ResponseText
 from gateway.adapters.coverage import opaque_blobs
 from gateway.errors import GatewayError, stream_error_event
 from gateway.server.answer import client_headers, response_refusal
@@ -22,6 +24,9 @@ from gateway.server.call import Call, need
 from gateway.upstream.sse import SSEEvent, SSEParser
 
 OPAQUE_MARKERS = ('"signature"', '"encrypted_content"', '"redacted_thinking"')
+# The events that end a stream as complete, in the caller's format (anything else at the end: cut short).
+FINAL_EVENTS = ("message_stop", "response.completed", "response.incomplete", "response.failed", "error")
+_FINAL_TYPE = re.compile(r'"type"\s*:\s*"(?:%s)"' % "|".join(re.escape(e) for e in FINAL_EVENTS))
 CHECK_EVERY_CHARS = 160      # a stream is read for refused content every this many characters
 
 
@@ -40,6 +45,23 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
     translated = translator.stream(need(call.envelope, "the envelope").body) if translator is not None else None
 
     tenant = need(call.principal, "the principal").tenant
+    # the cassette keeps the answer as the response filters leave it, before pseudonyms are restored:
+    # new restricted values masked, no value of the request put back
+    recorded = call.adapter.stream_rewriter(ResponseText({}, mask_new=call.state.masker)) \
+        if exchange.recording is not None else None
+    ended = False
+
+    def check(outgoing: list[SSEEvent]) -> GatewayError | None:
+        """Whether the stream ended as complete; an event that is not this API's is an error."""
+        nonlocal ended
+        for event in outgoing:
+            data = event.data.strip()
+            if data == "[DONE]" or event.event in FINAL_EVENTS or _final_type(data):
+                ended = True
+            elif data and not data.startswith("{"):
+                exchange.error_code = "upstream_invalid"
+                return GatewayError(502, "upstream_invalid", "the provider's stream held an event that is not JSON")
+        return None
 
     def remember_blobs(outgoing: list[SSEEvent]) -> None:
         """Opaque blobs (signatures, encrypted reasoning) the client may send back later."""
@@ -71,13 +93,14 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
             if exchange.first_token_s is None:
                 exchange.first_token_s = time.monotonic() - sent
             arrived = parser.feed(chunk)
-            if exchange.recording is not None:
-                for event in arrived:
-                    exchange.recording.add_event(event)
             if translated is not None:
                 arrived = [e for event in arrived for e in translated.on_event(event)]
+            if recorded is not None:
+                for event in arrived:
+                    for kept in recorded.on_event(SSEEvent(data=event.data, event=event.event, id=event.id)):
+                        exchange.recording.add_event(kept)
             outgoing = [e for event in arrived for e in events.on_event(event)]
-            refusal = refused(outgoing, final=False)
+            refusal = refused(outgoing, final=False) or check(outgoing)
             if refusal is not None:
                 await response.write(stream_error_event(family, refusal))
                 await response.write_eof()
@@ -89,7 +112,13 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
         if translated is not None:
             closing = [e for event in closing for e in translated.on_event(event)] + translated.close()
         tail = [e for event in closing for e in events.on_event(event)] + events.close()
-        refusal = refused(tail or [SSEEvent(data="")], final=True)
+        refusal = refused(tail or [SSEEvent(data="")], final=True) or check(tail)
+        if refusal is None and not ended:
+            exchange.error_code = "upstream_stream_incomplete"
+            refusal = GatewayError(502, "upstream_stream_incomplete", "the provider's stream ended without its "
+                                   "final event; the answer may be incomplete")
+            if tail:
+                await response.write(b"".join(e.encode() for e in tail))
         if refusal is not None:
             await response.write(stream_error_event(family, refusal))
         elif tail:
@@ -109,3 +138,8 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
         exchange.input_tokens, exchange.output_tokens = translated.tokens
     await response.write_eof()
     return response
+
+
+def _final_type(data: str) -> bool:
+    """A JSON event whose type is one that ends a stream (Responses and Messages put it in the data)."""
+    return data.startswith("{") and _FINAL_TYPE.search(data, 0, 300) is not None

@@ -153,3 +153,21 @@ def test_the_reviewer_must_be_one_of_the_tenants_users(audited, upstream):
         extra_headers={"X-Human-Reviewer": "Officer7@acme.example"})
     assert reply.headers["x-human-review-required"] == "true"
     assert records(audited)[-1]["reviewer"] == "credit-officer-7"
+
+
+def test_cassettes_hold_the_answer_after_the_response_filters(audited, upstream):
+    email = "maria.lopez@northwind-health.com"
+    for stream in (False, True):
+        reply = client(audited).chat.completions.create(
+            model="gpt-4o", stream=stream, messages=[{"role": "user", "content": f"Mail {email}"}],
+            extra_headers={"X-Request-Id": (request_id := str(uuid.uuid4()))})
+        if stream:
+            list(reply)
+        (cassette,) = [c for c in cassettes(audited) if request_id in c]
+        assert email not in cassette and "EMAIL_ADDRESS_" in cassette
+    reply = client(audited).chat.completions.create(
+        model="gpt-4o", messages=[{"role": "user", "content": "Hi"}],
+        extra_headers={"x-mock-reply": "The card is 4111 1111 1111 1111.", "X-Request-Id": (rid := str(uuid.uuid4()))})
+    assert "4111 1111 1111 1111" not in reply.choices[0].message.content
+    (cassette,) = [c for c in cassettes(audited) if rid in c]
+    assert "4111 1111 1111 1111" not in cassette
