@@ -28,6 +28,7 @@ __all__ = ["Decider", "Edit", "Finding", "Refusal", "RequestContext", "SegmentVe
 
 IDENTIFIER = "identifier"     # a segment that is not text for the model (see config/not_text.yaml)
 KEY_NAME = "\x00key"          # path marker: the segment is a key name
+SEAM = "seam"                 # the end of one part and the start of the next (path: SEAM, offset, path...)
 HEADER = "\x00header"         # path root of a segment read from a request header (X-Agent-Name)
 
 
@@ -122,6 +123,19 @@ class Decider:
         """A value the policy would edit in a string that is not text (an id, a key name): refused in every
         mode, since an identifier cannot be redacted and shadow mode still keeps the II.k floor."""
         for segment, segment_verdict in zip(segments, verdict.segments):
+            if segment.role == SEAM:
+                # where two parts of one message meet: each part carries its own edits; a value across
+                # the seam cannot be redacted in one place, so it refuses the request
+                offset = int(segment.path[1])
+                crossing = [e for e in segment_verdict.forwarded_edits if e.start < offset < e.end]
+                segment_verdict.edits, segment_verdict.forwarded_edits, segment_verdict.findings = [], [], []
+                if crossing and verdict.refusal is None:
+                    where = field_name(segment.path[2:])
+                    verdict.outcome = "block"
+                    verdict.refusal = Refusal(400, "policy_violation",
+                                              f"{crossing[0].entity} is split across two parts of one message "
+                                              f"({where} and the part after it); send it in one part", param=where)
+                continue
             if segment.role == IDENTIFIER and segment_verdict.forwarded_edits:
                 where = field_name(segment.path)
                 entity = segment_verdict.forwarded_edits[0].entity
@@ -175,7 +189,7 @@ class Decider:
         edits: list[Edit] = []
         feature_rule = policy.features.get(context.feature)  # type: ignore[call-overload]
         # data-class rules are about text; an identifier is only looked at for values (its findings)
-        for span in analysis.spans if segment.role != IDENTIFIER else ():
+        for span in analysis.spans if segment.role not in (IDENTIFIER, SEAM) else ():
             class_rule = policy.data_classes[span.data_class.value]
             if class_rule.action == "drop":
                 edits.append(Edit(span.start, span.end, f"{span.data_class.value.upper()}_DATA", "drop"))

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from filters.policy.decision import IDENTIFIER, KEY_NAME, field_name
+from filters.policy.decision import IDENTIFIER, KEY_NAME, SEAM, field_name
 from filters.segments import Path, Segment
 from gateway.adapters.base import BadRequest, Envelope
 
@@ -132,13 +132,32 @@ class _Walk:
         return key in self.rules.payload
 
 
+SEAM_CHARS = 64   # of each side of a seam: longer than any pattern value split in two
+
+
+def seams(segments: list[Segment]) -> list[Segment]:
+    """Where two parts of one message meet (content[i] and content[i+1]): the end of one and the start of
+    the next read as one text, so that a value split across the two parts is seen."""
+    out: list[Segment] = []
+    for left, right in zip(segments, segments[1:]):
+        a, b = left.path, right.path
+        if len(a) != len(b) or len(a) < 2 or a[:-2] != b[:-2] or a[-1] != b[-1] or left.role != right.role:
+            continue
+        if not (isinstance(a[-2], int) and isinstance(b[-2], int) and b[-2] == a[-2] + 1):
+            continue
+        head = left.text[-SEAM_CHARS:]
+        out.append(Segment(path=(SEAM, len(head)) + a, text=head + right.text[:SEAM_CHARS], role=SEAM))
+    return out
+
+
 def cover(envelope: Envelope, relayed: BlobCheck, rules: NotText | None = None) -> Envelope:
-    """The envelope with a segment for every string of its body the adapter left unread."""
+    """The envelope with a segment for every string of its body the adapter left unread, and its seams."""
     walk = _Walk(envelope, rules or not_text(), relayed)
     walk.value(envelope.body, (), None, None, None)
-    if not walk.added:
+    added = walk.added + seams(envelope.segments)
+    if not added:
         return envelope
-    return replace(envelope, segments=envelope.segments + walk.added)
+    return replace(envelope, segments=envelope.segments + added)
 
 
 def opaque_blobs(doc: Any, rules: NotText | None = None) -> list[str]:

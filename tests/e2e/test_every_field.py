@@ -220,3 +220,16 @@ def test_a_text_data_uri_is_not_an_image(openai_client, upstream):
     with pytest.raises(openai.BadRequestError):
         openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [part]}])
     assert len(mock_requests(upstream)) == before
+
+
+def test_a_value_split_across_two_parts_of_one_message_is_seen(openai_client, upstream):
+    before = len(mock_requests(upstream))
+    content = [{"type": "text", "text": "My card is 4111 1111"}, {"type": "text", "text": " 1111 1111, thanks"}]
+    with pytest.raises(openai.BadRequestError) as raised:
+        openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": content}])
+    assert "split across two parts" in raised.value.response.text and "4111" not in raised.value.response.text
+    assert len(mock_requests(upstream)) == before
+    content = [{"type": "text", "text": f"Write to {EMAIL}"}, {"type": "text", "text": " about the invoice"}]
+    openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": content}])
+    parts = sent(upstream)["messages"][0]["content"]
+    assert EMAIL not in json.dumps(parts) and parts[1] == content[1]
