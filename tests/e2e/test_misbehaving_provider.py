@@ -8,7 +8,6 @@ import anthropic
 import openai
 import pytest
 from aiohttp import web
-
 from serving import KEY, ThreadServer, base_config, start_gateway
 
 CHUNK = {"id": "c1", "object": "chat.completion.chunk", "model": "gpt-4o",
