@@ -24,7 +24,8 @@ endif
 	$(BIN)/magic-gateway serve --config $(CONFIG)
 
 system-deps:
-	# promtool (Debian's prometheus package) for the metrics and alert-rule tests; chromium for the console's.
+	# promtool (Debian's prometheus package) for the metrics and alert-rule tests; chromium for the console's;
+	# redis-server for the shared-state tests.
 	bash deploy/install-system-deps.sh
 
 test: $(STAMP) system-deps

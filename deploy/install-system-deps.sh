@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs, as root on Debian, the system tools the tests need: promtool (from Debian's
 # `prometheus` package; only the binary is used, the service is kept from starting) and chromium
-# (the console's browser tests drive it with Playwright; Playwright's own browser download is never used).
+# (the console's browser tests drive it with Playwright; Playwright's own browser download is never used)
+# and redis-server (the shared-state tests start their own on a loopback port).
 # With the argument `bench`, also wrk, the load generator of `make bench`.
 set -euo pipefail
 
 packages=()
 command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium fonts-liberation)
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 if [ "${1:-}" = bench ]; then
     command -v wrk >/dev/null 2>&1 || packages+=(wrk)
 fi

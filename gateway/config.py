@@ -205,6 +205,21 @@ class RecordingConfig(_Strict):
     encryption_key_env: str | None = None  # a Fernet key: only then is the original request kept, encrypted
 
 
+class StateConfig(_Strict):
+    """Shared state (conversation store, limits, budgets): this process's memory, or Redis for replicas."""
+
+    redis_url: str | None = None                           # redis://host:port/db; None: memory
+    on_unavailable: Literal["refuse", "local"] = "refuse"  # Redis down: 503, or this process's memory
+    conversation_ttl_s: float = Field(default=86_400.0, gt=0)  # how long a stored response can be referenced
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+
 class LoggingConfig(_Strict):
     level: Literal["debug", "info", "warning", "error"] = "info"
 
@@ -251,6 +266,7 @@ class GatewayConfig(_Strict):
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     recording: RecordingConfig = Field(default_factory=RecordingConfig)
     console: ConsoleConfig = Field(default_factory=ConsoleConfig)
+    state: StateConfig = Field(default_factory=StateConfig)
 
     # Set by load_config: where the file was, to resolve relative paths.
     source: str = Field(default="<memory>", exclude=True)

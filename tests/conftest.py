@@ -66,3 +66,13 @@ def async_anthropic_client(gateway: ThreadServer):  # type: ignore[no-untyped-de
     import anthropic
 
     return anthropic.AsyncAnthropic(base_url=gateway.url, api_key=KEY, max_retries=0)
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator["RedisServer"]:
+    """A real redis-server on a free loopback port for the session."""
+    from redis_server import RedisServer
+
+    server = RedisServer()
+    yield server
+    server.stop()

@@ -24,7 +24,8 @@ from gateway.server import endpoints
 from gateway.server.auth import KeyRing
 from gateway.server.chain import handler
 from gateway.server.middleware import errors_middleware
-from gateway.server.state import LINKS, LIVE, STATE, GatewayState, LiveState
+from gateway.server.state import LINKS, LIVE, SHARED, STATE, GatewayState, LiveState
+from gateway.state import open_state
 from gateway.upstream.deployments import Deployment, DeploymentHealth
 from gateway.upstream.providers import open_links
 from gateway.upstream.relayed_blobs import RelayedBlobs
@@ -91,6 +92,13 @@ async def analysis_engine(app: web.Application) -> AsyncIterator[None]:
     app[LIVE].current.service.close()   # a reload may have started others
 
 
+async def shared_state(app: web.Application) -> AsyncIterator[None]:
+    store = open_state(app[STATE].config.state)
+    app[SHARED] = store
+    yield
+    await store.close()
+
+
 async def audit_trail(app: web.Application) -> AsyncIterator[None]:
     yield
     audit = app[LIVE].current.audit
@@ -102,7 +110,7 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
     app = web.Application(middlewares=[errors_middleware], client_max_size=config.server.max_body_bytes)
     app[STATE] = build_state(config, policy)
     app[LIVE] = LiveState(app[STATE])
-    app.cleanup_ctx.extend([provider_links, analysis_engine, audit_trail])
+    app.cleanup_ctx.extend([shared_state, provider_links, analysis_engine, audit_trail])
     app.router.add_get("/healthz", endpoints.healthz)
     app.router.add_get("/readyz", endpoints.readyz)
     app.router.add_get("/metrics", endpoints.metrics)

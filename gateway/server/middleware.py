@@ -12,6 +12,7 @@ from aiohttp import web
 
 from gateway.errors import GatewayError, api_family, error_response
 from gateway.server.state import REQUEST_ID
+from gateway.state.store import StateUnavailable
 
 log = logging.getLogger("magic_gateway")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -32,6 +33,9 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
         response = await handler(request)
     except GatewayError as error:
         return error_response(family, error, request_id)
+    except StateUnavailable as error:
+        log.warning("%s", error, extra={"request_id": request_id})
+        return error_response(family, GatewayError(503, "state_unavailable", str(error)), request_id)
     except web.HTTPRequestEntityTooLarge:
         return error_response(family, GatewayError(413, "request_too_large",
                                                    "the request body is larger than this gateway accepts"),

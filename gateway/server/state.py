@@ -23,6 +23,7 @@ from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
 from gateway.server.auth import KeyRing
 from gateway.upstream.deployments import DeploymentHealth
+from gateway.state.store import KeyValueStore
 from gateway.upstream.providers import ProviderLinks
 from gateway.upstream.relayed_blobs import RelayedBlobs
 from gateway.upstream.routing import Router
@@ -60,4 +61,5 @@ class LiveState:
 STATE = web.AppKey("gateway_state", GatewayState)   # the state the app started with
 LIVE = web.AppKey("live_state", LiveState)
 LINKS = web.AppKey("provider_links", ProviderLinks)
+SHARED = web.AppKey("shared_state", KeyValueStore)  # memory or Redis (`state:` in the config)
 REQUEST_ID = web.RequestKey("request_id", str)
