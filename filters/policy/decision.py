@@ -76,7 +76,14 @@ class Decider:
             return Refusal(403, "feature_off", f"the {feature} feature is switched off for this workspace ({cite})",
                            clause=cite, category="feature_off")
         providers = self.policy.providers
-        if context.stored_reference and context.stores_state and providers.openai_store_false:
+        if context.provider_conversation and context.stores_state and providers.openai_store_false:
+            return Refusal(400, "conversation_unsupported",
+                           "provider-side conversation objects need state stored at the provider, and this gateway "
+                           f"sends store: false ({providers.store_cite}); leave out 'conversation' and chain the "
+                           "turns with previous_response_id (the gateway keeps them) or send the whole "
+                           "conversation in input", param="conversation")
+        if context.stored_reference and context.stores_state and providers.openai_store_false \
+                and providers.conversation_state == "refuse":
             return Refusal(400, "stored_state_refused",
                            f"{context.stored_reference} needs state stored at the provider, and this gateway "
                            f"sends store: false ({providers.store_cite}); send the whole conversation in input",
@@ -114,6 +121,9 @@ class Decider:
                           restore_link_hosts=tuple(h.lower() for h in policy.responses.restore_in_links))
         if context.stores_state and policy.providers.openai_store_false:
             verdict.provider_fields["store"] = False   # FAQ: providers retain nothing
+            if context.reasoning:
+                # Reasoning items can only be sent back, with store: false, with their encrypted content.
+                verdict.provider_fields["include"] = sorted(set(context.include) | {"reasoning.encrypted_content"})
         self._enforce(verdict, context)
         self._identifiers(verdict, segments)
         return verdict

@@ -66,6 +66,12 @@ class ProvidersPolicy(_Strict):
     cite: str
     openai_store_false: bool = True
     store_cite: str
+    # Where a Responses conversation's state is kept when the provider stores nothing: `gateway` (its
+    # own encrypted store expands previous_response_id and item_reference) or `refuse` (400).
+    conversation_state: Literal["gateway", "refuse"] = "gateway"
+    # Models that return reasoning items: with store: false they are asked for
+    # reasoning.encrypted_content, so that the client can send those items back.
+    reasoning_models: list[str] = Field(default_factory=lambda: ["o1*", "o3*", "o4*", "gpt-5*", "codex-*"])
 
 
 class FeatureRule(_Strict):
@@ -187,6 +193,8 @@ def _loosenings(base: Policy, tightened: Policy) -> list[str]:
     for flag in ("require_zero_retention", "require_zero_training", "openai_store_false"):
         if getattr(base.providers, flag) and not getattr(tightened.providers, flag):
             problems.append(f"providers.{flag}: cannot be turned off")
+    if base.providers.conversation_state == "refuse" and tightened.providers.conversation_state != "refuse":
+        problems.append("providers.conversation_state: cannot be loosened from refuse")
     for feature, feature_rule in base.features.items():
         new_feature = tightened.features[feature]
         if not set(new_feature.classes) <= set(feature_rule.classes):

@@ -33,6 +33,9 @@ class RequestContext:
     features_off: frozenset[str] = frozenset()   # switched off for the tenant
     stores_state: bool = False              # the API keeps state at the provider unless told not to
     stored_reference: str | None = None     # a field that needs provider-side state (previous_response_id)
+    provider_conversation: bool = False     # the body names a provider-side `conversation` object
+    reasoning: bool = False                 # the request asks for reasoning (a reasoning model, `reasoning`)
+    include: tuple[str, ...] = ()           # what the client asked the provider to include
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,7 @@ class OpenAIResponses:
     default_feature = "assistant"
     stores_state = True  # the provider keeps state unless told `store: false`
     stored_reference: str | None = "previous_response_id"
+    keeps_conversation = True  # the gateway's conversation store expands references (gateway.server.conversation)
 
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         body = start(body)

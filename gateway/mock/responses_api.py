@@ -13,6 +13,7 @@ from gateway.mock.call import MOCK_CALL, MockCall
 from gateway.mock.errors import MockError
 from gateway.mock.openai_api import json_reply
 from gateway.mock.replies import Reply, count_tokens, dumps, make_reply, new_id, pieces, prompt_tokens, text_parts
+from gateway.mock.stateless import check_stateless, encrypted_content, is_reasoning
 from gateway.mock.streaming import send_events
 from gateway.upstream.sse import SSEEvent
 
@@ -21,6 +22,8 @@ _INPUT_PARTS = ("input_text", "output_text", "text")
 
 async def responses(request: web.Request) -> web.StreamResponse:
     call = request[MOCK_CALL]
+    if call.settings.store_nothing or call.body.get("store") is False:
+        check_stateless(call.body)
     items = _input_items(call.body.get("input"))
     text, tool = _turn(call.body, items)
     reply = make_reply(call.settings, text, tool)
@@ -30,10 +33,22 @@ async def responses(request: web.Request) -> web.StreamResponse:
              "total_tokens": used + count_tokens(reply.output_text)}
     shell = _shell(call, new_id("resp_"), time.time())
     item = _output_item(reply, new_id("fc_" if reply.tool else "msg_"), new_id("call_"))
+    reasoning = _reasoning_item(call.body) if is_reasoning(call.body) else None
     if call.stream:
-        return await send_events(request, call, _events(call, shell, reply, item, usage),
+        return await send_events(request, call, _events(call, shell, reply, item, usage, reasoning),
                                  {"x-request-id": new_id("req_")})
-    return json_reply({**shell, "status": "completed", "completed_at": time.time(), "output": [item], "usage": usage})
+    output = ([reasoning] if reasoning else []) + [item]
+    return json_reply({**shell, "status": "completed", "completed_at": time.time(), "output": output, "usage": usage})
+
+
+def _reasoning_item(body: dict[str, Any]) -> dict[str, Any]:
+    """A reasoning item with a summary; its encrypted content only when the request includes it."""
+    item_id = new_id("rs_")
+    item: dict[str, Any] = {"id": item_id, "type": "reasoning",
+                            "summary": [{"type": "summary_text", "text": "Considered the question."}]}
+    if "reasoning.encrypted_content" in (body.get("include") or []):
+        item["encrypted_content"] = encrypted_content(item_id)
+    return item
 
 
 def _input_items(value: Any) -> list[Any]:
@@ -98,17 +113,21 @@ def _text_part(text: str) -> dict[str, Any]:
 
 
 def _events(call: MockCall, shell: dict[str, Any], reply: Reply, item: dict[str, Any],
-            usage: dict[str, Any]) -> Iterator[SSEEvent]:
+            usage: dict[str, Any], reasoning: dict[str, Any] | None) -> Iterator[SSEEvent]:
     sequence = itertools.count()
     size = call.settings.chunk_chars
-    where = {"item_id": item["id"], "output_index": 0}
+    index = 1 if reasoning else 0
+    where = {"item_id": item["id"], "output_index": index}
 
     def event(kind: str, **fields: Any) -> SSEEvent:
         return SSEEvent(dumps({"type": kind, "sequence_number": next(sequence), **fields}), event=kind)
 
     yield event("response.created", response=shell)
     yield event("response.in_progress", response=shell)
-    yield event("response.output_item.added", output_index=0,
+    if reasoning:
+        yield event("response.output_item.added", output_index=0, item={**reasoning, "summary": []})
+        yield event("response.output_item.done", output_index=0, item=reasoning)
+    yield event("response.output_item.added", output_index=index,
                 item=_output_item(reply, item["id"], item.get("call_id", ""), done=False))
     if reply.tool:
         for piece in pieces(reply.tool.arguments, size):
@@ -121,6 +140,7 @@ def _events(call: MockCall, shell: dict[str, Any], reply: Reply, item: dict[str,
             yield event("response.output_text.delta", **part, delta=piece, logprobs=[])
         yield event("response.output_text.done", **part, text=reply.text, logprobs=[])
         yield event("response.content_part.done", **part, part=_text_part(reply.text))
-    yield event("response.output_item.done", output_index=0, item=item)
+    yield event("response.output_item.done", output_index=index, item=item)
     yield event("response.completed", response={**shell, "status": "completed", "completed_at": time.time(),
-                                                "output": [item], "usage": usage})
+                                                "output": ([reasoning] if reasoning else []) + [item],
+                                                "usage": usage})

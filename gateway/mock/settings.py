@@ -31,6 +31,7 @@ class MockSettings:
     cut_after_events: int | None = None  # streams: drop the connection after N events
     embedding_dimensions: int = 64      # when the request does not ask for `dimensions`
     record_limit: int = 1000            # requests kept in the log, oldest dropped first
+    store_nothing: bool = False         # Responses: refuse whatever depends on provider-side storage
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> "MockSettings":
@@ -58,7 +59,7 @@ class MockSettings:
 _KINDS: dict[str, type] = {
     "echo": bool, "reply": str, "chunk_chars": int, "latency_ms": int, "event_delay_ms": int,
     "fail_status": int, "fail_times": int, "retry_after": float, "cut_after_events": int,
-    "embedding_dimensions": int, "record_limit": int,
+    "embedding_dimensions": int, "record_limit": int, "store_nothing": bool,
 }
 _OPTIONAL = {"fail_status", "fail_times", "retry_after", "cut_after_events"}
 _MINIMUM = {"chunk_chars": 1, "embedding_dimensions": 1, "latency_ms": 0, "event_delay_ms": 0,

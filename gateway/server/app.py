@@ -20,12 +20,13 @@ from gateway.config import GatewayConfig
 from gateway.observability.audit import AuditTrail
 from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
-from gateway.server import endpoints
+from gateway.server import conversation, endpoints
 from gateway.server.auth import KeyRing
 from gateway.server.chain import handler
 from gateway.server.middleware import errors_middleware
-from gateway.server.state import LINKS, LIVE, SHARED, STATE, GatewayState, LiveState
+from gateway.server.state import CONVERSATIONS, LINKS, LIVE, SHARED, STATE, GatewayState, LiveState
 from gateway.state import open_state
+from gateway.state.conversations import ConversationStore
 from gateway.upstream.deployments import Deployment, DeploymentHealth
 from gateway.upstream.providers import open_links
 from gateway.upstream.relayed_blobs import RelayedBlobs
@@ -93,8 +94,10 @@ async def analysis_engine(app: web.Application) -> AsyncIterator[None]:
 
 
 async def shared_state(app: web.Application) -> AsyncIterator[None]:
-    store = open_state(app[STATE].config.state)
+    config = app[STATE].config.state
+    store = open_state(config)
     app[SHARED] = store
+    app[CONVERSATIONS] = ConversationStore(store, config.conversation_ttl_s)
     yield
     await store.close()
 
@@ -117,6 +120,9 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
     app.router.add_get("/v1/models", endpoints.list_models)
     for adapter in ADAPTERS.values():
         app.router.add_post(adapter.path, handler(adapter))
+    app.router.add_get("/v1/responses/{response_id}", conversation.get_response)
+    app.router.add_delete("/v1/responses/{response_id}", conversation.delete_response)
+    app.router.add_get("/v1/responses/{response_id}/input_items", conversation.get_input_items)
     if config.console.enabled:
         from gateway.console import setup_console
 

@@ -52,3 +52,4 @@ class Call:
     guard: ResponseUseGuard | None = None     # rewrite: reads that text for refused content
     headers: dict[str, str] = field(default_factory=dict)  # added to the client's response
     attempt: Attempted | None = None          # forward: the deployment that answered, its translator
+    turn: Any = None                          # expand: a Responses turn the conversation store keeps

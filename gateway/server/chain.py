@@ -1,6 +1,7 @@
 """The request path, in one place: the steps every proxied request goes through, in order.
 
-    authenticate -> read_body -> parse -> record -> route -> admit -> screen -> enforce -> rewrite -> forward
+    authenticate -> read_body -> parse -> record -> route -> admit -> screen -> enforce -> rewrite -> expand
+    -> forward
 
 Each step is `async def step(call: Call) -> web.StreamResponse | None` (see `gateway.server.steps`);
 the first one to return a response ends the chain. Whatever happens, the request's record is
@@ -18,7 +19,7 @@ from gateway.adapters.base import Adapter
 from gateway.errors import GatewayError
 from gateway.observability.exchange import Exchange
 from gateway.observability.finish import finish_exchange
-from gateway.server import steps
+from gateway.server import conversation, steps
 from gateway.server.call import Call
 from gateway.server.forward import forward
 from gateway.server.state import LINKS, LIVE, REQUEST_ID
@@ -35,6 +36,7 @@ REQUEST_STEPS: tuple[Step, ...] = (
     steps.screen,         # analysis (cached, in workers) and the decision -> Verdict
     steps.enforce,        # the verdict carried out: refusal, review, mode headers
     steps.rewrite,        # screened texts written back; provider fields; the response chain
+    conversation.expand,  # Responses: stored turns and item references expanded from the gateway's store
     forward,              # upstream, and the answer through the response chain
 )
 

@@ -12,6 +12,7 @@ AI-generated.
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from typing import Any
@@ -131,6 +132,8 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
         kept = json.loads(json.dumps(reply))
         call.adapter.rewrite_response(kept, ResponseText({}, mask_new=call.state.masker))
         exchange.recording.response = {"status": 200, "body": kept}
+    if call.turn is not None:
+        call.turn.observe(copy.deepcopy(reply))   # the provider's own text: what the conversation store keeps
     usage = call.adapter.rewrite_response(reply, replies)
     if call.guard is not None:
         hit = call.guard.violation(replies.transcript())
@@ -140,6 +143,9 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
             raise response_refusal(hit)
     call.adapter.mark_ai_generated(reply)
     call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
+    if call.turn is not None:
+        call.turn.relabel(reply)
+        await call.turn.save()
     exchange.input_tokens, exchange.output_tokens = usage.input_tokens, usage.output_tokens
     return web.Response(status=200, body=jsoncodec.dumps(reply),
                         headers=client_headers(upstream, call.headers), content_type="application/json")

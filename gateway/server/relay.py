@@ -99,7 +99,12 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
                 for event in arrived:
                     for kept in recorded.on_event(SSEEvent(data=event.data, event=event.event, id=event.id)):
                         exchange.recording.add_event(kept)
+            if call.turn is not None:
+                for event in arrived:
+                    call.turn.observe_event(event)
             outgoing = [e for event in arrived for e in events.on_event(event)]
+            if call.turn is not None:
+                outgoing = [call.turn.relabel_event(e) for e in outgoing]
             refusal = refused(outgoing, final=False) or check(outgoing)
             if refusal is not None:
                 await response.write(stream_error_event(family, refusal))
@@ -111,7 +116,12 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
         closing = parser.close()
         if translated is not None:
             closing = [e for event in closing for e in translated.on_event(event)] + translated.close()
+        if call.turn is not None:
+            for event in closing:
+                call.turn.observe_event(event)
         tail = [e for event in closing for e in events.on_event(event)] + events.close()
+        if call.turn is not None:
+            tail = [call.turn.relabel_event(e) for e in tail]
         refusal = refused(tail or [SSEEvent(data="")], final=True) or check(tail)
         if refusal is None and not ended:
             exchange.error_code = "upstream_stream_incomplete"
@@ -136,6 +146,8 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
     if translated is not None and not (exchange.input_tokens or exchange.output_tokens):
         # the caller's events may not carry usage (no include_usage); the provider's did
         exchange.input_tokens, exchange.output_tokens = translated.tokens
+    if call.turn is not None:
+        await call.turn.save()
     await response.write_eof()
     return response
 

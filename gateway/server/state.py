@@ -23,6 +23,7 @@ from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
 from gateway.server.auth import KeyRing
 from gateway.upstream.deployments import DeploymentHealth
+from gateway.state.conversations import ConversationStore
 from gateway.state.store import KeyValueStore
 from gateway.upstream.providers import ProviderLinks
 from gateway.upstream.relayed_blobs import RelayedBlobs
@@ -62,4 +63,5 @@ STATE = web.AppKey("gateway_state", GatewayState)   # the state the app started 
 LIVE = web.AppKey("live_state", LiveState)
 LINKS = web.AppKey("provider_links", ProviderLinks)
 SHARED = web.AppKey("shared_state", KeyValueStore)  # memory or Redis (`state:` in the config)
+CONVERSATIONS = web.AppKey("conversations", ConversationStore)
 REQUEST_ID = web.RequestKey("request_id", str)

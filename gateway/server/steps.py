@@ -8,6 +8,7 @@ its verdict out.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import time
 from typing import Any
@@ -123,7 +124,12 @@ async def admit(call: Call) -> None:
                    for user in tenant.users for alias in (user.username, user.email) if alias},
         key_features=principal.features, features_off=frozenset(tenant.features_off),
         stores_state=adapter.stores_state,
-        stored_reference=reference if reference and envelope.body.get(reference) is not None else None)
+        stored_reference=reference if reference and envelope.body.get(reference) is not None else None,
+        provider_conversation=adapter.stores_state and envelope.body.get("conversation") is not None,
+        reasoning=adapter.stores_state and (isinstance(envelope.body.get("reasoning"), dict)
+                                            or any(fnmatch.fnmatchcase(found.upstream_model, glob)
+                                                   for glob in policy.providers.reasoning_models)),
+        include=tuple(i for i in envelope.body.get("include") or () if isinstance(i, str)))
     refusal = state.screener.admit(call.context)
     if refusal is not None:
         raise refused(refusal)

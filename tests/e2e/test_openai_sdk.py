@@ -137,10 +137,11 @@ def test_responses_plain_and_streamed(openai_client, upstream):
     assert completed.usage.output_tokens > 0
 
 
-def test_responses_previous_response_id_is_refused(openai_client, upstream):
+def test_responses_unknown_previous_response_id_is_a_clear_400(openai_client, upstream):
     with pytest.raises(openai.BadRequestError) as caught:
         openai_client.responses.create(model="gpt-4o", input="and then?", previous_response_id="resp_123")
-    assert "store" in caught.value.message and caught.value.body["param"] == "previous_response_id"
+    assert caught.value.code == "previous_response_not_found" and caught.value.body["param"] == "previous_response_id"
+    assert "not held by this gateway" in caught.value.message
     assert mock_requests(upstream) == []
 
 
