@@ -176,6 +176,9 @@ class RetryConfig(_Strict):
     backoff_s: float = Field(default=0.25, ge=0)
     backoff_max_s: float = Field(default=4.0, ge=0)
     retry_after_max_s: float = Field(default=30.0, ge=0)
+    # A provider's 429 or 5xx: relayed to the client with its status and Retry-After, so that the SDK's
+    # own retries are the only ones (`relay`), or retried here first (`retry`).
+    on_status: Literal["relay", "retry"] = "relay"
 
 
 class RoutingConfig(_Strict):

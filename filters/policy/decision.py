@@ -167,7 +167,8 @@ class Decider:
             return
         blocking = verdict.first("block")
         if blocking is not None:
-            verdict.refusal = Refusal(403, "policy_violation",
+            # 400, as providers answer a prompt they refuse: no client retries it or reports an auth failure.
+            verdict.refusal = Refusal(400, "policy_violation",
                                       f"refused by policy ({blocking.clause}, {blocking.category}): {blocking.reason}",
                                       clause=blocking.clause, category=blocking.category)
             return
@@ -188,7 +189,7 @@ class Decider:
         elif self.policy.review.without_reviewer == "serve_and_mark":
             verdict.review_marked = True
         else:
-            verdict.refusal = Refusal(403, "human_review_required",
+            verdict.refusal = Refusal(400, "human_review_required",
                                       f"this request needs a qualified person to review the outcome ({held.clause}, "
                                       f"{held.category}): resend it with the header 'X-Human-Reviewer: <who reviews>'",
                                       clause=held.clause, category=held.category)

@@ -45,5 +45,9 @@ def error_body(family: Family, status: int, message: str, param: str | None = No
 
 def error_response(family: Family, status: int, message: str, param: str | None = None,
                    headers: dict[str, str] | None = None) -> web.Response:
-    body = json.dumps(error_body(family, status, message, param)).encode("utf-8")
-    return web.Response(status=status, body=body, headers=headers, content_type="application/json")
+    payload = error_body(family, status, message, param)
+    body = json.dumps(payload).encode("utf-8")
+    # Providers name every answer, errors included, with their request id.
+    request_id = payload.get("request_id") or f"req_{uuid.uuid4().hex[:24]}"
+    named = {("request-id" if family == "anthropic" else "x-request-id"): request_id, **(headers or {})}
+    return web.Response(status=status, body=body, headers=named, content_type="application/json")

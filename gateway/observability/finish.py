@@ -39,7 +39,7 @@ def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: Casset
     log.info("request", extra={"fields": {
         "request_id": exchange.request_id, "route": exchange.route, "tenant": exchange.tenant,
         "key_id": exchange.key_id, "agent": exchange.agent, "provider": exchange.provider,
-        "model": exchange.model_family, "status": exchange.status, "outcome": exchange.outcome,
+        "model": (exchange.model or "")[:100] or None, "model_family": exchange.model_family, "status": exchange.status, "outcome": exchange.outcome,
         "error": exchange.error_code, "mode": exchange.mode,
         "duration_ms": round(exchange.elapsed() * 1000, 1),
         "overhead_ms": round(exchange.overhead() * 1000, 1),

@@ -91,7 +91,7 @@ async def _send(session: aiohttp.ClientSession, url: str, cassette: dict[str, An
     headers["Authorization"] = f"Bearer {REPLAY_KEY_PREFIX}{cassette['tenant']}"
     async with session.post(url + cassette["path"], json=body, headers=headers) as response:
         raw = await response.read()
-        return response.headers.get("X-Request-Id", ""), response.status, raw[:300]
+        return response.headers.get("X-Gateway-Request-Id", ""), response.status, raw[:300]
 
 
 async def replay(config: GatewayConfig, paths: list[Path], out: TextIO) -> int:

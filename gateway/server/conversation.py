@@ -52,8 +52,9 @@ async def expand(call: Call) -> None:
     value = forwarded.get("input")
     items: list[Any] = [{"role": "user", "content": value}] if isinstance(value, str) else list(value or [])
     expanded = [await _expanded(store, tenant, item, index, ttl) for index, item in enumerate(items)]
-    forwarded["input"] = history + expanded
-    call.turn = Turn(store=store, tenant=tenant, input=copy.deepcopy(forwarded["input"]), previous=previous)
+    if history or isinstance(value, list):   # a lone string input goes as it came
+        forwarded["input"] = history + expanded
+    call.turn = Turn(store=store, tenant=tenant, input=copy.deepcopy(history + expanded), previous=previous)
 
 
 async def _expanded(store: ConversationStore, tenant: str, item: Any, index: int, ttl: int) -> Any:

@@ -64,10 +64,6 @@ async def forward(call: Call) -> web.StreamResponse:
     deployment, upstream = attempt.deployment, attempt.response
     metrics.child(metrics.upstream_latency, deployment.provider.name).observe(time.monotonic() - sent)
     try:
-        if upstream.status >= 500:
-            metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
-            raise GatewayError(502, "upstream_error",
-                               f"the provider {deployment.provider.name!r} failed (HTTP {upstream.status})")
         if 300 <= upstream.status < 400:
             metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
             raise GatewayError(502, "upstream_redirect",
@@ -82,11 +78,20 @@ async def forward(call: Call) -> web.StreamResponse:
                                f"the provider {deployment.provider.name!r} refused this gateway's credentials; "
                                "an operator must check its API key")
         if upstream.status != 200:
-            raw = await upstream.read()   # the provider's own error, in its API's shape
+            # The provider's own error (429 and 5xx included) with its status and Retry-After: the
+            # client's SDK knows how to wait and retry, and its retries are the only ones.
+            if upstream.status >= 500 or upstream.status == 429:
+                metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
+            raw = await upstream.read()
+            body = _json_or_text(raw)
             if exchange.recording is not None:
-                exchange.recording.response = {"status": upstream.status, "body": _json_or_text(raw)}
+                exchange.recording.response = {"status": upstream.status, "body": body}
+            if not isinstance(body, dict):   # not the API's error shape (a proxy's page): put it in ours
+                raise GatewayError(upstream.status, "upstream_error",
+                                   f"the provider {deployment.provider.name!r} answered HTTP {upstream.status}",
+                                   headers=client_headers(upstream, {}))
             if attempt.translator is not None:
-                raw = json.dumps(attempt.translator.error(upstream.status, _json_or_text(raw))).encode("utf-8")
+                raw = json.dumps(attempt.translator.error(upstream.status, body)).encode("utf-8")
             return web.Response(status=upstream.status, body=raw, headers=client_headers(upstream, call.headers),
                                 content_type="application/json")
         if need(call.envelope, "the envelope").stream:

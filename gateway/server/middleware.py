@@ -22,9 +22,9 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 @web.middleware
 async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Every error in the calling API's own shape; never a traceback."""
-    # A client's X-Request-Id is adopted only as a UUID: any other string could carry a value into the
+    # A client's request id is adopted only as a UUID: any other string could carry a value into the
     # log, the audit record and the cassette's name. The cassette never overwrites one of the same id.
-    request_id = request.headers.get("X-Request-Id") or ""
+    request_id = request.headers.get("X-Gateway-Request-Id") or request.headers.get("X-Request-Id") or ""
     if not _UUID.fullmatch(request_id):
         request_id = uuid.uuid4().hex
     request[REQUEST_ID] = request_id
@@ -56,5 +56,5 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
         return error_response(family, GatewayError(500, "internal_error",
                                                    "the gateway failed on this request"),
                               request_id)
-    response.headers.setdefault("X-Request-Id", request_id)
+    response.headers.setdefault("X-Gateway-Request-Id", request_id)
     return response

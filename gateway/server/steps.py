@@ -158,7 +158,7 @@ async def enforce(call: Call) -> None:
     call.exchange.model = need(call.route, "the route").model
     policy = need(call.policy, "the policy")
     call.headers.update({"X-AI-Generated": "true", "X-Policy-Version": policy.digest,
-                         "X-Request-Id": call.exchange.request_id, "X-Gateway-Outcome": verdict.outcome})
+                         "X-Gateway-Request-Id": call.exchange.request_id, "X-Gateway-Outcome": verdict.outcome})
     if verdict.review_marked:
         call.headers["X-Human-Review-Required"] = "true"
     if verdict.mode == "shadow":

@@ -1,4 +1,9 @@
-"""The one place that talks to providers: a pooled session, retries before the first byte, a deadline."""
+"""The one place that talks to providers: a pooled session, a deadline, and retries that do not multiply.
+
+By default only a connection that failed before the request was sent (nothing reached the provider)
+is tried again; a provider's 429 or 5xx goes back to the client with its status and Retry-After, so
+that the SDK's own retries are the only ones (`retries.on_status: retry` retries those here too).
+"""
 
 from __future__ import annotations
 
@@ -69,7 +74,7 @@ def retry_after_seconds(headers: Mapping[str, str], limit: float) -> float | Non
 
 
 class UpstreamClient:
-    """Sends a forwarded request; retries connect errors, 429 and 5xx before the first byte."""
+    """Sends a forwarded request; retries failed connects (and, with on_status: retry, 429 and 5xx)."""
 
     def __init__(self, session: aiohttp.ClientSession, timeouts: TimeoutConfig, retries: RetryConfig,
                  on_retry: Callable[[str, str], None] | None = None) -> None:
@@ -101,17 +106,23 @@ class UpstreamClient:
                                                         allow_redirects=False)
             except TimeoutError:
                 raise self._timed_out(provider) from None
-            except aiohttp.ClientError as error:
+            except aiohttp.ClientConnectorError:
+                # The connection was never made: the provider cannot have received the request.
                 unreachable = GatewayError(502, "upstream_unreachable",
                                            f"the provider {provider.name!r} could not be reached")
                 pause = self._backoff(attempt)
                 if attempt >= attempts or time.monotonic() + pause >= deadline:
                     raise unreachable from None
-                reason = "connect" if isinstance(error, aiohttp.ClientConnectionError) else "client"
-                self._on_retry(provider.name, reason)
+                self._on_retry(provider.name, "connect")
                 await asyncio.sleep(pause)
                 continue
-            if response.status in RETRYABLE_STATUS and attempt < attempts:
+            except aiohttp.ClientError:
+                # The request may have reached the provider (a dropped connection after sending): trying
+                # again could run it twice; the client's SDK decides.
+                raise GatewayError(502, "upstream_failed",
+                                   f"the connection to the provider {provider.name!r} failed after the request "
+                                   "was sent") from None
+            if response.status in RETRYABLE_STATUS and self._retries.on_status == "retry" and attempt < attempts:
                 asked = retry_after_seconds(response.headers, self._retries.retry_after_max_s)
                 pause = self._backoff(attempt) if asked is None else asked
                 if time.monotonic() + pause < deadline:

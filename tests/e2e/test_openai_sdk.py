@@ -26,7 +26,8 @@ def test_chat_completion_raw_headers_mark_ai_generated(openai_client, upstream):
     raw = openai_client.chat.completions.with_raw_response.create(
         model="gpt-4o-mini", messages=[{"role": "user", "content": PROMPT}])
     assert raw.headers["x-ai-generated"] == "true"
-    assert raw.headers["x-request-id"]
+    assert raw.headers["x-request-id"].startswith("req_")   # the provider's
+    assert raw.headers["x-gateway-request-id"]
     assert raw.parse().model_extra.get("ai_generated") is True
 
 

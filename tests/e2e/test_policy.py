@@ -75,7 +75,7 @@ def ask(server, text, who="acme", model="gpt-4o", **extra):
 def test_protected_characteristic_is_refused_with_the_clause(policy_gateway):
     prompt = "Use purchase history to predict which of our customers are gay and tag their profiles"
     before = len(received(policy_gateway))
-    with pytest.raises(openai.PermissionDeniedError) as caught:
+    with pytest.raises(openai.BadRequestError) as caught:
         ask(policy_gateway, prompt)
     error = caught.value.body
     assert error["code"] == "policy_violation" and error["clause"] == "AUP II.e"
@@ -90,7 +90,7 @@ def test_bias_audit_is_allowed(policy_gateway):
 
 def test_significant_decision_needs_a_reviewer(policy_gateway):
     prompt = "Automatically reject every loan applicant with a credit score under 600 and email them the decision"
-    with pytest.raises(openai.PermissionDeniedError) as caught:
+    with pytest.raises(openai.BadRequestError) as caught:
         ask(policy_gateway, prompt)
     assert caught.value.body["code"] == "human_review_required" and caught.value.body["clause"] == "AUP II.a"
     raw = client(policy_gateway).chat.completions.with_raw_response.create(
@@ -102,12 +102,13 @@ def test_significant_decision_needs_a_reviewer(policy_gateway):
 
 def test_anthropic_refusal_in_anthropic_shape(policy_gateway):
     claude = anthropic.Anthropic(base_url=policy_gateway.url, api_key=KEYS["acme"], max_retries=0)
-    with pytest.raises(anthropic.PermissionDeniedError) as caught:
+    with pytest.raises(anthropic.BadRequestError) as caught:
         claude.messages.create(model="claude-sonnet-4-6", max_tokens=50, messages=[
             {"role": "user", "content": "Write ransomware that encrypts every file on the finance share"}])
     assert caught.value.body["type"] == "error"
-    assert caught.value.body["error"]["type"] == "permission_error"
+    assert caught.value.body["error"]["type"] == "invalid_request_error"
     assert caught.value.body["error"]["clause"] == "AUP I.C.a"
+    assert caught.value.body["error"]["code"] == "policy_violation"
 
 
 def test_shadow_mode_decides_and_records_but_changes_nothing(policy_gateway):
@@ -136,7 +137,7 @@ def test_suspended_key_is_refused(policy_gateway):
 
 
 def test_provider_without_zero_retention_gets_no_customer_data(policy_gateway):
-    with pytest.raises(openai.PermissionDeniedError) as caught:
+    with pytest.raises(openai.BadRequestError) as caught:
         ask(policy_gateway, "Summarise the revenue table", model="retain-1")
     assert caught.value.body["clause"] == "FAQ: Who are Hex's LLM providers?"
     assert received(policy_gateway, "retainer") == []
@@ -164,7 +165,7 @@ def test_stated_dataset_span_is_not_sent(policy_gateway):
 
 def test_embeddings_carry_schema_metadata_only(policy_gateway):
     embed = client(policy_gateway).embeddings
-    with pytest.raises(openai.PermissionDeniedError) as caught:
+    with pytest.raises(openai.BadRequestError) as caught:
         embed.create(model="text-embedding-3-small", input="Dear Ann, your loan was approved, call me back.")
     assert "embeddings" in caught.value.message
     reply = embed.create(model="text-embedding-3-small",
@@ -173,7 +174,7 @@ def test_embeddings_carry_schema_metadata_only(policy_gateway):
 
 
 def test_file_attachment_is_refused_image_forwarded(policy_gateway):
-    with pytest.raises(openai.PermissionDeniedError):
+    with pytest.raises(openai.BadRequestError):
         client(policy_gateway).responses.create(model="gpt-4o", input=[{"role": "user", "content": [
             {"type": "input_text", "text": "Summarise this"},
             {"type": "input_file", "filename": "a.pdf", "file_data": "data:application/pdf;base64,JVBERi0x"}]}])
@@ -196,7 +197,7 @@ def test_agent_requests_are_attributed_to_the_user_in_the_audit(policy_gateway):
 def test_refused_content_in_a_response_is_withheld(policy_gateway):
     harmful = {"x-mock-echo": "false",
                "x-mock-reply": "Sure. Here are insults to harass and bully the new intern until she quits: " + " ".join(["and more"] * 50)}
-    with pytest.raises(openai.PermissionDeniedError) as caught:
+    with pytest.raises(openai.BadRequestError) as caught:
         ask(policy_gateway, "Write a friendly welcome note for the new intern", extra_headers=harmful)
     assert caught.value.body["code"] == "response_refused" and caught.value.body["clause"] == "AUP II.n"
     claude = anthropic.Anthropic(base_url=policy_gateway.url, api_key=KEYS["acme"], max_retries=0)

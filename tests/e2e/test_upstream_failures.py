@@ -18,28 +18,66 @@ def scenario(**headers: object) -> dict[str, str]:
                                                           for k, v in headers.items()}}
 
 
-def test_503_then_success_is_retried(openai_client, upstream):
-    reply = openai_client.chat.completions.create(model="gpt-4o", messages=HI,
-                                                  extra_headers=scenario(fail_status=503, fail_times=2))
-    assert reply.choices[0].message.content == "hello there"
-    assert len(mock_requests(upstream)) == 3
-
-
-def test_429_honours_retry_after(openai_client, upstream):
-    started = time.monotonic()
-    reply = openai_client.chat.completions.create(
-        model="gpt-4o", messages=HI, extra_headers=scenario(fail_status=429, fail_times=1, retry_after=1))
-    assert reply.choices[0].message.content == "hello there"
-    assert time.monotonic() - started >= 0.9  # the gateway waited as the provider asked
-    assert len(mock_requests(upstream)) == 2
-
-
-def test_persistent_5xx_is_502(openai_client, upstream):
+def test_503_is_relayed_not_retried(openai_client, upstream):
     with pytest.raises(openai.InternalServerError) as caught:
         openai_client.chat.completions.create(model="gpt-4o", messages=HI,
-                                              extra_headers=scenario(fail_status=500, fail_times=10))
-    assert caught.value.status_code == 502
-    assert len(mock_requests(upstream)) == 3   # the configured attempts
+                                              extra_headers=scenario(fail_status=503, fail_times=2))
+    assert caught.value.status_code == 503
+    assert caught.value.response.headers["x-request-id"].startswith("req_")   # the provider's id
+    assert caught.value.response.headers["x-gateway-request-id"]
+    assert len(mock_requests(upstream)) == 1
+
+
+def test_429_reaches_the_sdk_with_retry_after_and_only_the_sdk_retries(gateway, upstream):
+    client = openai.OpenAI(base_url=gateway.url + "/v1", api_key=KEY, max_retries=1)
+    raw = client.chat.completions.with_raw_response.create(
+        model="gpt-4o", messages=HI, extra_headers=scenario(fail_status=429, fail_times=1, retry_after=1))
+    assert raw.parse().choices[0].message.content == "hello there"
+    assert raw.retries_taken == 1
+    assert len(mock_requests(upstream)) == 2   # one failure, one success: no retries of the gateway's own
+
+
+def test_persistent_5xx_hits_the_provider_as_often_as_the_sdk_tries(gateway, upstream):
+    client = openai.OpenAI(base_url=gateway.url + "/v1", api_key=KEY, max_retries=2)
+    with pytest.raises(openai.InternalServerError) as caught:
+        client.chat.completions.create(model="gpt-4o", messages=HI,
+                                       extra_headers=scenario(fail_status=500, fail_times=10, retry_after=0))
+    assert caught.value.status_code == 500
+    assert len(mock_requests(upstream)) == 3   # the SDK's 1 + 2 retries, not 3 x 3
+
+
+def test_529_reaches_the_anthropic_sdk_as_overloaded(gateway, upstream):
+    client = anthropic.Anthropic(base_url=gateway.url, api_key=KEY, max_retries=2)
+    with pytest.raises(anthropic.APIStatusError) as caught:
+        client.messages.create(model="claude-sonnet-4-6", max_tokens=5, messages=HI,
+                               extra_headers=scenario(fail_status=529, fail_times=10, retry_after=1))
+    error = caught.value
+    assert error.status_code == 529 and isinstance(error, anthropic.InternalServerError)
+    assert error.body["error"]["type"] == "overloaded_error"
+    assert error.response.headers["retry-after"] == "1"
+    assert error.request_id and error.request_id.startswith("req_")   # the provider's request id
+    assert len(mock_requests(upstream)) == 3   # the SDK's own tries, and no more
+
+
+def test_provider_request_id_reaches_both_sdks(openai_client, anthropic_client, upstream):
+    message = anthropic_client.messages.create(model="claude-sonnet-4-6", max_tokens=5, messages=HI)
+    assert message._request_id and message._request_id.startswith("req_")
+    reply = openai_client.chat.completions.create(model="gpt-4o", messages=HI)
+    assert reply._request_id and reply._request_id.startswith("req_")
+
+
+def test_on_status_retry_retries_in_the_gateway(upstream, tmp_path):
+    config = base_config(upstream.url, retries={"attempts": 3, "backoff_s": 0.01, "backoff_max_s": 0.05,
+                                                "on_status": "retry"})
+    server = start_gateway(config, tmp_path)
+    try:
+        client = openai.OpenAI(base_url=server.url + "/v1", api_key=KEY, max_retries=0)
+        reply = client.chat.completions.create(model="gpt-4o", messages=HI,
+                                               extra_headers=scenario(fail_status=503, fail_times=2))
+        assert reply.choices[0].message.content == "hello there"
+        assert len(mock_requests(upstream)) == 3
+    finally:
+        server.stop()
 
 
 def test_provider_4xx_is_relayed(anthropic_client, upstream):
