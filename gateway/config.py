@@ -162,6 +162,9 @@ class ServerConfig(_Strict):
     forward_headers: list[str] = Field(default_factory=list)
     # SIGTERM: stop accepting, let requests and streams in flight finish for at most this long, exit 0.
     drain_s: float = Field(default=30.0, ge=0, le=3600)
+    # Browser origins allowed to call the gateway (CORS), e.g. ["https://app.example.com"]; "*": any.
+    # Empty (default): no CORS headers, preflights refused.
+    cors_origins: list[str] = Field(default_factory=list)
 
 
 class TimeoutConfig(_Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gateway.adapters.anthropic_count_tokens import AnthropicCountTokens
 from gateway.adapters.anthropic_messages import AnthropicMessages
 from gateway.adapters.base import Adapter
 from gateway.adapters.openai_chat import OpenAIChat
@@ -11,8 +12,9 @@ from gateway.adapters.openai_responses import OpenAIResponses
 
 ADAPTERS: dict[str, Adapter] = {
     adapter.api: adapter
-    for adapter in (OpenAIChat(), OpenAICompletions(), OpenAIEmbeddings(), OpenAIResponses(), AnthropicMessages())
+    for adapter in (OpenAIChat(), OpenAICompletions(), OpenAIEmbeddings(), OpenAIResponses(), AnthropicMessages(),
+                    AnthropicCountTokens())
 }
 
-__all__ = ["ADAPTERS", "AnthropicMessages", "OpenAIChat", "OpenAICompletions", "OpenAIEmbeddings",
+__all__ = ["ADAPTERS", "AnthropicCountTokens", "AnthropicMessages", "OpenAIChat", "OpenAICompletions", "OpenAIEmbeddings",
            "OpenAIResponses"]

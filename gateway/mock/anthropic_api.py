@@ -43,6 +43,12 @@ async def messages(request: web.Request) -> web.StreamResponse:
     return _reply({**message, "content": content, "stop_reason": "tool_use" if reply.tool else "end_turn"})
 
 
+async def count_message_tokens(request: web.Request) -> web.Response:
+    call = request[MOCK_CALL]
+    turns = call.required("messages", list)
+    return _reply({"input_tokens": prompt_tokens(call.body.get("system"), turns)})
+
+
 def _turn(body: dict[str, Any], turns: list[Any]) -> tuple[str, str | None]:
     """The text to answer and the tool to use: tool results are answered in text, a user turn may get a call."""
     last = turns[-1] if turns and isinstance(turns[-1], dict) else {}

@@ -30,6 +30,7 @@ API_ROUTES = {
     "/v1/embeddings": openai_api.embeddings,
     "/v1/responses": responses,
     "/v1/messages": anthropic_api.messages,
+    "/v1/messages/count_tokens": anthropic_api.count_message_tokens,
 }
 MAX_BODY = 64 * 1024 * 1024
 

@@ -23,6 +23,7 @@ from gateway.recording.cassettes import CassetteRecorder
 from gateway.server import conversation, endpoints
 from gateway.server.auth import KeyRing
 from gateway.server.chain import handler
+from gateway.server.cors import cors_headers, cors_middleware
 from gateway.server.middleware import errors_middleware
 from gateway.server.state import CONVERSATIONS, LINKS, LIVE, SHARED, STATE, GatewayState, LiveState
 from gateway.state import open_state
@@ -110,7 +111,11 @@ async def audit_trail(app: web.Application) -> AsyncIterator[None]:
 
 
 def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Application:
-    app = web.Application(middlewares=[errors_middleware], client_max_size=config.server.max_body_bytes)
+    origins = frozenset(config.server.cors_origins)
+    middlewares = [cors_middleware(origins), errors_middleware] if origins else [errors_middleware]
+    app = web.Application(middlewares=middlewares, client_max_size=config.server.max_body_bytes)
+    if origins:
+        app.on_response_prepare.append(cors_headers(origins))
     app[STATE] = build_state(config, policy)
     app[LIVE] = LiveState(app[STATE])
     app.cleanup_ctx.extend([shared_state, provider_links, analysis_engine, audit_trail])
@@ -118,6 +123,7 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
     app.router.add_get("/readyz", endpoints.readyz)
     app.router.add_get("/metrics", endpoints.metrics)
     app.router.add_get("/v1/models", endpoints.list_models)
+    app.router.add_get("/v1/models/{model_id}", endpoints.get_model)
     for adapter in ADAPTERS.values():
         app.router.add_post(adapter.path, handler(adapter))
     app.router.add_get("/v1/responses/{response_id}", conversation.get_response)
@@ -127,4 +133,5 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
         from gateway.console import setup_console
 
         setup_console(app, app[STATE])
+    app.router.add_route("*", "/v1/{tail:.*}", endpoints.not_served)   # last: only what nothing else serves
     return app

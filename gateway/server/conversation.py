@@ -19,7 +19,7 @@ from aiohttp import web
 
 from gateway.errors import GatewayError
 from gateway.server.call import Call, need
-from gateway.server.state import CONVERSATIONS, STATE
+from gateway.server.state import CONVERSATIONS, LIVE
 from gateway.state.conversations import ConversationStore, StoredResponse, item_id_for, mint_id
 from gateway.upstream.sse import SSEEvent
 
@@ -171,7 +171,7 @@ async def get_input_items(request: web.Request) -> web.Response:
 
 
 async def delete_response(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    state = request.app[LIVE].current
     principal = state.keyring.authenticate(request.headers)
     response_id = request.match_info["response_id"]
     if not await request.app[CONVERSATIONS].delete(principal.tenant, response_id):
@@ -180,7 +180,7 @@ async def delete_response(request: web.Request) -> web.Response:
 
 
 async def _stored(request: web.Request) -> StoredResponse:
-    principal = request.app[STATE].keyring.authenticate(request.headers)
+    principal = request.app[LIVE].current.keyring.authenticate(request.headers)
     response_id = request.match_info["response_id"]
     stored = await request.app[CONVERSATIONS].response(principal.tenant, response_id)
     if stored is None:
