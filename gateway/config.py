@@ -96,6 +96,13 @@ class ModelRoute(_Strict):
             return list(self.deployments)
         assert self.provider is not None
         return [DeploymentConfig(provider=self.provider, upstream_model=self.upstream_model)]
+    @field_validator("match")
+    @classmethod
+    def _glob(cls, value: str) -> str:
+        problem = glob_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
 
     @property
     def is_glob(self) -> bool:
@@ -103,6 +110,27 @@ class ModelRoute(_Strict):
 
     def matches(self, model: str) -> bool:
         return fnmatch.fnmatchcase(model, self.match) if self.is_glob else model == self.match
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why a model glob cannot be what its writer meant (fnmatch would quietly match it literally)."""
+    if not pattern.strip():
+        return "the model name or glob is empty"
+    index = 0
+    while index < len(pattern):
+        if pattern[index] == "[":
+            end = index + 1
+            if end < len(pattern) and pattern[end] == "!":
+                end += 1
+            if end < len(pattern) and pattern[end] == "]":
+                end += 1
+            while end < len(pattern) and pattern[end] != "]":
+                end += 1
+            if end >= len(pattern):
+                return f"malformed glob {pattern!r}: the '[' at position {index} is never closed by ']'"
+            index = end
+        index += 1
+    return None
 
 
 class KeyConfig(_Strict):
@@ -273,6 +301,8 @@ class GatewayConfig(_Strict):
     recording: RecordingConfig = Field(default_factory=RecordingConfig)
     console: ConsoleConfig = Field(default_factory=ConsoleConfig)
     state: StateConfig = Field(default_factory=StateConfig)
+    # Development only: start although a provider's key variable is unset (its requests get 503).
+    allow_missing_keys: bool = False
 
     # Set by load_config: where the file was, to resolve relative paths.
     source: str = Field(default="<memory>", exclude=True)
@@ -308,6 +338,15 @@ class GatewayConfig(_Strict):
         if self.console.admin_key_sha256 in {k.sha256 for k in self.keys}:
             raise ValueError("console.admin_key_sha256: the admin key must not be a client gateway key")
         return self
+
+    def missing_keys(self) -> list[str]:
+        """Each provider whose API key variable is unset, as `providers[i].api_key_env: ...` (start-up stops)."""
+        if self.allow_missing_keys:
+            return []
+        return [f"providers[{index}].api_key_env: the environment variable {p.api_key_env} (the key of provider "
+                f"{p.name!r}) is not set; set it, or set allow_missing_keys: true for development"
+                for index, p in enumerate(self.providers)
+                if p.api_key_env and p.kind != "mock" and not os.environ.get(p.api_key_env)]
 
     def provider(self, name: str) -> ProviderConfig:
         return next(p for p in self.providers if p.name == name)

@@ -1,4 +1,4 @@
-"""The `magic-gateway` command: serve, scan, mock, audit, replay."""
+"""The `magic-gateway` command: serve, check, scan, mock, audit, replay."""
 
 from __future__ import annotations
 
@@ -16,13 +16,19 @@ from gateway.observability.logs import setup_logging
 from gateway.server.checks import check_files
 
 
-def _load(path: str) -> GatewayConfig:
-    """`check_files`, or exit 2 with the reason: no start-up mistake ends in a traceback."""
+def _load(path: str, serving: bool = False) -> GatewayConfig:
+    """`check_files` (and, for serving, the provider keys), or exit 2 with the reason: no start-up mistake
+    ends in a traceback."""
     try:
-        return check_files(path)
+        config = check_files(path)
     except ConfigFileError as error:
         print(f"magic-gateway: {error}", file=sys.stderr)
         raise SystemExit(2) from None
+    missing = config.missing_keys() if serving else []
+    if missing:
+        print("magic-gateway: " + "\n  ".join([f"{path}: a provider key is missing", *missing]), file=sys.stderr)
+        raise SystemExit(2)
+    return config
 
 
 async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) -> None:
@@ -69,13 +75,13 @@ def _with_overrides(config: GatewayConfig, record: str | None) -> GatewayConfig:
 
 
 def _serve_worker(config_path: str, host: str, port: int, record: str | None) -> None:
-    config = _with_overrides(_load(config_path), record)
+    config = _with_overrides(_load(config_path, serving=True), record)
     setup_logging(config.logging.level)
     _run_server(config, host, port, reuse_port=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    config = _with_overrides(_load(args.config), args.record)
+    config = _with_overrides(_load(args.config, serving=True), args.record)
     setup_logging(config.logging.level)
     host = args.host or config.server.host
     port = args.port if args.port is not None else config.server.port
@@ -114,7 +120,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = _load(args.config, serving=True)
     tenants = sorted({k.tenant for k in config.keys} | set(config.tenants))
     print(f"{config.source}: valid ({len(config.providers)} providers, {len(config.models)} model routes, "
           f"{len(config.keys)} keys, tenants: {', '.join(tenants)})")

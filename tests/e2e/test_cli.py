@@ -122,3 +122,30 @@ def test_check_validates_without_serving(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout and "tenants: acme, globex" in result.stdout
     assert run_cli("--version").stdout.startswith("magic-gateway ")
+
+
+def _written(tmp_path: Path, config: dict) -> str:
+    path = tmp_path / f"config-{time.monotonic_ns()}.yaml"
+    path.write_text(yaml.safe_dump(config))
+    return str(path)
+
+
+def test_a_missing_provider_key_stops_start_up_with_the_field(tmp_path):
+    config = base_config("http://127.0.0.1:9")
+    config["providers"][0]["api_key_env"] = "MG_TEST_KEY_NEVER_SET"
+    path = _written(tmp_path, config)
+    for command in (["check"], ["serve", "--port", str(free_port())]):
+        result = run_cli(*command, "--config", path)
+        assert result.returncode == 2, result.stderr
+        assert "providers[0].api_key_env" in result.stderr and "MG_TEST_KEY_NEVER_SET" in result.stderr
+        assert "allow_missing_keys" in result.stderr and "Traceback" not in result.stderr
+    allowed = _written(tmp_path, {**config, "allow_missing_keys": True})
+    assert run_cli("check", "--config", allowed).returncode == 0
+
+
+def test_a_malformed_model_glob_stops_start_up_with_the_field(tmp_path):
+    config = base_config()
+    config["models"][0]["match"] = "gpt-[4o*"
+    result = run_cli("check", "--config", _written(tmp_path, config))
+    assert result.returncode == 2
+    assert "models[0].match" in result.stderr and "never closed" in result.stderr
