@@ -1,7 +1,8 @@
 """OpenAI Embeddings (POST /v1/embeddings).
 
-Segments: `input` (a string or each string of a list, role "embedding_input"; token arrays go
-as they came) and `user` (identity). Answers hold vectors, no text: only usage is read.
+Segments: `input` (a string or each string of a list, role "embedding_input"; token-id arrays are
+decoded with the model's offline encoding and forwarded as text, see `token_text`) and `user`
+(identity). Answers hold vectors, no text: only usage is read.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from typing import Any
 
 from filters.segments import DataClass
 from gateway.adapters.base import Envelope, ResponseRewriter, StreamRewriter, Usage
-from gateway.adapters.openai_completions import texts_or_tokens
+from gateway.adapters.openai_completions import is_tokens, texts_or_tokens
+from gateway.adapters.token_text import decode_tokens
 from gateway.adapters.request_walk import RequestReader, model_of, start, stream_of, write_body
 from gateway.adapters.response_walk import mark_ai_generated, openai_usage
 from gateway.upstream.sse import SSEEvent
@@ -28,6 +30,7 @@ class OpenAIEmbeddings:
     def parse(self, body: dict[str, Any], header_class: DataClass | None) -> Envelope:
         body = start(body)
         model, stream = model_of(body), stream_of(body)
+        body = _tokens_as_text(body, model)
         reader = RequestReader(body, header_class)
         texts_or_tokens(reader, body, "input", "embedding_input", required=True)
         reader.identity(("user",))
@@ -44,6 +47,20 @@ class OpenAIEmbeddings:
 
     def mark_ai_generated(self, body: dict[str, Any]) -> None:
         mark_ai_generated(body)
+
+
+def _tokens_as_text(body: dict[str, Any], model: str | None) -> dict[str, Any]:
+    """The body with token-id inputs replaced by their text (unchanged when there are none)."""
+    value = body.get("input")
+    if not isinstance(value, list) or not value:
+        return body
+    if is_tokens(value):
+        return {**body, "input": decode_tokens(model or "", value, "input")}
+    if not any(isinstance(item, list) for item in value):
+        return body
+    texts = [decode_tokens(model or "", item, f"input[{index}]") if isinstance(item, list) and is_tokens(item)
+             else item for index, item in enumerate(value)]
+    return {**body, "input": texts}
 
 
 class PassThrough:

@@ -82,6 +82,12 @@ async def analysis_engine(app: web.Application) -> AsyncIterator[None]:
 
     async def start() -> None:
         try:
+            from gateway.adapters.token_text import warm
+
+            await asyncio.to_thread(warm)   # token-id embedding inputs are read with it
+        except Exception:
+            log.exception("the offline token encodings failed to load; token-id inputs will be refused")
+        try:
             await service.start()
             log.info("analysis engine ready")
         except Exception:

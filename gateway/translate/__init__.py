@@ -16,7 +16,7 @@ from gateway.translate.streams import AnthropicToChatStream, AnthropicToResponse
 # The wire format each API the gateway serves belongs to.
 API_FORMAT = {
     "openai.chat": "openai", "openai.completions": "openai", "openai.embeddings": "openai",
-    "openai.responses": "openai", "anthropic.messages": "anthropic",
+    "openai.responses": "openai", "anthropic.messages": "anthropic", "anthropic.count_tokens": "anthropic",
 }
 
 TRANSLATORS: dict[tuple[str, str], Translator] = {

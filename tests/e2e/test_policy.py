@@ -163,16 +163,6 @@ def test_stated_dataset_span_is_not_sent(policy_gateway):
     assert reply.choices[0].message.content
 
 
-def test_embeddings_carry_schema_metadata_only(policy_gateway):
-    embed = client(policy_gateway).embeddings
-    with pytest.raises(openai.BadRequestError) as caught:
-        embed.create(model="text-embedding-3-small", input="Dear Ann, your loan was approved, call me back.")
-    assert "embeddings" in caught.value.message
-    reply = embed.create(model="text-embedding-3-small",
-                         input="column customer_id: FK to customers, 1.2M rows")
-    assert reply.data[0].embedding
-
-
 def test_file_attachment_is_refused_image_forwarded(policy_gateway):
     with pytest.raises(openai.BadRequestError):
         client(policy_gateway).responses.create(model="gpt-4o", input=[{"role": "user", "content": [
