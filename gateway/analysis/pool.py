@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import multiprocessing
+import signal
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -30,6 +31,13 @@ class AnalysisItem:
 def _init_worker(spec: AnalyzerSpec) -> None:
     global _WORKER
     _WORKER = TextAnalyzer(spec)
+
+
+def _init_process_worker(spec: AnalyzerSpec) -> None:
+    # Ctrl-C reaches the whole process group; the server stops its workers itself, so a worker ignores
+    # SIGINT rather than print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(spec)
 
 
 def _analyse_batch(tenant: str, items: Sequence[AnalysisItem]) -> list[TextAnalysis]:
@@ -73,7 +81,7 @@ class AnalysisService:
     def _new_executor(self) -> Executor:
         if self._workers == 0:
             return ThreadPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(self._spec,))
-        return ProcessPoolExecutor(max_workers=self._workers, initializer=_init_worker, initargs=(self._spec,),
+        return ProcessPoolExecutor(max_workers=self._workers, initializer=_init_process_worker, initargs=(self._spec,),
                                    mp_context=multiprocessing.get_context("spawn"))
 
     def same_as(self, spec: AnalyzerSpec, workers: int) -> bool:

@@ -43,7 +43,9 @@ async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) 
     await runner.setup()
     site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
     await site.start()
-    print(f"magic-gateway listening on http://{host}:{port} (config {config.source})", file=sys.stderr, flush=True)
+    from gateway.cli.banner import banner
+
+    print(banner(config, app, f"http://{host}:{port}"), flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

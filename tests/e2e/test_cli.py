@@ -149,3 +149,30 @@ def test_a_malformed_model_glob_stops_start_up_with_the_field(tmp_path):
     result = run_cli("check", "--config", _written(tmp_path, config))
     assert result.returncode == 2
     assert "models[0].match" in result.stderr and "never closed" in result.stderr
+
+
+def test_make_run_first_minutes_banner_provider_log_and_a_clean_ctrl_c():
+    """What a newcomer sees: the URL, the key and a first request; what the provider received; Ctrl-C."""
+    port = free_port()
+    process = subprocess.Popen([*CLI, "serve", "--config", "config/gateway.yaml", "--port", str(port)],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        banner = [process.stdout.readline() for _ in range(5)]
+        text = "".join(banner)
+        assert f"http://127.0.0.1:{port}" in text and "development key: mg-dev-key" in text
+        assert "curl -s" in text and "Bearer mg-dev-key" in text
+        log_url = next(line for line in banner if "_mock/requests" in line).split("curl -s ")[1].split()[0]
+        wait_until_ready(f"http://127.0.0.1:{port}")
+        client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="mg-dev-key", max_retries=0)
+        reply = client.chat.completions.create(model="gpt-4o-mini", messages=[
+            {"role": "user", "content": "Email jane.doe@acme.com the Q3 numbers"}])
+        assert reply.choices[0].message.content == "Email jane.doe@acme.com the Q3 numbers"   # restored
+        with urllib.request.urlopen(log_url, timeout=10) as response:
+            received = json.loads(response.read())[-1]["json"]["messages"][0]["content"]
+        assert "jane.doe@acme.com" not in received and received.startswith("Email <EMAIL_ADDRESS_")
+    finally:
+        os.killpg(process.pid, signal.SIGINT)   # Ctrl-C reaches the whole process group
+        _, errors = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert "Traceback" not in errors and "KeyboardInterrupt" not in errors
