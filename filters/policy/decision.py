@@ -106,6 +106,13 @@ class Decider:
                                             f"{kind} attachments cannot be scanned and are not forwarded", "policy"))
         verdicts = [self._segment(seg, analysis, context, violations)
                     for seg, analysis in zip(segments, analyses)]
+        if context.documents and policy.attachments.pdf == "refuse":
+            found = sorted({e.entity for seg, v in zip(segments, verdicts) if seg.path in context.documents
+                            for e in v.edits})
+            if found:
+                violations.append(Violation(policy.attachments.cite, "attachment_pdf", "block",
+                                            f"a PDF document holds {', '.join(found)}; it is not forwarded",
+                                            "policy"))
         if any(v.action == "block" for v in violations):
             outcome = "block"
         elif any(v.action == "review" for v in violations):

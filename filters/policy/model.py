@@ -89,6 +89,10 @@ class AttachmentsPolicy(_Strict):
     file: Literal["forward", "block"] = "block"
     audio: Literal["forward", "block"] = "block"
     document: Literal["forward", "block"] = "block"
+    # A PDF with a text layer is read and screened like text; when its text holds findings it is sent
+    # as a text document with the values handled as anywhere (`mask`) or refused naming the entity
+    # types (`refuse`). Without a text layer it is an unreadable `document`.
+    pdf: Literal["mask", "refuse"] = "mask"
     cite: str
 
 
@@ -204,6 +208,8 @@ def _loosenings(base: Policy, tightened: Policy) -> list[str]:
     for kind in ("image", "file", "audio", "document"):
         if getattr(base.attachments, kind) == "block" and getattr(tightened.attachments, kind) != "block":
             problems.append(f"attachments.{kind}: cannot forward what the policy blocks")
+    if base.attachments.pdf == "refuse" and tightened.attachments.pdf != "refuse":
+        problems.append("attachments.pdf: cannot be loosened from refuse")
     for key, rule_action in base.use_rules.actions.items():
         new_action = tightened.use_rules.actions.get(key, rule_action)
         if RULE_ACTIONS.index(new_action) < RULE_ACTIONS.index(rule_action):

@@ -36,6 +36,7 @@ class RequestContext:
     provider_conversation: bool = False     # the body names a provider-side `conversation` object
     reasoning: bool = False                 # the request asks for reasoning (a reasoning model, `reasoning`)
     include: tuple[str, ...] = ()           # what the client asked the provider to include
+    documents: tuple[tuple[object, ...], ...] = ()   # paths of segments that are a PDF's extracted text
 
 
 @dataclass(frozen=True)

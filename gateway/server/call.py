@@ -53,3 +53,4 @@ class Call:
     headers: dict[str, str] = field(default_factory=dict)  # added to the client's response
     attempt: Attempted | None = None          # forward: the deployment that answered, its translator
     turn: Any = None                          # expand: a Responses turn the conversation store keeps
+    documents: list[Any] = field(default_factory=list)  # read_documents: PDFs read as text (server.documents)

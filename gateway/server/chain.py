@@ -1,7 +1,7 @@
 """The request path, in one place: the steps every proxied request goes through, in order.
 
-    authenticate -> read_body -> parse -> record -> route -> admit -> screen -> enforce -> rewrite -> expand
-    -> forward
+    authenticate -> read_body -> read_documents -> parse -> record -> route -> admit -> screen -> enforce
+    -> rewrite -> restore_documents -> expand -> forward
 
 Each step is `async def step(call: Call) -> web.StreamResponse | None` (see `gateway.server.steps`);
 the first one to return a response ends the chain. Whatever happens, the request's record is
@@ -19,7 +19,7 @@ from gateway.adapters.base import Adapter
 from gateway.errors import GatewayError
 from gateway.observability.exchange import Exchange
 from gateway.observability.finish import finish_exchange
-from gateway.server import conversation, steps
+from gateway.server import conversation, documents, steps
 from gateway.server.call import Call
 from gateway.server.forward import forward
 from gateway.server.state import LINKS, LIVE, REQUEST_ID
@@ -29,6 +29,7 @@ Step = Callable[[Call], Awaitable[web.StreamResponse | None]]
 REQUEST_STEPS: tuple[Step, ...] = (
     steps.authenticate,   # gateway key -> Principal (tenant, user, agent)
     steps.read_body,      # strict JSON
+    documents.read_documents,   # PDF documents read as text, to be screened like any text
     steps.parse,          # adapter: body -> Envelope of Segments; size limits
     steps.record,         # cassette started, when recorded
     steps.route,          # model -> Route (provider, upstream model, feature); the tenant's policy
@@ -36,6 +37,7 @@ REQUEST_STEPS: tuple[Step, ...] = (
     steps.screen,         # analysis (cached, in workers) and the decision -> Verdict
     steps.enforce,        # the verdict carried out: refusal, review, mode headers
     steps.rewrite,        # screened texts written back; provider fields; the response chain
+    documents.restore_documents,  # a PDF whose text needed no edit goes out as it came
     conversation.expand,  # Responses: stored turns and item references expanded from the gateway's store
     forward,              # upstream, and the answer through the response chain
 )

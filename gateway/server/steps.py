@@ -129,7 +129,8 @@ async def admit(call: Call) -> None:
         reasoning=adapter.stores_state and (isinstance(envelope.body.get("reasoning"), dict)
                                             or any(fnmatch.fnmatchcase(found.upstream_model, glob)
                                                    for glob in policy.providers.reasoning_models)),
-        include=tuple(i for i in envelope.body.get("include") or () if isinstance(i, str)))
+        include=tuple(i for i in envelope.body.get("include") or () if isinstance(i, str)),
+        documents=tuple(d.text_path for d in call.documents))
     refusal = state.screener.admit(call.context)
     if refusal is not None:
         raise refused(refusal)
