@@ -5,7 +5,7 @@ view of it whose keys live in that tenant's namespace, so one tenant can never r
 """
 
 from gateway.state.memory import MemoryStore
-from gateway.state.store import KeyValueStore, StateUnavailable, TenantStore, for_tenant
 from gateway.state.opening import open_state
+from gateway.state.store import KeyValueStore, StateUnavailable, TenantStore, for_tenant
 
 __all__ = ["KeyValueStore", "MemoryStore", "StateUnavailable", "TenantStore", "for_tenant", "open_state"]

@@ -9,7 +9,6 @@ import urllib.request
 import anthropic
 import openai
 import pytest
-
 from serving import KEY, base_config, mock_requests, start_gateway
 
 EMAIL = "jane.doe@acme.com"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import openai
 import pytest
-
 from serving import OTHER_KEY, clear_mock, mock_requests
 
 MODEL = "gpt-5-mini"       # a reasoning model: its answers carry a reasoning item

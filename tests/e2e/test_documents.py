@@ -9,7 +9,6 @@ import io
 
 import anthropic
 import pytest
-
 from serving import base_config, clear_mock, mock_requests, sha, start_gateway
 
 EMAIL = "maria.lopez@northwind-health.com"

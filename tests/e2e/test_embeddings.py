@@ -10,7 +10,6 @@ from pathlib import Path
 
 import openai
 import pytest
-
 from serving import base_config, clear_mock, mock_requests, sha, start_gateway
 
 EMAIL = "maria.lopez@northwind-health.com"
@@ -24,9 +23,9 @@ def embed_gateway(mock, tmp_path_factory):
     config = base_config(mock.url)
     config["models"] = config["models"] + [{"match": "embed-*", "provider": "openai", "feature": "embeddings"}]
     features = ["assistant", "embeddings"]
-    config["keys"] = [{"sha256": sha(KEYS["acme"]), "tenant": "acme", "user": "jane@acme.example", "features": features},
-                      {"sha256": sha(KEYS["schema"]), "tenant": "schemaco", "user": "sam@schema.example",
-                       "features": features}]
+    config["keys"] = [
+        {"sha256": sha(KEYS["acme"]), "tenant": "acme", "user": "jane@acme.example", "features": features},
+        {"sha256": sha(KEYS["schema"]), "tenant": "schemaco", "user": "sam@schema.example", "features": features}]
     config["tenants"] = {"acme": {}, "schemaco": {"policy": {"features": {"embeddings": {"classes": ["metadata"]}}}}}
     server = start_gateway(config, tmp_path_factory.mktemp("embeddings"))
     yield server

@@ -73,8 +73,9 @@ async def test_redis_unreachable_refuses_or_falls_back() -> None:
 
 
 def test_state_config_names_a_bad_url() -> None:
-    from gateway.config import ConfigError, parse_config
     from serving import base_config
+
+    from gateway.config import ConfigError, parse_config
 
     with pytest.raises(ConfigError, match=r"state\.redis_url"):
         parse_config(base_config(state={"redis_url": "localhost:6379"}))
