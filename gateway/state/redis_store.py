@@ -27,9 +27,10 @@ class RedisStore:
 
     async def get(self, key: str) -> bytes | None:
         try:
-            return await self._client.get(key)
+            value = await self._client.get(key)
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
+        return value if isinstance(value, bytes) or value is None else str(value).encode()
 
     async def set(self, key: str, value: bytes, ttl_s: float | None = None) -> None:
         try:

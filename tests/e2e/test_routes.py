@@ -76,7 +76,7 @@ def test_when_every_deployment_fails_the_client_gets_the_last_error(fresh: Rig, 
     fresh.claude.fail_status = 529
     with pytest.raises(openai.InternalServerError) as failed:
         oai.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "anyone?"}])
-    assert failed.value.status_code == 502
+    assert failed.value.status_code == 529   # the last provider's own status, relayed (retries.on_status: relay)
     assert (len(fresh.broken.requests), len(fresh.claude.requests)) == (1, 1)
 
 
