@@ -69,7 +69,7 @@ def async_anthropic_client(gateway: ThreadServer):  # type: ignore[no-untyped-de
 
 
 @pytest.fixture(scope="session")
-def redis_server() -> Iterator["RedisServer"]:
+def redis_server() -> Iterator["RedisServer"]:  # noqa: F821  (imported inside: it needs the binary)
     """A real redis-server on a free loopback port for the session."""
     from redis_server import RedisServer
 

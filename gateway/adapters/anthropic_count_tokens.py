@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from gateway.adapters.anthropic_messages import AnthropicMessages
-from gateway.adapters.base import ResponseRewriter, StreamRewriter, Usage
-from gateway.adapters.openai_embeddings import PassThrough
+from gateway.adapters.base import ResponseRewriter, Usage
 
 
 class AnthropicCountTokens(AnthropicMessages):
@@ -18,9 +17,6 @@ class AnthropicCountTokens(AnthropicMessages):
     def rewrite_response(self, body: dict[str, Any], rewriter: ResponseRewriter) -> Usage:
         count = body.get("input_tokens")
         return Usage(input_tokens=count if isinstance(count, int) else 0)
-
-    def stream_rewriter(self, rewriter: ResponseRewriter) -> StreamRewriter:
-        return PassThrough()
 
     def mark_ai_generated(self, body: dict[str, Any]) -> None:
         """A count is not generated content: nothing to mark."""

@@ -12,9 +12,9 @@ from typing import Any
 from filters.segments import DataClass
 from gateway.adapters.base import Envelope, ResponseRewriter, StreamRewriter, Usage
 from gateway.adapters.openai_completions import is_tokens, texts_or_tokens
-from gateway.adapters.token_text import decode_tokens
 from gateway.adapters.request_walk import RequestReader, model_of, start, stream_of, write_body
 from gateway.adapters.response_walk import mark_ai_generated, openai_usage
+from gateway.adapters.token_text import decode_tokens
 from gateway.upstream.sse import SSEEvent
 
 

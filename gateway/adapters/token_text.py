@@ -51,6 +51,7 @@ def decode_tokens(model: str, tokens: list[int], where: str) -> str:
                          f"{model!r} to read them (every text is screened before it is forwarded); {SEND_TEXT}",
                          where)
     try:
-        return encoding.decode(tokens)
+        text: str = encoding.decode(tokens)
     except (KeyError, ValueError, OverflowError, TypeError):
         raise BadRequest(f"{where} holds token ids that the model's encoding does not have", where) from None
+    return text

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from filters.policy.model import Policy, load_policy
 from filters.response.checks import NewFindingMasker
@@ -118,7 +119,7 @@ async def audit_trail(app: web.Application) -> AsyncIterator[None]:
 
 def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Application:
     origins = frozenset(config.server.cors_origins)
-    middlewares = [cors_middleware(origins), errors_middleware] if origins else [errors_middleware]
+    middlewares: list[Middleware] = [cors_middleware(origins), errors_middleware] if origins else [errors_middleware]
     app = web.Application(middlewares=middlewares, client_max_size=config.server.max_body_bytes)
     if origins:
         app.on_response_prepare.append(cors_headers(origins))

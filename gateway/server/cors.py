@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from gateway.errors import GatewayError, api_family, error_response
 
@@ -26,7 +27,7 @@ def allowed(origins: frozenset[str], origin: str | None) -> bool:
     return origin is not None and ("*" in origins or origin in origins)
 
 
-def cors_middleware(origins: frozenset[str]) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def cors_middleware(origins: frozenset[str]) -> Middleware:
     @web.middleware
     async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.method != "OPTIONS" or "Access-Control-Request-Method" not in request.headers:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
 from gateway.errors import GatewayError
@@ -35,11 +37,11 @@ async def metrics(request: web.Request) -> web.Response:
     return web.Response(body=body, headers={"Content-Type": "text/plain; version=0.0.4; charset=utf-8"})
 
 
-def _anthropic_model(name: str) -> dict:
+def _anthropic_model(name: str) -> dict[str, Any]:
     return {"type": "model", "id": name, "display_name": name, "created_at": "2024-01-01T00:00:00Z"}
 
 
-def _openai_model(name: str, provider: str) -> dict:
+def _openai_model(name: str, provider: str) -> dict[str, Any]:
     return {"id": name, "object": "model", "created": 0, "owned_by": provider}
 
 

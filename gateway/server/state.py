@@ -22,9 +22,9 @@ from gateway.observability.exchange import Exchange
 from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
 from gateway.server.auth import KeyRing
-from gateway.upstream.deployments import DeploymentHealth
 from gateway.state.conversations import ConversationStore
 from gateway.state.store import KeyValueStore
+from gateway.upstream.deployments import DeploymentHealth
 from gateway.upstream.providers import ProviderLinks
 from gateway.upstream.relayed_blobs import RelayedBlobs
 from gateway.upstream.routing import Router
