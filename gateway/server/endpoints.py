@@ -69,11 +69,11 @@ async def not_served(request: web.Request) -> web.Response:
     that says so, in the API's shape, which no SDK retries. A served path called with another method: 405."""
     from gateway.adapters import ADAPTERS
 
+    # The path is the client's and may hold anything: it is never echoed.
     if any(request.path == adapter.path for adapter in ADAPTERS.values()):
-        raise GatewayError(405, "method_not_allowed", f"{request.method} is not allowed on {request.path}",
+        raise GatewayError(405, "method_not_allowed", "this method is not allowed on this path",
                            headers={"Allow": "POST"})
-    raise GatewayError(404, "endpoint_not_supported",
-                       f"{request.method} {request.path} is not served by this gateway; it serves {SERVED}")
+    raise GatewayError(404, "endpoint_not_supported", f"this path is not served by this gateway; it serves {SERVED}")
 
 
 async def list_models(request: web.Request) -> web.Response:
