@@ -77,6 +77,7 @@ class RuleHit:
     start: int = 0
     end: int = 0
     stage: str = "rule"  # rule | classifier | guard: which part of the use check found it
+    score: float = 1.0   # strength of the signal: a rule's explicit phrase 1.0; a model's calibrated score
 
 
 @dataclass(frozen=True)

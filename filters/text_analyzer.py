@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from filters.segments import DataClass, TextAnalysis
+from filters.segments import DataClass, RuleHit, TextAnalysis
+
+# A rule's explicit phrase is a strong signal, but a classifier sure of another clause is cited first.
+RULE_SCORE = 0.9
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class AnalyzerSpec:
     """What a worker process needs to build its analyzer; small and picklable."""
 
     use_rules_path: str | None = None
+    use_classifier: bool = True   # the learned classifier beside the rules (config/use_classifier/)
     accounts: dict[str, tuple[AccountEntry, ...]] = field(default_factory=dict)
     files_digest: str = ""   # of the data files the analyzer reads: a reload with other files builds new workers
 
@@ -30,6 +34,7 @@ class TextAnalyzer:
         from filters.classify.spans import SpanClassifier
         from filters.recognizers.account import AccountDirectory
         from filters.recognizers.detector import Detector
+        from filters.use_rules.classifier import default_classifier
         from filters.use_rules.rules import UseRules
 
         directories = {
@@ -43,10 +48,22 @@ class TextAnalyzer:
         self.classifier = SpanClassifier.default()
         self.detector = Detector.default(accounts=directories)
         self.use_rules = UseRules.from_file(spec.use_rules_path) if spec.use_rules_path else UseRules.default()
+        self.use_classifier = default_classifier() if spec.use_classifier else None
 
     def analyse(self, text: str, stated: DataClass | None, role: str, tenant: str | None,
                 read_uses: bool) -> TextAnalysis:
         spans = self.classifier.classify(text, stated, role)
         detections = self.detector.detect(text, spans, tenant, role)
-        hits = self.use_rules.evaluate(text) if read_uses else []
+        hits = self.use_hits(text) if read_uses else []
         return TextAnalysis(spans=tuple(spans), detections=tuple(detections), rule_hits=tuple(hits))
+
+    def use_hits(self, text: str) -> list[RuleHit]:
+        """The rules' hits and the classifier's; a rule hit inside text that describes restricted uses
+        (a policy, documentation, a list of clauses) is not a request for them and is left out."""
+        hits = [replace(h, score=RULE_SCORE) for h in self.use_rules.evaluate(text)]
+        if self.use_classifier is None:
+            return hits
+        describing = self.use_classifier.describing_spans(text)
+        if describing:
+            hits = [h for h in hits if not any(s <= h.start < e for s, e in describing)]
+        return hits + self.use_classifier.evaluate(text)

@@ -21,7 +21,7 @@ from filters.policy.verdict import (
     Verdict,
     Violation,
 )
-from filters.segments import DataClass, Segment, Span, TextAnalysis
+from filters.segments import DataClass, RuleHit, Segment, Span, TextAnalysis
 
 __all__ = ["Decider", "Edit", "Finding", "Refusal", "RequestContext", "SegmentVerdict", "Verdict", "Violation"]
 
@@ -113,6 +113,7 @@ class Decider:
                 violations.append(Violation(policy.attachments.cite, "attachment_pdf", "block",
                                             f"a PDF document holds {', '.join(found)}; it is not forwarded",
                                             "policy"))
+        violations.sort(key=lambda v: -v.score)   # the refusal cites the strongest signal (stable: policy first)
         if any(v.action == "block" for v in violations):
             outcome = "block"
         elif any(v.action == "review" for v in violations):
@@ -182,6 +183,11 @@ class Decider:
         held = verdict.first("review")
         if held is None:
             return
+        marked_only = self.policy.review.serve_and_mark
+        if all(v.clause in marked_only for v in verdict.violations if v.action == "review"):
+            verdict.reviewer = context.reviewer   # AUP II.d: served, marked for a qualified person's review
+            verdict.review_marked = True
+            return
         if context.reviewer:
             # AUP II.a/II.d: the reviewer is a person of this workspace, audited by username
             reviewer = context.reviewers.get(context.reviewer.strip().lower())
@@ -240,12 +246,29 @@ class Decider:
             elif action != "allow":
                 edits.append(Edit(detection.start, detection.end, detection.entity, action))
         if segment.role in policy.use_rules.roles:
-            for hit in analysis.rule_hits:
+            for hit in self.use_hits(segment, analysis.rule_hits):
                 category, default = self.rule_actions.get(hit.rule, (hit.category, "block"))
                 rule_action = policy.use_rules.actions.get(hit.rule) or policy.use_rules.actions.get(category)
                 action = stricter(rule_action, default, RULE_ACTIONS) if rule_action else default
-                self._add(violations, Violation(hit.clause, hit.category, action, hit.reason, hit.stage))
+                self._add(violations, Violation(hit.clause, hit.category, action, hit.reason, hit.stage, hit.score))
         return SegmentVerdict(spans=list(analysis.spans), findings=findings, edits=edits)
+
+    def use_hits(self, segment: Segment, hits: Sequence[RuleHit]) -> list[RuleHit]:
+        """The hits that count in this segment, strongest first: every rule hit; a classifier's or a
+        guard's when its score reaches the bar its role sets (see policy use_rules.classifier)."""
+        settings = self.policy.use_rules.classifier
+        bar = 1.0 - (1.0 - settings.threshold) * settings.role_weights.get(segment.role, 1.0)
+        counted = [h for h in hits if h.stage == "rule" or (h.stage != "rule" and settings.enabled and h.score >= bar)]
+        return sorted(counted, key=lambda h: -h.score)
+
+    def uncertain(self, segment: Segment, hits: Sequence[RuleHit]) -> bool:
+        """Whether the guard model should be asked about this segment: nothing counted, and the best
+        classifier score within the policy's uncertain band."""
+        if segment.role not in self.policy.use_rules.roles or self.use_hits(segment, hits):
+            return False
+        low, high = self.policy.use_rules.guard.band
+        best = max((h.score for h in hits if h.stage == "classifier"), default=0.0)
+        return low <= best < high
 
     def _finding_action(self, entity: str, category: str, data_class: DataClass,
                         context: RequestContext) -> str:

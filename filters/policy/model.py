@@ -96,15 +96,47 @@ class AttachmentsPolicy(_Strict):
     cite: str
 
 
+ALL_ROLES = ["user", "system", "prompt", "assistant", "tool", "tool_call", "tool_definition", "identity",
+             "embedding_input"]
+
+
+class ClassifierPolicy(_Strict):
+    """The learned classifier's part of the decision (its model: config/use_classifier/)."""
+
+    enabled: bool = True
+    # A hit counts when its calibrated score (the family's dev-chosen threshold sits at 0.5) reaches
+    # 1 - (1 - threshold) * weight of the segment's role: text the model itself wrote, or a tool
+    # returned, needs a stronger signal than what the user asks.
+    threshold: float = Field(default=0.5, gt=0, lt=1)
+    role_weights: dict[str, float] = Field(default_factory=dict)
+
+
+class GuardPolicy(_Strict):
+    """The optional guard model (a provider of the gateway config), asked when the local score is uncertain."""
+
+    provider: str | None = None              # a provider name in the gateway config; None: off
+    model: str = "guard"
+    kind: Literal["chat", "moderation"] = "chat"
+    band: tuple[float, float] = (0.5, 0.8)   # calibrated scores in [low, high): ask the guard
+    deadline_s: float = Field(default=1.5, gt=0, le=30)
+    # The guard's answer (a category word, or a moderation category) -> the clause and category it cites.
+    clauses: dict[str, tuple[str, str]] = Field(default_factory=dict)
+
+
 class UseRulesPolicy(_Strict):
     file: str = "use_rules.yaml"
-    roles: list[str] = Field(default_factory=lambda: ["user", "system", "prompt"])
+    roles: list[str] = Field(default_factory=lambda: list(ALL_ROLES))
     actions: dict[str, RuleAction] = Field(default_factory=dict)
+    classifier: ClassifierPolicy = Field(default_factory=ClassifierPolicy)
+    guard: GuardPolicy = Field(default_factory=GuardPolicy)
 
 
 class ReviewPolicy(_Strict):
     without_reviewer: Literal["refuse", "serve_and_mark"] = "refuse"
     cite: str = "AUP II.a"
+    # AUP II.d: assisting a licensed professional (summarising, drafting) is served, and the response
+    # marked for a qualified person's review, even without a named reviewer.
+    serve_and_mark: list[str] = Field(default_factory=lambda: ["AUP II.d"])
 
 
 class ResponsesPolicy(_Strict):
@@ -216,6 +248,15 @@ def _loosenings(base: Policy, tightened: Policy) -> list[str]:
             problems.append(f"use_rules.actions.{key}: {new_action} is looser than {rule_action}")
     if not set(base.use_rules.roles) <= set(tightened.use_rules.roles):
         problems.append("use_rules.roles: cannot stop reading roles the policy reads")
+    if not set(tightened.review.serve_and_mark) <= set(base.review.serve_and_mark):
+        problems.append("review.serve_and_mark: cannot serve clauses the policy holds")
+    if base.use_rules.classifier.enabled and not tightened.use_rules.classifier.enabled:
+        problems.append("use_rules.classifier.enabled: cannot be turned off")
+    if tightened.use_rules.classifier.threshold > base.use_rules.classifier.threshold:
+        problems.append("use_rules.classifier.threshold: a higher threshold would let more requests through")
+    for role, weight in tightened.use_rules.classifier.role_weights.items():
+        if weight < base.use_rules.classifier.role_weights.get(role, 1.0):
+            problems.append(f"use_rules.classifier.role_weights.{role}: a lower weight reads that role less")
     if base.review.without_reviewer == "refuse" and tightened.review.without_reviewer != "refuse":
         problems.append("review.without_reviewer: serve_and_mark is looser than refuse")
     if base.responses.mask_new_findings and not tightened.responses.mask_new_findings:

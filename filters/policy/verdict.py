@@ -57,6 +57,7 @@ class Violation:
     action: str        # block | review | flag
     reason: str        # never the request's text
     stage: str = "rule"  # rule | classifier | guard | policy: which part of the check decided
+    score: float = field(default=1.0, compare=False)  # the signal's strength: the strongest is cited
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,13 @@ def analyzer_spec(config: GatewayConfig, policy: Policy) -> AnalyzerSpec:
     }
     rules = policy.use_rules_path()
     digest = hashlib.sha256()
-    for path in (rules, *sorted(CONFIG_DIR.glob("*.yaml"))):   # the filters' data, as the workers will read it
+    for path in (rules, *sorted(CONFIG_DIR.glob("*.yaml")), *sorted(CONFIG_DIR.glob("use_classifier/*.*"))):   # the filters' data, as the workers will read it
         try:
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"unreadable")
-    return AnalyzerSpec(use_rules_path=str(rules), accounts=accounts, files_digest=digest.hexdigest()[:16])
+    return AnalyzerSpec(use_rules_path=str(rules), accounts=accounts, files_digest=digest.hexdigest()[:16],
+                        use_classifier=policy.use_rules.classifier.enabled)
 
 
 def tenant_secret(config: GatewayConfig, tenant: str) -> bytes:
@@ -76,13 +77,14 @@ class Screener:
 
     def __init__(self, config: GatewayConfig, service: AnalysisService, base_policy: Policy | None = None) -> None:
         from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
+        from filters.use_rules.classifier import family_actions
         from filters.use_rules.rules import UseRules
 
         self.config = config
         self.service = service
         self.policy = base_policy or load_policy(config.policy_path())
         rules = UseRules.from_file(self.policy.use_rules_path())
-        rule_actions = {spec.id: (spec.category, spec.action) for spec in rules.rules}
+        rule_actions = {spec.id: (spec.category, spec.action) for spec in rules.rules} | family_actions()
         self._deciders: dict[str, Decider] = {}
         self._keys: dict[str, TenantKeys] = {}
         self._audit_keys: dict[str, bytes] = {}

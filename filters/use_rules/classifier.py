@@ -1,0 +1,211 @@
+"""The learned use classifier: one linear score per clause family over word and character n-grams.
+
+The model (config/use_classifier/model.npz) is coefficients and a vocabulary, written by
+tests/bench/train_use_classifier.py from the data its manifest lists; nothing here trains, downloads
+or unpickles. A text is scored in windows (paragraphs, then lines, of at most WINDOW_CHARS), so a
+request planted in a long context is not diluted by it; a family's score is its best window's.
+
+Scores are calibrated so that a family's threshold (chosen on the dev split) maps to 0.5: the
+decision then asks the same of every family, and raises the bar by where a text stands (its role).
+A window that describes restricted uses (a policy, documentation, a list of clauses, a moderation
+guideline) is not a request for them: its scores count for half (see `describes` in families.yaml).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from filters.segments import RuleHit
+from filters.use_rules.features import raw_features, weighted
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "config" / "use_classifier"
+DEFAULT_MODEL = MODEL_DIR / "model.npz"
+FAMILIES_FILE = MODEL_DIR / "families.yaml"
+WINDOW_CHARS = 700
+# A window of fewer words than this is little evidence ("write a welcome note"): its scores are
+# scaled by words / SHORT_WORDS. Short explicit requests are the rules' job.
+SHORT_WORDS = 8
+_WORDS = re.compile(r"[^\W_]+")
+REPORT_FLOOR = 0.25   # calibrated scores below this are not reported (far below any threshold)
+
+
+@dataclass(frozen=True)
+class Family:
+    clause: str
+    category: str
+    action: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Exception_:
+    """An exception the AUP makes: a window matching `when` and not `unless` does not count for `families`."""
+
+    families: frozenset[str]
+    when: re.Pattern[str]
+    unless: re.Pattern[str] | None
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.IGNORECASE | re.MULTILINE)
+
+
+def load_families(path: Path = FAMILIES_FILE) -> tuple[list[Family], list[re.Pattern[str]], float]:
+    """The families, the patterns of descriptive text, and the weight of a descriptive window."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    families = [Family(f["clause"], f["category"], f["action"], f["reason"]) for f in data["families"]]
+    describes = [_pattern(p) for p in data.get("describes", {}).get("patterns", [])]
+    return families, describes, float(data.get("describes", {}).get("weight", 0.5))
+
+
+def load_settings(path: Path = FAMILIES_FILE) -> tuple[dict[str, int], list[Exception_]]:
+    """What makes a text a document, and the AUP's exceptions per family."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = data.get("describes", {}).get("document", {})
+    exceptions = [Exception_(frozenset(e["families"]), _pattern(e["when"]),
+                             _pattern(e["unless"]) if e.get("unless") else None)
+                  for e in data.get("exceptions", [])]
+    return {"min_chars": int(document.get("min_chars", 1500)),
+            "min_headings": int(document.get("min_headings", 2))}, exceptions
+
+
+_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of `text` of at most about `size` characters, cut at blank lines, then lines."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    found: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n\n", start + size // 3, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 3, end)
+            if cut < 0:
+                cut = text.rfind(". ", start + size // 3, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 3, end)
+            end = cut + 1 if cut >= 0 else end
+        found.append((start, end))
+        start = end
+    return found
+
+
+def family_rule_id(clause: str) -> str:
+    """The rule id a family's hits carry: `classifier.ii.e` for AUP II.e."""
+    return "classifier." + clause.split()[-1].lower()
+
+
+def family_actions(path: Path = FAMILIES_FILE) -> dict[str, tuple[str, str]]:
+    """Rule id -> (category, default action) of every family, as the decision looks rules up."""
+    return {family_rule_id(f.clause): (f.category, f.action) for f in load_families(path)[0]}
+
+
+class LinearUseClassifier:
+    """Scores texts with a linear model per clause family; `evaluate` gives its hits (stage classifier)."""
+
+    def __init__(self, model_path: Path = DEFAULT_MODEL, families_path: Path = FAMILIES_FILE) -> None:
+        with np.load(model_path, allow_pickle=False) as data:
+            vocabulary = bytes(data["vocabulary"]).decode("utf-8").split("\n")
+            self.word_count = int(data["word_count"])
+            self._idf = data["idf"].astype(np.float64).tolist()
+            self._coef = data["coef"].astype(np.float32)         # features x families
+            self._intercept = data["intercept"].astype(np.float64)
+            self.thresholds = data["thresholds"].astype(np.float64)
+            self.labels = [str(x) for x in bytes(data["labels"]).decode("utf-8").split("\n")]
+        self._index = {feature: number for number, feature in enumerate(vocabulary)}
+        families, self._describes, self.describes_weight = load_families(families_path)
+        by_clause = {f.clause: f for f in families}
+        missing = [label for label in self.labels if label not in by_clause]
+        if missing:
+            raise ValueError(f"{model_path}: families {missing} are not in {families_path}")
+        self.families = [by_clause[label] for label in self.labels]
+        self._document, self._exceptions = load_settings(families_path)
+
+    def is_document(self, text: str) -> bool:
+        """A long text laid out as documentation (a README, an agent's context file): it describes."""
+        return len(text) >= self._document["min_chars"] and \
+            len(_HEADING.findall(text)) >= self._document["min_headings"]
+
+    def _excepted(self, piece: str) -> set[str]:
+        found: set[str] = set()
+        for exception in self._exceptions:
+            if exception.when.search(piece) and not (exception.unless and exception.unless.search(piece)):
+                found |= exception.families
+        return found
+
+    def probabilities(self, text: str) -> np.ndarray:
+        """Per family, the model's probability for one window of text."""
+        word_feats, char_feats = raw_features(text)
+        found = weighted(word_feats, self._index, self._idf) + weighted(char_feats, self._index, self._idf)
+        logits = self._intercept.copy()
+        if found:
+            numbers = np.fromiter((n for n, _ in found), dtype=np.int64, count=len(found))
+            values = np.fromiter((v for _, v in found), dtype=np.float32, count=len(found))
+            logits += values @ self._coef[numbers]
+        return 1.0 / (1.0 + np.exp(-logits))
+
+    def calibrated(self, probabilities: np.ndarray) -> np.ndarray:
+        """Scores with each family's threshold at 0.5 (linear on each side of it)."""
+        t = self.thresholds
+        low = 0.5 * probabilities / t
+        high = 0.5 + 0.5 * (probabilities - t) / (1.0 - t)
+        return np.where(probabilities <= t, low, high)
+
+    def describes(self, text: str) -> bool:
+        """Whether a window reads as a description of restricted uses rather than a request."""
+        return any(p.search(text) for p in self._describes)
+
+    def scores(self, text: str) -> list[tuple[float, int, int]]:
+        """Per family: (calibrated score, start, end) of its best window."""
+        best = [(0.0, 0, 0)] * len(self.families)
+        document = self.is_document(text)
+        for start, end in windows(text):
+            piece = text[start:end]
+            if not piece.strip():
+                continue
+            calibrated = self.calibrated(self.probabilities(piece))
+            if document or self.describes(piece):
+                calibrated = calibrated * self.describes_weight
+            excepted = self._excepted(piece)
+            if excepted:
+                calibrated = np.where([f.clause in excepted for f in self.families], 0.0, calibrated)
+            words = len(_WORDS.findall(piece))
+            if words < SHORT_WORDS:
+                calibrated = calibrated * (words / SHORT_WORDS)
+            for k, score in enumerate(calibrated.tolist()):
+                if score > best[k][0]:
+                    best[k] = (score, start, end)
+        return best
+
+    def evaluate(self, text: str) -> list[RuleHit]:
+        """The families scoring at least REPORT_FLOOR, as hits of stage `classifier` with their score."""
+        hits: list[RuleHit] = []
+        for family, (score, start, end) in zip(self.families, self.scores(text)):
+            if score >= REPORT_FLOOR and math.isfinite(score):
+                hits.append(RuleHit(family_rule_id(family.clause), family.clause,
+                                    family.category, family.reason, start, end, stage="classifier",
+                                    score=round(score, 4)))
+        return hits
+
+    def describing_spans(self, text: str) -> list[tuple[int, int]]:
+        """The windows of `text` that describe restricted uses (rule hits there are not requests)."""
+        if self.is_document(text):
+            return [(0, len(text))]
+        return [(s, e) for s, e in windows(text) if self.describes(text[s:e])]
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> LinearUseClassifier:
+    """The shipped model, loaded once per process."""
+    return LinearUseClassifier()
