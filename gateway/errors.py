@@ -33,6 +33,7 @@ class GatewayError(Exception):
     clause: str | None = None
     category: str | None = None
     headers: dict[str, str] | None = None
+    stage: str | None = None   # which part of the use check decided: rule | classifier | guard | policy
 
     def __str__(self) -> str:
         return f"{self.status} {self.code}: {self.message}"
@@ -48,6 +49,8 @@ def error_body(api_family: str, error: GatewayError) -> dict[str, Any]:
         inner: dict[str, Any] = {"type": _ANTHROPIC_TYPES.get(error.status, "api_error"), "message": error.message}
         if error.clause:
             inner.update(code=error.code, clause=error.clause, category=error.category)
+            if error.stage:
+                inner["stage"] = error.stage
         elif error.code:
             inner["code"] = error.code
         return {"type": "error", "error": inner}
@@ -59,6 +62,8 @@ def error_body(api_family: str, error: GatewayError) -> dict[str, Any]:
     }
     if error.clause:
         inner.update(clause=error.clause, category=error.category)
+        if error.stage:
+            inner["stage"] = error.stage
     return {"error": inner}
 
 

@@ -64,6 +64,7 @@ class Decider:
         self.categories = categories
         self.restricted = restricted
         self.rule_actions = rule_actions   # rule id -> (category, default action)
+        self._refusals = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in policy.use_rules.refusals]
 
     def admit(self, context: RequestContext) -> Refusal | None:
         """A refusal that needs no analysis: a feature the key lacks or the tenant switched off, stored state."""
@@ -104,8 +105,9 @@ class Decider:
             if getattr(policy.attachments, kind, "block") == "block":
                 violations.append(Violation(policy.attachments.cite, f"attachment_{kind}", "block",
                                             f"{kind} attachments cannot be scanned and are not forwarded", "policy"))
-        verdicts = [self._segment(seg, analysis, context, violations)
-                    for seg, analysis in zip(segments, analyses)]
+        refused = self.refused_turns(segments)
+        verdicts = [self._segment(seg, analysis, context, violations, i in refused)
+                    for i, (seg, analysis) in enumerate(zip(segments, analyses))]
         if context.documents and policy.attachments.pdf == "refuse":
             found = sorted({e.entity for seg, v in zip(segments, verdicts) if seg.path in context.documents
                             for e in v.edits})
@@ -178,7 +180,7 @@ class Decider:
             # 400, as providers answer a prompt they refuse: no client retries it or reports an auth failure.
             verdict.refusal = Refusal(400, "policy_violation",
                                       f"refused by policy ({blocking.clause}, {blocking.category}): {blocking.reason}",
-                                      clause=blocking.clause, category=blocking.category)
+                                      clause=blocking.clause, category=blocking.category, stage=blocking.stage)
             return
         held = verdict.first("review")
         if held is None:
@@ -205,10 +207,29 @@ class Decider:
             verdict.refusal = Refusal(400, "human_review_required",
                                       f"this request needs a qualified person to review the outcome ({held.clause}, "
                                       f"{held.category}): resend it with the header 'X-Human-Reviewer: <who reviews>'",
-                                      clause=held.clause, category=held.category)
+                                      clause=held.clause, category=held.category, stage=held.stage)
+
+    def refused_turns(self, segments: Sequence[Segment]) -> set[int]:
+        """Turns the assistant answered with a refusal: the next assistant turn, before any other user
+        turn, matches the policy's `use_rules.refusals`. Their request was not acted upon."""
+        found: set[int] = set()
+        patterns = self._refusals
+        if not patterns:
+            return found
+        for i, segment in enumerate(segments):
+            if segment.role not in ("user", "prompt"):
+                continue
+            for later in segments[i + 1:]:
+                if later.role in ("user", "prompt"):
+                    break
+                if later.role == "assistant":
+                    if any(p.search(later.text) for p in patterns):
+                        found.add(i)
+                    break
+        return found
 
     def _segment(self, segment: Segment, analysis: TextAnalysis, context: RequestContext,
-                 violations: list[Violation]) -> SegmentVerdict:
+                 violations: list[Violation], refused_turn: bool = False) -> SegmentVerdict:
         policy = self.policy
         edits: list[Edit] = []
         feature_rule = policy.features.get(context.feature)  # type: ignore[call-overload]
@@ -245,7 +266,7 @@ class Decider:
                                                 "policy"))
             elif action != "allow":
                 edits.append(Edit(detection.start, detection.end, detection.entity, action))
-        if segment.role in policy.use_rules.roles:
+        if segment.role in policy.use_rules.roles and not refused_turn:
             for hit in self.use_hits(segment, analysis.rule_hits):
                 category, default = self.rule_actions.get(hit.rule, (hit.category, "block"))
                 rule_action = policy.use_rules.actions.get(hit.rule) or policy.use_rules.actions.get(category)

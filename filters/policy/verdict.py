@@ -86,6 +86,7 @@ class Refusal:
     clause: str | None = None
     category: str | None = None
     param: str | None = None
+    stage: str | None = None   # the use check's stage that decided (rule | classifier | guard | policy)
 
 
 @dataclass

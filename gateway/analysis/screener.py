@@ -10,7 +10,7 @@ import hmac
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from filters.configfile import CONFIG_DIR
 from filters.policy.decision import Decider
@@ -18,7 +18,7 @@ from filters.policy.model import Policy, load_policy, tighten
 from filters.policy.verdict import ProviderTraits, Refusal, RequestContext, Verdict
 from filters.redact.pseudonyms import TenantKeys
 from filters.redact.render import render
-from filters.segments import Segment
+from filters.segments import RuleHit, Segment, TextAnalysis
 from filters.text_analyzer import AccountEntry, AnalyzerSpec
 from gateway.analysis.pool import AnalysisItem, AnalysisService
 from gateway.config import GatewayConfig, ProviderConfig
@@ -33,6 +33,8 @@ class Screened:
     texts: list[str]                 # what each segment becomes when forwarded
     pseudonyms: dict[str, str]       # token -> value, only this request's
     cached: int                      # segments whose analysis came from the cache
+    analyses: list[TextAnalysis] = field(default_factory=list)   # per segment, what the decision read
+    uncertain: list[int] = field(default_factory=list)  # segments the guard model is to be asked about
 
 
 def provider_traits(provider: ProviderConfig) -> ProviderTraits:
@@ -67,9 +69,15 @@ def tenant_secret(config: GatewayConfig, tenant: str) -> bytes:
 
 def tenant_policies(config: GatewayConfig, base: Policy) -> dict[str, Policy]:
     """Each tenant's policy: the shipped one tightened by its override. PolicyError if one loosens it."""
+    from gateway.analysis.guard import guard_provider
+
     tenants = {k.tenant for k in config.keys} | set(config.tenants)
-    return {tenant: tighten(base, config.tenant(tenant).policy, f"{config.source}: tenants.{tenant}.policy")
-            for tenant in sorted(tenants)}
+    policies = {tenant: tighten(base, config.tenant(tenant).policy, f"{config.source}: tenants.{tenant}.policy")
+                for tenant in sorted(tenants)}
+    guard_provider(config, base, base.source)
+    for tenant, policy in policies.items():
+        guard_provider(config, policy, f"{config.source}: tenants.{tenant}.policy")
+    return policies
 
 
 class Screener:
@@ -78,6 +86,7 @@ class Screener:
     def __init__(self, config: GatewayConfig, service: AnalysisService, base_policy: Policy | None = None) -> None:
         from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
         from filters.use_rules.classifier import family_actions
+        from gateway.analysis.guard import GuardModel, guard_provider
         from filters.use_rules.rules import UseRules
 
         self.config = config
@@ -88,7 +97,13 @@ class Screener:
         self._deciders: dict[str, Decider] = {}
         self._keys: dict[str, TenantKeys] = {}
         self._audit_keys: dict[str, bytes] = {}
+        self.guards: dict[str, GuardModel] = {}
+        shared: dict[tuple[str, str], GuardModel] = {}
         for tenant, policy in tenant_policies(config, self.policy).items():
+            provider = guard_provider(config, policy, f"{config.source}: tenants.{tenant}.policy")
+            if provider is not None:
+                key = (provider.name, policy.use_rules.guard.model_dump_json())
+                self.guards[tenant] = shared.setdefault(key, GuardModel(policy.use_rules.guard, provider))
             self._deciders[tenant] = Decider(policy, ENTITY_CATEGORIES, frozenset(RESTRICTED_ENTITIES),
                                              rule_actions)
             secret = tenant_secret(config, tenant)
@@ -116,6 +131,23 @@ class Screener:
         items = [AnalysisItem(s.text, s.stated_class, s.role, s.role in roles) for s in segments]
         analyses, cached = await self.service.analyse(tenant, items)
         verdict = decider.decide(segments, analyses, attachments, context)
+        uncertain = [i for i, (segment, analysis) in enumerate(zip(segments, analyses))
+                     if tenant in self.guards and decider.uncertain(segment, analysis.rule_hits)]
+        screened = self._render(tenant, segments, verdict, cached)
+        screened.analyses, screened.uncertain = list(analyses), uncertain
+        return screened
+
+    def reconsider(self, tenant: str, segments: Sequence[Segment], screened: Screened,
+                   guard_hits: dict[int, Sequence[RuleHit]], attachments: Sequence[str],
+                   context: RequestContext) -> Screened:
+        """The decision taken again with the guard model's hits added to the segments it was asked about."""
+        analyses = [replace(a, rule_hits=a.rule_hits + tuple(guard_hits.get(i, ()))) for i, a in enumerate(screened.analyses)]
+        verdict = self._deciders[tenant].decide(segments, analyses, attachments, context)
+        again = self._render(tenant, segments, verdict, screened.cached)
+        again.analyses = analyses
+        return again
+
+    def _render(self, tenant: str, segments: Sequence[Segment], verdict: Verdict, cached: int) -> Screened:
         texts: list[str] = []
         pseudonyms: dict[str, str] = {}
         for segment, segment_verdict in zip(segments, verdict.segments):

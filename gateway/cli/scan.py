@@ -63,7 +63,8 @@ def _result(screened: Any) -> dict[str, Any]:
                   for s in seg.spans],
         "findings": [{"entity": f.entity, "start": f.start, "end": f.end, "score": round(f.score, 3),
                       "action": f.action} for f in seg.findings],
-        "violations": [{"clause": v.clause, "category": v.category, "action": v.action, "reason": v.reason}
+        "violations": [{"clause": v.clause, "category": v.category, "action": v.action, "reason": v.reason,
+                        "stage": v.stage}
                        for v in verdict.violations],
     }
 

@@ -129,6 +129,7 @@ def record(exchange: Exchange, policy_version: str) -> dict[str, Any]:
         "finding_hashes": exchange.finding_digests,
         "actions": actions,
         "violations": exchange.violations,
+        "guard": exchange.guard,
         "reviewer": exchange.reviewer,
         "outcome": exchange.outcome,
         "status": exchange.status,
@@ -139,6 +140,7 @@ def record(exchange: Exchange, policy_version: str) -> dict[str, Any]:
             "total": round(exchange.elapsed() * 1000, 2),
             "overhead": round(exchange.overhead() * 1000, 2),
             "analysis": round(exchange.analysis_s * 1000, 2),
+            "guard": round(exchange.guard_s * 1000, 2),
             "upstream": round(exchange.upstream_s * 1000, 2),
         },
     }

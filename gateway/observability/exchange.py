@@ -46,6 +46,8 @@ class Exchange:
     input_tokens: int = 0
     output_tokens: int = 0
     analysis_s: float = 0.0
+    guard_s: float = 0.0             # time spent asking the guard model (0: not asked)
+    guard: str | None = None         # asked | failed, when the guard model was asked
     upstream_s: float = 0.0          # time spent waiting on the provider
     first_token_s: float | None = None
     recording: Any = None            # a cassettes.Recording when this request is recorded
@@ -55,6 +57,8 @@ class Exchange:
         """The decision as metrics and the audit record count it: types, classes, keyed hashes, never values."""
         self.outcome = verdict.outcome
         self.segments, self.cached_segments = len(segments), cached
+        self.findings.clear()   # noted again when the guard model's answer changes the decision
+        self.finding_digests = []
         for segment, segment_verdict in zip(segments, verdict.segments):
             self.data_classes.update(span.data_class.value for span in segment_verdict.spans)
             for finding in segment_verdict.findings:

@@ -1,6 +1,6 @@
 """The request path, in one place: the steps every proxied request goes through, in order.
 
-    authenticate -> read_body -> read_documents -> parse -> record -> route -> admit -> screen -> enforce
+    authenticate -> read_body -> read_documents -> parse -> record -> route -> admit -> screen -> guard -> enforce
     -> rewrite -> restore_documents -> expand -> forward
 
 Each step is `async def step(call: Call) -> web.StreamResponse | None` (see `gateway.server.steps`);
@@ -35,6 +35,7 @@ REQUEST_STEPS: tuple[Step, ...] = (
     steps.route,          # model -> Route (provider, upstream model, feature); the tenant's policy
     steps.admit,          # audit writable; the decision's admit (feature, stored state)
     steps.screen,         # analysis (cached, in workers) and the decision -> Verdict
+    steps.guard,          # the guard model, when the policy names one and the local score is unsure
     steps.enforce,        # the verdict carried out: refusal, review, mode headers
     steps.rewrite,        # screened texts written back; provider fields; the response chain
     documents.restore_documents,  # a PDF whose text needed no edit goes out as it came

@@ -32,7 +32,7 @@ from gateway.upstream.client import BASE_FORWARDED_HEADERS
 
 def refused(refusal: Refusal) -> GatewayError:
     return GatewayError(refusal.status, refusal.code, refusal.message, param=refusal.param,
-                        clause=refusal.clause, category=refusal.category)
+                        clause=refusal.clause, category=refusal.category, stage=refusal.stage)
 
 
 # Headers the gateway reads or forwards: printable ASCII only, or the request is refused before anything
@@ -147,6 +147,31 @@ async def screen(call: Call) -> None:
                                lambda entity, value: call.state.screener.audit_digest(context.tenant, entity, value))
     if call.exchange.recording is not None:
         call.exchange.recording.decision = _decision_record(screened)
+
+
+async def guard(call: Call) -> None:
+    """The guard model, when the policy names one, asked about the segments the local score is unsure of
+    (their redacted text only); its hits go back to the one decision. Failure or deadline: the local verdict stands."""
+    screened, context = need(call.screened, "the screening"), need(call.context, "the request context")
+    if not screened.uncertain:
+        return
+    screener = call.state.screener
+    model = screener.guards[context.tenant]
+    started = time.monotonic()
+    answers = await model.hits(call.links, context.tenant, [screened.texts[i] for i in screened.uncertain])
+    call.exchange.guard_s = time.monotonic() - started
+    call.exchange.guard = "failed" if answers is None else "asked"
+    if not answers or not any(answers):
+        return
+    envelope = need(call.envelope, "the envelope")
+    call.screened = screener.reconsider(context.tenant, envelope.segments, screened,
+                                        dict(zip(screened.uncertain, answers)),
+                                        [a.kind for a in envelope.attachments], context)
+    call.screened.pseudonyms = screened.pseudonyms
+    call.exchange.note_verdict(call.screened.verdict, envelope.segments, call.screened.cached,
+                               lambda entity, value: screener.audit_digest(context.tenant, entity, value))
+    if call.exchange.recording is not None:
+        call.exchange.recording.decision = _decision_record(call.screened)
 
 
 async def enforce(call: Call) -> None:
