@@ -107,7 +107,7 @@ class ClassifierPolicy(_Strict):
     # A hit counts when its calibrated score (the family's dev-chosen threshold sits at 0.5) reaches
     # 1 - (1 - threshold) * weight of the segment's role: text the model itself wrote, or a tool
     # returned, needs a stronger signal than what the user asks.
-    threshold: float = Field(default=0.7, gt=0, lt=1)
+    threshold: float = Field(default=0.75, gt=0, lt=1)
     role_weights: dict[str, float] = Field(default_factory=dict)
 
 
@@ -117,7 +117,7 @@ class GuardPolicy(_Strict):
     provider: str | None = None              # a provider name in the gateway config; None: off
     model: str = "guard"
     kind: Literal["chat", "moderation"] = "chat"
-    band: tuple[float, float] = (0.45, 0.7)   # calibrated scores in [low, high): ask the guard
+    band: tuple[float, float] = (0.45, 0.75)   # calibrated scores in [low, high): ask the guard
     deadline_s: float = Field(default=1.5, gt=0, le=30)
     # The guard's answer (a category word, or a moderation category) -> the clause and category it cites.
     clauses: dict[str, tuple[str, str]] = Field(default_factory=dict)

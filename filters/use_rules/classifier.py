@@ -33,6 +33,7 @@ WINDOW_CHARS = 700
 # scaled by words / SHORT_WORDS. Short explicit requests are the rules' job.
 SHORT_WORDS = 8
 _WORDS = re.compile(r"[^\W_]+")
+ANY = "any"           # the pooled head: restricted at all, whichever family
 REPORT_FLOOR = 0.25   # calibrated scores below this are not reported (far below any threshold)
 
 
@@ -126,10 +127,12 @@ class LinearUseClassifier:
         self._index = {feature: number for number, feature in enumerate(vocabulary)}
         families, self._describes, self.describes_weight = load_families(families_path)
         by_clause = {f.clause: f for f in families}
-        missing = [label for label in self.labels if label not in by_clause]
+        self.pooled = bool(self.labels) and self.labels[-1] == ANY
+        family_labels = self.labels[:-1] if self.pooled else self.labels
+        missing = [label for label in family_labels if label not in by_clause]
         if missing:
             raise ValueError(f"{model_path}: families {missing} are not in {families_path}")
-        self.families = [by_clause[label] for label in self.labels]
+        self.families = [by_clause[label] for label in family_labels]
         self._document, self._exceptions = load_settings(families_path)
 
     def is_document(self, text: str) -> bool:
@@ -175,6 +178,11 @@ class LinearUseClassifier:
             if not piece.strip():
                 continue
             calibrated = self.calibrated(self.probabilities(piece))
+            if self.pooled:
+                # The pooled head's score lifts the family that scores highest on its own.
+                pooled, calibrated = calibrated[-1], calibrated[:-1].copy()
+                top = int(np.argmax(calibrated))
+                calibrated[top] = max(calibrated[top], pooled)
             if document or self.describes(piece):
                 calibrated = calibrated * self.describes_weight
             excepted = self._excepted(piece)

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from filters.use_rules.classifier import FAMILIES_FILE, MODEL_DIR, load_families
+from filters.use_rules.classifier import ANY, FAMILIES_FILE, MODEL_DIR, load_families
 from filters.use_rules.features import raw_features
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,11 +108,15 @@ def main() -> None:
     index = {f: i for i, f in enumerate(vocab)}
     X = matrix(texts, index, idf)
     c = args.c or manifest.get("c", 4.0)
-    coef = np.zeros((len(vocab), len(labels)), dtype=np.float32)
-    intercept = np.zeros(len(labels))
-    for k, label in enumerate(labels):
-        y = np.array([label in t for t in targets], dtype=int)
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
+    # One head per family, and a last head for "restricted at all" (every family's data pooled): it
+    # sees more examples than any family alone; its score goes to the family that scores highest.
+    heads = labels + [ANY]
+    coef = np.zeros((len(vocab), len(heads)), dtype=np.float32)
+    intercept = np.zeros(len(heads))
+    for k, label in enumerate(heads):
+        y = np.array([bool(t) if label == ANY else label in t for t in targets], dtype=int)
+        model = LogisticRegression(C=manifest.get("c_any", c) if label == ANY else c, class_weight="balanced",
+                                   max_iter=2000, solver="liblinear")
         model.fit(X, y)
         coef[:, k] = model.coef_[0]
         intercept[k] = model.intercept_[0]
@@ -122,12 +126,12 @@ def main() -> None:
     Xd = matrix(dev_texts, index, idf)
     probs = 1 / (1 + np.exp(-(Xd @ coef + intercept)))
     benign = np.array([not t for t in dev_targets])
-    thresholds = np.zeros(len(labels))
-    for k, label in enumerate(labels):
+    thresholds = np.zeros(len(heads))
+    for k, label in enumerate(heads):
         negatives = np.sort(probs[benign, k])
         quantile = negatives[min(len(negatives) - 1, int(math.ceil(BENIGN_PASS_GOAL * len(negatives))) - 1)]
         thresholds[k] = float(min(max(quantile + 1e-6, manifest.get("min_threshold", 0.5)), 0.97))
-        positives = probs[np.array([label in t for t in dev_targets]), k]
+        positives = probs[np.array([bool(t) if label == ANY else label in t for t in dev_targets]), k]
         print(f"{label:10s} threshold {thresholds[k]:.3f}  dev positives over it "
               f"{int((positives >= thresholds[k]).sum())}/{len(positives)}")
     out = MODEL_DIR / "model.npz"
@@ -142,10 +146,10 @@ def main() -> None:
         coef=coef[keep].astype(np.float16),
         intercept=intercept,
         thresholds=thresholds,
-        labels=np.frombuffer("\n".join(labels).encode("utf-8"), dtype=np.uint8),
+        labels=np.frombuffer("\n".join(heads).encode("utf-8"), dtype=np.uint8),
     )
     digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16]
-    print(f"wrote {out.relative_to(ROOT)}: {len(kept)} features, {len(labels)} families, "
+    print(f"wrote {out.relative_to(ROOT)}: {len(kept)} features, {len(labels)} families and the pooled head, "
           f"{out.stat().st_size // 1024} KiB, sha256 {digest}; trained on {len(texts)} texts")
 
 
