@@ -156,14 +156,16 @@ class LinearUseClassifier:
             numbers = np.fromiter((n for n, _ in found), dtype=np.int64, count=len(found))
             values = np.fromiter((v for _, v in found), dtype=np.float32, count=len(found))
             logits += values @ self._coef[numbers]
-        return 1.0 / (1.0 + np.exp(-logits))
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+        return result
 
     def calibrated(self, probabilities: np.ndarray) -> np.ndarray:
         """Scores with each family's threshold at 0.5 (linear on each side of it)."""
         t = self.thresholds
         low = 0.5 * probabilities / t
         high = 0.5 + 0.5 * (probabilities - t) / (1.0 - t)
-        return np.where(probabilities <= t, low, high)
+        result: np.ndarray = np.where(probabilities <= t, low, high)
+        return result
 
     def describes(self, text: str) -> bool:
         """Whether a window reads as a description of restricted uses rather than a request."""

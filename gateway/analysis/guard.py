@@ -17,6 +17,7 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import Any
 
 from filters.policy.model import GuardPolicy, Policy, PolicyError
 from filters.segments import RuleHit
@@ -53,7 +54,7 @@ def read_answer(answer: str, clauses: dict[str, tuple[str, str]]) -> list[tuple[
     return found or [("unsafe", "AUP II.n", "harmful_content")]
 
 
-def read_moderation(body: dict, clauses: dict[str, tuple[str, str]]) -> list[tuple[str, str, str]]:
+def read_moderation(body: dict[str, Any], clauses: dict[str, tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(category, clause, category) of a moderation endpoint's flagged categories."""
     results = body.get("results") or [{}]
     categories = results[0].get("categories") or {}
@@ -99,6 +100,7 @@ class GuardModel:
         key = provider_key(self.provider)
         if key:
             headers["authorization"] = f"Bearer {key}"
+        body: dict[str, Any]
         if settings.kind == "moderation":
             url, body = base + "/moderations", {"model": settings.model, "input": text}
         else:

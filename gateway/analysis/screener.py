@@ -86,8 +86,8 @@ class Screener:
     def __init__(self, config: GatewayConfig, service: AnalysisService, base_policy: Policy | None = None) -> None:
         from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
         from filters.use_rules.classifier import family_actions
-        from gateway.analysis.guard import GuardModel, guard_provider
         from filters.use_rules.rules import UseRules
+        from gateway.analysis.guard import GuardModel, guard_provider
 
         self.config = config
         self.service = service

@@ -83,6 +83,7 @@ def vocabulary(texts: list[str], min_df: int) -> tuple[list[str], list[float], i
 
 def matrix(texts: list[str], index: dict[str, int], idf: list[float]):
     from scipy.sparse import csr_matrix
+
     from filters.use_rules.features import weighted
     data, cols, ptr = [], [], [0]
     for text in texts:

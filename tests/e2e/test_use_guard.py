@@ -13,12 +13,12 @@ import urllib.request
 import anthropic
 import openai
 import pytest
+from serving import base_config, sha, start_gateway
 
 from filters.policy.model import PolicyError, load_policy
 from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
 from gateway.analysis.screener import tenant_policies
 from gateway.config import load_config
-from serving import base_config, sha, start_gateway
 
 KEYS = {"unsafe": "k-guard-unsafe", "safe": "k-guard-safe", "down": "k-guard-down", "slow": "k-guard-slow",
         "off": "k-guard-off"}

@@ -8,7 +8,6 @@ from pathlib import Path
 import anthropic
 import openai
 import pytest
-
 from serving import mock_requests
 
 # Refused in a user turn by the rules and the classifier alike (the first test checks it).
