@@ -91,7 +91,7 @@ def test_unreadable_attachments_are_refused_and_images_forwarded() -> None:
 @pytest.mark.parametrize("changes, code", [
     ({"key_features": frozenset({"assistant"}), "feature": "typeahead"}, "feature_not_allowed"),
     ({"features_off": frozenset({"typeahead"}), "feature": "typeahead"}, "feature_off"),
-    ({"stores_state": True, "stored_reference": "previous_response_id"}, "stored_state_refused"),
+    ({"stores_state": True, "provider_conversation": True}, "conversation_unsupported"),
 ])
 def test_admit_refuses_before_analysis(changes: dict[str, object], code: str) -> None:
     refusal = decider().admit(context(**changes))
@@ -100,6 +100,8 @@ def test_admit_refuses_before_analysis(changes: dict[str, object], code: str) ->
 
 def test_admit_lets_an_ordinary_request_through_and_store_false_is_set() -> None:
     assert decider().admit(context(stores_state=True)) is None
+    # previous_response_id is expanded from the gateway's own conversation store, not refused
+    assert decider().admit(context(stores_state=True, stored_reference="previous_response_id")) is None
     verdict = decider().decide(*analysed(), [], context(stores_state=True))
     assert verdict.provider_fields == {"store": False}
 
