@@ -34,12 +34,13 @@ async def send_events(request: web.Request, call: MockCall, events: Iterable[SSE
                 await asyncio.sleep(delay)
             await response.write(event.encode())
             sent += 1
+        # Every event is written: noted before the final chunk, which the client may finish reading (and a
+        # test may look at this record) before this coroutine runs again.
+        record.stream_outcome = "completed"
         await response.write_eof()
     except asyncio.CancelledError:
         record.stream_outcome = "cancelled"
         raise
     except ConnectionResetError:
         record.stream_outcome = "cancelled"
-        return response
-    record.stream_outcome = "completed"
     return response
