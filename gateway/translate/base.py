@@ -94,3 +94,24 @@ def dumps(value: Any) -> str:
 
 def json_event(value: dict[str, Any], event: str | None = None) -> SSEEvent:
     return SSEEvent(dumps(value), event=event)
+
+
+def anthropic_tool_choice(choice: Any, named: str | None, parallel: Any, target: str) -> dict[str, Any] | None:
+    """An OpenAI `tool_choice` (chat or Responses; `named`: the one function it names, read from its own
+    shape) as Anthropic's; None when the default applies. `parallel_tool_calls: false` says so too."""
+    if choice is None and parallel is not False:
+        return None
+    if choice in (None, "auto"):
+        out: dict[str, Any] = {"type": "auto"}
+    elif choice == "none":
+        return {"type": "none"}
+    elif choice == "required":
+        out = {"type": "any"}
+    elif named:
+        out = {"type": "tool", "name": named}
+    else:
+        raise Untranslatable("tool_choice", f"tool_choice: only none, auto, required or one function translate "
+                             f"to {target}")
+    if parallel is False:
+        out["disable_parallel_tool_use"] = True
+    return out

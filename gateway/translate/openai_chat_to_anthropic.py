@@ -28,7 +28,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from gateway.translate.base import Untranslatable, check_fields, dumps, parse_arguments
+from gateway.translate.base import Untranslatable, anthropic_tool_choice, check_fields, dumps, parse_arguments
 from gateway.translate.content import (
     DEFAULT_MAX_TOKENS,
     FINISH_REASON,
@@ -203,22 +203,11 @@ def _tool(tool: Any, where: str) -> dict[str, Any]:
 
 
 def _tool_choice(choice: Any, parallel: Any, has_tools: bool) -> dict[str, Any] | None:
-    if choice is None and (parallel is not False or not has_tools):
+    if choice is None and not has_tools:
         return None
-    if choice is None or choice == "auto":
-        out: dict[str, Any] = {"type": "auto"}
-    elif choice == "none":
-        return {"type": "none"}
-    elif choice == "required":
-        out = {"type": "any"}
-    elif isinstance(choice, dict) and choice.get("type") == "function" and isinstance(choice.get("function"), dict):
-        out = {"type": "tool", "name": choice["function"].get("name")}
-    else:
-        raise Untranslatable("tool_choice", f"tool_choice: only none, auto, required or one function translate "
-                             f"to {TARGET}")
-    if parallel is False:
-        out["disable_parallel_tool_use"] = True
-    return out
+    function = choice.get("function") if isinstance(choice, dict) and choice.get("type") == "function" else None
+    named = function.get("name") if isinstance(function, dict) else None
+    return anthropic_tool_choice(choice, named if isinstance(named, str) else None, parallel, TARGET)
 
 
 def _output_format(response_format: Any) -> dict[str, Any] | None:

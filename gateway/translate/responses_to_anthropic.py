@@ -26,7 +26,7 @@ import time
 import uuid
 from typing import Any
 
-from gateway.translate.base import Untranslatable, check_fields, dumps, parse_arguments
+from gateway.translate.base import Untranslatable, anthropic_tool_choice, check_fields, dumps, parse_arguments
 from gateway.translate.content import (
     DEFAULT_MAX_TOKENS,
     anthropic_image,
@@ -163,22 +163,8 @@ def _tool(tool: Any, where: str) -> dict[str, Any]:
 
 
 def _tool_choice(choice: Any, parallel: Any) -> dict[str, Any] | None:
-    if choice is None and parallel is not False:
-        return None
-    if choice in (None, "auto"):
-        out: dict[str, Any] = {"type": "auto"}
-    elif choice == "none":
-        return {"type": "none"}
-    elif choice == "required":
-        out = {"type": "any"}
-    elif isinstance(choice, dict) and choice.get("type") == "function" and choice.get("name"):
-        out = {"type": "tool", "name": choice["name"]}
-    else:
-        raise Untranslatable("tool_choice", f"tool_choice: only none, auto, required or one function translate "
-                             f"to {TARGET}")
-    if parallel is False:
-        out["disable_parallel_tool_use"] = True
-    return out
+    named = choice.get("name") if isinstance(choice, dict) and choice.get("type") == "function" else None
+    return anthropic_tool_choice(choice, named if isinstance(named, str) else None, parallel, TARGET)
 
 
 def _output_format(text: Any) -> dict[str, Any] | None:
