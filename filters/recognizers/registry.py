@@ -57,3 +57,8 @@ def load_recognizers(path: str | Path = DEFAULT_PATH) -> RecognizerSet:
 def default_config() -> RecognizersFile:
     """The shipped file, read once."""
     return read_config(DEFAULT_PATH)
+
+
+ENTITY_CATEGORIES: dict[str, str] = {name: e.category for name, e in default_config().entities.items()}
+RESTRICTED_ENTITIES: frozenset[str] = frozenset(name for name, e in default_config().entities.items()
+                                                if e.restricted)

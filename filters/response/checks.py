@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from filters.recognizers.config import DEFAULT_PATH
 from filters.recognizers.context import TextContext
-from filters.recognizers.detector import _resolve, _supported, split_values
 from filters.recognizers.disguise import Disguises
 from filters.recognizers.registry import load_recognizers
+from filters.recognizers.resolve import _resolve, _supported, split_values
 from filters.redact.pseudonyms import mask_placeholder
 from filters.segments import DataClass, RuleHit, Span
 

@@ -84,7 +84,7 @@ class Screener:
     """Holds each tenant's policy and keys; screens a request's segments."""
 
     def __init__(self, config: GatewayConfig, service: AnalysisService, base_policy: Policy | None = None) -> None:
-        from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
+        from filters.recognizers.registry import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
         from filters.use_rules.classifier import family_actions
         from filters.use_rules.rules import UseRules
         from gateway.analysis.guard import GuardModel, guard_provider
