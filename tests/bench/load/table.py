@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-COLUMNS = ("direct", "bare relay", "magic-gateway", "LiteLLM")
+COLUMNS = ("direct", "bare relay", "magic-gateway", "LiteLLM", "LiteLLM + Presidio")
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from tests.bench.load.bodies import REPLY
-from tests.bench.load.litellm_proxy import MASTER_KEY, start_litellm
+from tests.bench.load.litellm_proxy import MASTER_KEY, start_litellm, start_presidio
 from tests.bench.load.processes import (
     HOST,
     Processes,
@@ -40,6 +40,7 @@ class Target:
     key: str = ""
     started: Started | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    helpers: list[Started] = field(default_factory=list)   # processes it needs besides its own tree
 
     @property
     def chat_url(self) -> str:
@@ -50,7 +51,8 @@ class Target:
         return {"Authorization": f"Bearer {self.key}"} if self.key else {}
 
     def pids(self) -> list[int]:
-        return process_tree(self.started.pid) if self.started else []
+        own = process_tree(self.started.pid) if self.started else []
+        return own + [pid for helper in self.helpers for pid in process_tree(helper.pid)]
 
     def cpu_s(self) -> float:
         return cpu_seconds(self.pids())
@@ -111,4 +113,11 @@ def start_gateway(processes: Processes, folder: Path, upstream: Target, workers:
 def start_litellm_target(processes: Processes, folder: Path, upstream: Target) -> Target:
     started, url = start_litellm(processes, folder, upstream.url, "gpt-4o")
     return Target("LiteLLM", url, key=MASTER_KEY, started=started)
+
+
+def start_litellm_presidio_target(processes: Processes, folder: Path, upstream: Target) -> Target:
+    """LiteLLM's proxy with its Presidio guardrail; its memory counts the Presidio services too."""
+    presidio, presidio_url = start_presidio(processes)
+    started, url = start_litellm(processes, folder, upstream.url, "gpt-4o", presidio_url=presidio_url)
+    return Target("LiteLLM + Presidio", url, key=MASTER_KEY, started=started, helpers=[presidio])
 
