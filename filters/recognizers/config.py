@@ -192,6 +192,25 @@ class NameCuesDef(_Strict):
     after: list[str] = Field(default_factory=list)
     possessed: list[str] = Field(default_factory=list)
     closings: list[str] = Field(default_factory=list)
+    # after these a lower-case name is one too ("my name is jan kowalski"), if its words look like a name
+    lowercase_introductions: list[str] = Field(default_factory=list)
+
+
+class LikenessDef(_Strict):
+    """Where the name-likeness model (filters/recognizers/name_likeness.py) decides, and its bars."""
+
+    enabled: bool = True
+    run_word: float = Field(default=0.5, ge=0, le=1)      # every word of an uncued capitalised run
+    run_mean: float = Field(default=0.8, ge=0, le=1)      # and their mean
+    single_word: float = Field(default=0.95, ge=0, le=1)  # one uncued word mid-sentence
+    ner_floor: float = Field(default=0.3, ge=0, le=1)     # an NER result none of whose words reaches this is dropped
+    lowercase_word: float = Field(default=0.6, ge=0, le=1)
+    # spaCy labels under which an uncued run is a place, a thing or a group, not a person
+    other_labels: list[str] = Field(default_factory=list)
+    # words that make an uncued or NER-only name in their sentence a band's, a work's or a company's
+    not_person_context: list[str] = Field(default_factory=list)
+    # one word opening a sentence and followed by one of these is a verb ("Mark a step completed")
+    imperative_objects: list[str] = Field(default_factory=list)
 
 
 class AddressesDef(_Strict):
@@ -235,6 +254,7 @@ class NerDef(_Strict):
     role_mailboxes: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     reject_words: list[str] = Field(default_factory=list)
+    likeness: LikenessDef = LikenessDef()
 
     @model_validator(mode="after")
     def _overlap(self) -> NerDef:

@@ -23,6 +23,7 @@ from filters.recognizers.base import Finding
 from filters.recognizers.config import NerDef
 from filters.recognizers.context import TextContext
 from filters.recognizers.name_cues import NameCues
+from filters.recognizers.name_signals import Entity, NameSignals
 from filters.recognizers.names import CANDIDATE, NameShapes
 from filters.segments import DataClass
 
@@ -63,6 +64,7 @@ class PersonNameRecognizer:
         self.spec = spec
         self.shapes = NameShapes(spec)
         self.cues = NameCues(spec.cues, self.shapes)
+        self.signals = NameSignals(spec, self.shapes)
         self.instruction_roles = frozenset(spec.instruction_roles)
         self.not_starts = frozenset(spec.not_name_starts)
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
@@ -95,6 +97,10 @@ class PersonNameRecognizer:
                     found.setdefault(span, self.spec.score)
         if not instructions:
             # in a developer's instructions the model's word alone is not enough (see instruction_roles)
+            for start, end, structured in regions:
+                if not structured:
+                    for span in self.signals.lowercase_names(text, start, end):
+                        found[span] = self.spec.score
             covered = _merged([(f.start, f.end) for f in known] + list(found))
             starts = [s for s, _ in covered]
             windows = [window for start, end, structured in regions
@@ -102,7 +108,7 @@ class PersonNameRecognizer:
             chunks = list(self._packed(windows))
             batch = self.engine.nlp_engine.process_batch([chunk for chunk, _ in chunks], "en", batch_size=4)
             for (chunk, parts), (_, artifacts) in zip(chunks, batch):
-                self._read(ctx, chunk, artifacts, parts, found)
+                self._read(ctx, chunk, artifacts, parts, found, covered)
         for span in self.shapes.listed(text, set(found)):
             found[span] = self.spec.score
         return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()
@@ -179,9 +185,19 @@ class PersonNameRecognizer:
             yield JOIN.join(w.text for _, w in parts), parts
 
     def _read(self, ctx: TextContext, chunk: str, artifacts: NlpArtifacts, parts: list[tuple[int, Window]],
-              found: dict[tuple[int, int], float]) -> None:
-        """Presidio's analysis (SpacyRecognizer) of one chunk; keeps the names its results hold."""
+              found: dict[tuple[int, int], float], covered: list[tuple[int, int]]) -> None:
+        """Presidio's analysis (SpacyRecognizer) of one chunk; keeps the names its results hold, and
+        the capitalised runs of its prose that look like names though the model missed them."""
         results = self.engine.analyze(text=chunk, language="en", entities=["PERSON"], nlp_artifacts=artifacts)
+        entities = [(e.start_char, e.end_char, e.label_) for e in artifacts.entities]
+        for offset, window in parts:
+            if ctx.kind_at(window.start) not in PROSE_KINDS:
+                continue
+            absolute = window.start - offset
+            inside: list[Entity] = [(s + absolute, e + absolute, label) for s, e, label in entities
+                                    if s < offset + len(window.text) and offset < e]
+            for span in self.signals.uncued(ctx.text, window.start, window.start + len(window.text), inside, covered):
+                found.setdefault(span, self.spec.score)
         for result in results:
             if self._not_a_person(chunk[result.start:result.end].lstrip("( \"'")):
                 continue
@@ -192,6 +208,10 @@ class PersonNameRecognizer:
                 absolute = window.start - offset
                 lowercase_ok = ctx.kind_at(window.start) in PROSE_KINDS
                 for span in self.shapes.names_in(ctx.text, start + absolute, end + absolute, lowercase_ok):
+                    if span not in found:
+                        if not self.signals.plausible(ctx.text, *span):
+                            continue
+                        span = self.signals.extended(ctx.text, *span)
                     if not self._not_a_person(ctx.text[span[0]:span[1]]):
                         found[span] = max(found.get(span, 0.0), result.score, self.spec.score)
 

@@ -49,7 +49,7 @@ def analyzer_spec(config: GatewayConfig, policy: Policy) -> AnalyzerSpec:
     }
     rules = policy.use_rules_path()
     digest = hashlib.sha256()
-    for path in (rules, *sorted(CONFIG_DIR.glob("*.yaml")), *sorted(CONFIG_DIR.glob("use_classifier/*.*"))):   # the filters' data, as the workers will read it
+    for path in (rules, *sorted(CONFIG_DIR.glob("*.yaml")), *sorted(CONFIG_DIR.glob("use_classifier/*.*")), *sorted(CONFIG_DIR.glob("*.npz"))):   # the filters' data, as the workers will read it
         try:
             digest.update(path.read_bytes())
         except OSError:

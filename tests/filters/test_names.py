@@ -41,6 +41,11 @@ NAMED = [
     ("name column", "customer_name,plan,mrr\nLê Văn Thành,pro,420\n", "table", "Lê Văn Thành"),
     ("markdown table", "| full_name | plan |\n|---|---|\n| Bálint Kovács | free |\n", "table", "Bálint Kovács"),
     ("JSON record", '{"id": 7, "name": "Orsolya Farkas", "plan": "pro"}', "record", "Orsolya Farkas"),
+    # no cue: the model tags half of the name, its look adds the other half
+    ("uncued Hungarian", "We should loop in Eszter Kovács before changing the schema.", "prose", "Eszter Kovács"),
+    ("uncued Vietnamese", "Last week Nguyễn Văn Hùng ran the migration twice.", "prose", "Nguyễn Văn Hùng"),
+    ("uncued Swedish surname alone", "Please add Lindqvist to the reviewers of the notebook.", "prose", "Lindqvist"),
+    ("lower-case after my name is", "my name is jan novak and my card was charged twice", "prose", "jan novak"),
 ]
 
 
@@ -56,6 +61,11 @@ NOT_NAMES = [
     "Thanks, Team!",
     "The Rolling Stones catalogue sold best in March.",
     "Use Python and Pandas to compute the median per Region.",
+    "We played Led Zeppelin during the offsite.",
+    "The Massive Attack reunion tour sold out in minutes.",
+    "Pink Floyd's new album sold well in Europe.",
+    "Sales in Tampere and Győr grew fastest.",
+    "Summarize the diff, then Refactor the parser with Ripgrep and Kubernetes.",
 ]
 
 
@@ -79,6 +89,11 @@ TOOL_MANUAL = (
 def test_a_coding_agents_system_prompt_loses_no_words(detector: Detector) -> None:
     spans = [Span(0, len(TOOL_MANUAL), DataClass.INPUT, False, "prose")]
     assert detector.detect(TOOL_MANUAL, spans, role="system") == []
+
+
+def test_a_tool_manual_pasted_into_a_user_message_keeps_its_words(detector: Detector) -> None:
+    text = TOOL_MANUAL + " Keep a short plan. Mark a step completed when done, then move on."
+    assert names(detector, text, role="user") == []
 
 
 def test_a_tool_definition_name_is_not_a_person(detector: Detector) -> None:

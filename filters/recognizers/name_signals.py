@@ -1,0 +1,172 @@
+"""Names the NER model missed, and NER results that are no names, decided by how the words look.
+
+spaCy's small English model misses many names from outside the English-speaking world, or calls
+them a place or an organisation ("Hämäläinen", "Nguyễn Thị Lan"), and calls some bands a person
+("Led Zeppelin"). Here a capitalised run the model did not call a person is one when its words look
+like a name (`name_likeness`), it is not a place or a thing by the model's label, and nothing in
+its sentence says band, album or company (`ner.likeness` in config/recognizers.yaml); a single such
+word needs a very high score and a place mid-sentence. An NER result none of whose words looks like
+a name is dropped. After "my name is" a lower-case name counts too. Only in the texts of users and
+of tools' output: in instruction roles names need a cue (see `ner.instruction_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from filters.recognizers.config import NerDef
+from filters.recognizers.name_likeness import MODEL_FILE, NameLikeness
+from filters.recognizers.names import NameShapes
+
+WORD = re.compile(r"(?<![\w.@/#$%&=+-])[^\W\d_][^\W\d_'’-]{0,30}(?:['’]s)?(?![\w@(/=%&+])")
+LOWER_NAME = r"(?P<name>[^\W\d_A-Z]{2,30}(?:[ \t][^\W\d_A-Z]{2,30}){0,2})"
+NEXT_WORD = re.compile(r"[ \t]{1,3}([^\W\d_]{1,20})")
+NEXT_NAME_WORD = re.compile(r" ([^\W\d_][^\W\d_'’-]{1,30})(?![\w@(/=%&+'’.-])")
+PREVIOUS_WORD = re.compile(r"(?<![\w.@/#$%&=+'’-])([^\W\d_][^\W\d_'’-]{1,30}) $")
+SENTENCE_END = re.compile(r"[.!?;\n]|\s[-–—]\s")
+STARTS_SENTENCE = frozenset(".!?:;\"'“‘(*#>-–—•\n")
+Entity = tuple[int, int, str]   # start, end, spaCy label
+
+
+def _words_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of [start, end), a possessive's 's left out."""
+    spans = []
+    for match in WORD.finditer(text, start, end):
+        word_end = match.end() - 2 if match.group().endswith(("'s", "’s")) else match.end()
+        spans.append((match.start(), word_end))
+    return spans
+
+
+class NameSignals:
+    """The name-likeness decisions over NER's windows (see the module's docstring)."""
+
+    def __init__(self, spec: NerDef, shapes: NameShapes, model: NameLikeness | None = None) -> None:
+        self.spec = spec.likeness
+        self.shapes = shapes
+        self.model = model if model is not None else NameLikeness.load(MODEL_FILE)
+        self.other_labels = frozenset(self.spec.other_labels)
+        self.imperative_objects = frozenset(self.spec.imperative_objects)
+        context = "|".join(re.escape(w) for w in sorted(self.spec.not_person_context, key=len, reverse=True))
+        self.context = re.compile(rf"(?i)(?<![\w])(?:{context})(?![\w])") if context else None
+        lowercase = spec.cues.lowercase_introductions
+        intro = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in sorted(lowercase, key=len, reverse=True))
+        self.lowercase = re.compile(rf"(?<![\w])(?i:{intro})[ \t]{{1,3}}{LOWER_NAME}") if intro else None
+
+    def _sentence(self, text: str, start: int, end: int) -> tuple[int, int]:
+        low = max(0, start - 200)
+        before = [m.end() for m in SENTENCE_END.finditer(text, low, start)]
+        after = SENTENCE_END.search(text, end, min(len(text), end + 200))
+        return (before[-1] if before else low), (after.start() if after else min(len(text), end + 200))
+
+    def _band_or_company(self, text: str, start: int, end: int) -> bool:
+        if self.context is None:
+            return False
+        low, high = self._sentence(text, start, end)
+        return self.context.search(text, low, high) is not None
+
+    def plausible(self, text: str, start: int, end: int) -> bool:
+        """Whether an NER result [start, end) may stand: a word of it looks like a name, and no band or
+        company word is in its sentence."""
+        if not self.spec.enabled:
+            return True
+        words = [text[s:e] for s, e in _words_of(text, start, end) if text[s:e] not in self.shapes.particles]
+        if words and max(self.model.score(w) for w in words) < self.spec.ner_floor:
+            return False
+        if len(words) == 1 and self._initial(text, start):
+            following = NEXT_WORD.match(text, end)
+            if following is not None and following.group(1) in self.imperative_objects:
+                return False   # "Mark a step completed", "Grant the role": a verb, not a name
+        return not self._band_or_company(text, start, end)
+
+    def extended(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """An NER result with the name-like capitalised word just before or after it that the model
+        left out ("Eszter" of "Eszter Kovács")."""
+        before = PREVIOUS_WORD.search(text, max(0, start - 32), start)
+        if before is not None and self._joins(before.group(1)) and not _words_of(text, before.start(1), start)[1:]:
+            start = before.start(1)
+        after = NEXT_NAME_WORD.match(text, end)
+        if after is not None and self._joins(after.group(1)):
+            end = after.end(1)
+        return start, end
+
+    def _joins(self, word: str) -> bool:
+        return self.shapes.candidate(word) and self.model.score(word) >= self.spec.run_word
+
+    def _initial(self, text: str, start: int) -> bool:
+        """Whether `start` begins a sentence or a line (where every word is capitalised)."""
+        pos = start - 1
+        while pos >= 0 and text[pos] in " \t":
+            pos -= 1
+        return pos < 0 or text[pos] in STARTS_SENTENCE
+
+    def _runs(self, text: str, start: int, end: int) -> Iterator[list[tuple[int, int]]]:
+        """Runs of capitalised name-shaped words joined by one space (particles inside); a possessive
+        ends its run ("Anna's Team")."""
+        particles = self.shapes.particles
+        run: list[tuple[int, int]] = []
+        previous, open_run = -2, False
+        for match in WORD.finditer(text, start, end):
+            word_start, raw_end = match.span()
+            possessive = match.group().endswith(("'s", "’s"))
+            word_end = raw_end - 2 if possessive else raw_end
+            word = text[word_start:word_end]
+            name_word = self.shapes.candidate(word)
+            if run and open_run and (name_word or word in particles) and word_start == previous + 1 \
+                    and text[previous] == " ":
+                run.append((word_start, word_end))
+            else:
+                yield from self._flushed(text, run)
+                run = [(word_start, word_end)] if name_word else []
+            previous, open_run = raw_end, not possessive
+        yield from self._flushed(text, run)
+
+    def _flushed(self, text: str, run: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+        while run and text[run[-1][0]:run[-1][1]] in self.shapes.particles:
+            run = run[:-1]
+        if run:
+            yield run
+
+    def uncued(self, text: str, start: int, end: int, entities: Sequence[Entity],
+               covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Capitalised runs of [start, end) that look like a name though NER did not tag them."""
+        if not self.spec.enabled:
+            return []
+        found = []
+        for run in self._runs(text, start, end):
+            span = (run[0][0], run[-1][1])
+            if any(s < span[1] and span[0] < e for s, e in covered):
+                continue
+            labels = {label for s, e, label in entities if s < span[1] and span[0] < e}
+            if "PERSON" in labels:
+                continue
+            words = [text[s:e] for s, e in run if text[s:e] not in self.shapes.particles]
+            scores = [self.model.score(w) for w in words]
+            if len(words) >= 2:
+                mean = sum(scores) / len(scores)
+                if labels & self.other_labels:
+                    ok = min(scores) >= 0.7 and mean >= 0.9
+                else:
+                    ok = min(scores) >= self.spec.run_word and mean >= self.spec.run_mean
+            else:
+                ok = not labels and scores[0] >= self.spec.single_word and not self._initial(text, span[0])
+            if ok and not self._band_or_company(text, *span):
+                found.append(span)
+        return found
+
+    def lowercase_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """A lower-case name after "my name is" and the like: the words that look like a name."""
+        if self.lowercase is None or not self.spec.enabled:
+            return []
+        found = []
+        for match in self.lowercase.finditer(text, start, end):
+            kept: list[tuple[int, int]] = []
+            for word in re.finditer(r"\S+", match.group("name")):
+                if word.group() in STOP_WORDS or self.model.score(word.group()) < self.spec.lowercase_word:
+                    break
+                kept.append((match.start("name") + word.start(), match.start("name") + word.end()))
+            if kept:
+                found.append((kept[0][0], kept[-1][1]))
+        return found
