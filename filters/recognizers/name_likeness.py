@@ -47,6 +47,9 @@ class NameLikeness:
             return cls(data["weights"], float(data["bias"]), tuple(int(n) for n in data["sizes"]))
 
     def _score(self, word: str) -> float:
+        if "-" in word.strip("-"):   # Heinz-Jürgen, Nowak-Kowalska: the mean of the parts
+            parts = [p for p in word.split("-") if p]
+            return sum(self._score(p) for p in parts) / len(parts)
         indices = buckets(word, self.sizes, len(self.weights))
         logit = self.bias + float(self.weights[indices].sum()) if indices else self.bias
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))

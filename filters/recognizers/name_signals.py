@@ -21,7 +21,7 @@ from filters.recognizers.config import NerDef
 from filters.recognizers.name_likeness import MODEL_FILE, NameLikeness
 from filters.recognizers.names import NameShapes
 
-WORD = re.compile(r"(?<![\w.@/#$%&=+-])[^\W\d_][^\W\d_'’-]{0,30}(?:['’]s)?(?![\w@(/=%&+])")
+WORD = re.compile(r"(?<![\w.@/#$%&=+'’-])[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30}){0,2}(?:['’]s)?(?![\w@(/=%&+'’-])")
 LOWER_NAME = r"(?P<name>[^\W\d_A-Z]{2,30}(?:[ \t][^\W\d_A-Z]{2,30}){0,2})"
 NEXT_WORD = re.compile(r"[ \t]{1,3}([^\W\d_]{1,20})")
 NEXT_NAME_WORD = re.compile(r" ([^\W\d_][^\W\d_'’-]{1,30})(?![\w@(/=%&+'’.-])")

@@ -15,7 +15,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from filters.recognizers.config import NerDef
 
 CANDIDATE = re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]{0,30}(?:['’-][^\W\d_]{1,30})?(?![\w(])")
-RUN = re.compile(r"(?<![\w.-])[^\W\d_][^\W\d_'’.-]{0,40}(?: [^\W\d_][^\W\d_'’.-]{0,40}){0,8}(?![\w])")
+RUN_WORD = r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_])){0,40}\.?"   # letters, inner ' ’ . - (O'Neil, Nowak-Kowalska)
+RUN = re.compile(rf"(?<![\w.-]){RUN_WORD}(?: {RUN_WORD}){{0,8}}(?![\w])")
 TEXT_WORD = re.compile(r"(?<![\w.-])[^\W\d_][^\W\d_'’-]{1,30}(?![\w(])")
 WORD = re.compile(r"[^ ]{1,42}")
 NAME_RUN = r"[^\W\d_][^\W\d_'’-]{1,30}(?: [^\W\d_][^\W\d_'’-]{1,30}){0,2}"
@@ -25,6 +26,7 @@ PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "d
 SUFFIXES = frozenset(["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."])
 IDENTIFIER_REACH = 120
 LABEL_NUMBER = re.compile(r"[ \t]{1,3}#?[0-9]")
+HYPHENATED = re.compile(r"-(?=[^\W\d_])")
 CELTIC = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
 
 
@@ -48,7 +50,7 @@ class NameShapes:
         """Whether a capitalised word could be part of a name: not common, not CODE or CamelCase."""
         if not word[0].isupper() or word in self.common or word.lower() in self.reject_words:
             return False
-        inner_capital = any(c.isupper() for c in word[1:])
+        inner_capital = any(c.isupper() for part in HYPHENATED.split(word) for c in part[1:])   # Nowak-Kowalska
         return not inner_capital or (CELTIC.match(word) is not None and not word.isupper())
 
     def namey(self, word: str, lower: bool) -> bool:

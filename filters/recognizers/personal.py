@@ -30,7 +30,7 @@ MONTH_NAME = re.compile(MONTHS)
 COMPACT_DATE = re.compile(r"(?:19|20)[0-9]{2}[-/. ]?(?:0[1-9]|1[0-2])[-/. ]?(?:0[1-9]|[12][0-9]|3[01])")
 FILE_SUFFIXES = frozenset(["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js", "ts", "css", "py", "md", "txt", "csv", "json", "yaml", "yml", "pdf", "zip", "gz"])
 ADDRESS_END = re.compile(r"\.\s|\s(?:and|but|since|for|where|which|who|because|so|with|from|if|then|or)\s|[?!\"()]|\s{2}")
-NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]{0,30}")
+NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_])){0,30}\.?")   # Heinz-Jürgen, O'Neil, J.
 PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "ten", "ter", "la", "le", "di", "du", "bin", "al", "y", "e"])
 NOT_STREETS = frozenset(["top", "page", "pages", "step", "steps", "table", "tables", "row", "rows", "column", "columns", "query", "queries", "item", "items", "user", "users", "order", "orders", "customer", "customers", "week", "weeks", "day", "days", "month", "months", "year", "years", "version", "python", "chapter", "section", "figure", "part", "level", "tier", "batch", "run", "runs", "test", "tests", "q1", "q2", "q3", "q4", "minutes", "hours", "seconds", "times", "records", "files", "jobs", "tasks"])
 POSTAL_VALUE = re.compile(r"[A-Za-z]{0,2}-?[0-9A-Za-z]{1,5}(?:[ -/][0-9A-Za-z]{1,4})?")
