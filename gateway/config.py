@@ -200,6 +200,11 @@ class TimeoutConfig(_Strict):
     total_s: float = 300.0       # the whole upstream exchange, retries included, until the first byte
     read_s: float = 120.0        # longest silence between two chunks of a response
     analysis_s: float = 10.0     # longest analysis of one request; over it the request is refused
+    # A client's side (408 in the API's shape past them): from a request's first byte to its last header
+    # line; for the whole body once the headers are in; an idle keep-alive connection is closed after idle_s.
+    header_s: float = Field(default=30.0, gt=0)
+    body_s: float = Field(default=60.0, gt=0)
+    idle_s: float = Field(default=75.0, gt=0)
 
 
 class RetryConfig(_Strict):

@@ -10,13 +10,13 @@ from aiohttp import web
 
 _OPENAI_TYPES = {
     400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
-    404: "invalid_request_error", 405: "invalid_request_error", 413: "invalid_request_error",
-    429: "rate_limit_error", 501: "invalid_request_error", 502: "api_error", 503: "api_error", 504: "api_error",
+    404: "invalid_request_error", 405: "invalid_request_error", 408: "invalid_request_error",
+    413: "invalid_request_error", 429: "rate_limit_error", 501: "invalid_request_error", 502: "api_error", 503: "api_error", 504: "api_error",
     529: "api_error",
 }
 _ANTHROPIC_TYPES = {
     400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
-    404: "not_found_error", 405: "invalid_request_error", 413: "request_too_large",
+    404: "not_found_error", 405: "invalid_request_error", 408: "timeout_error", 413: "request_too_large",
     429: "rate_limit_error", 501: "not_found_error", 502: "api_error", 503: "overloaded_error",
     504: "timeout_error", 529: "overloaded_error",
 }

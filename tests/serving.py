@@ -80,8 +80,9 @@ def base_config(mock_url: str | None = None, **overrides: Any) -> dict[str, Any]
 class ThreadServer:
     """Runs an aiohttp app in its own thread and event loop, on a free loopback port."""
 
-    def __init__(self, app_factory, port: int | None = None) -> None:
+    def __init__(self, app_factory, port: int | None = None, runner=web.AppRunner) -> None:
         self._factory = app_factory
+        self._runner_class = runner
         self.port = port or free_port()
         self.loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
@@ -99,7 +100,7 @@ class ThreadServer:
 
     async def _start(self) -> None:
         self.app = self._factory()
-        self._runner = web.AppRunner(self.app, handler_cancellation=True, access_log=None)
+        self._runner = self._runner_class(self.app, handler_cancellation=True, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
 
@@ -116,11 +117,13 @@ class ThreadServer:
 def start_gateway(config: dict[str, Any], tmp_dir: Path, wait_ready: bool = True) -> ThreadServer:
     from gateway.config import load_config
     from gateway.server.app import build_app
+    from gateway.server.connection import GatewayRunner
 
     path = tmp_dir / f"gateway-{time.monotonic_ns()}.yaml"
     path.write_text(yaml.safe_dump(config))
     loaded = load_config(path)
-    server = ThreadServer(lambda: build_app(loaded)).start()
+    server = ThreadServer(lambda: build_app(loaded),
+                          runner=lambda app, **kw: GatewayRunner(app, loaded.timeouts, **kw)).start()
     if wait_ready:
         wait_until_ready(server.url)
     return server

@@ -53,6 +53,11 @@ class StandIn:
         self.fail_status: int | None = None
         self.delay_s = 0.0          # wait this long before answering
         self.cut_after: int | None = None   # streams: drop the connection after this many events
+        # "reset_after_body": the request is read (and counted), then the connection dropped unanswered;
+        # "reset_mid_body": the answer's headers and half its body are sent, then the connection dropped
+        self.fault: str | None = None
+        self.reply: dict[str, Any] | None = None         # answer this body (a plain answer) instead
+        self.events: list[Any] | None = None   # or stream these events exactly (objects, or raw data strings)
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -91,6 +96,8 @@ class StandIn:
             await asyncio.sleep(self.delay_s)
         if self.fail_status:
             return self._error(self.fail_status, "injected failure")
+        if self.fault is not None or self.reply is not None or self.events is not None:
+            return await self._scripted(request, body)
         unknown = sorted(set(body) - fields)
         if unknown:
             return self._error(400, f"{unknown[0]}: Extra inputs are not permitted")
@@ -100,11 +107,34 @@ class StandIn:
             return self._error(400, f"invalid request: {error.errors()[0]['loc']}")
         return body
 
+    async def _scripted(self, request: web.Request, body: dict[str, Any]) -> web.StreamResponse:
+        """A fault or a fixed answer, whatever the request asked."""
+        assert request.transport is not None
+        if self.fault == "reset_after_body":
+            request.transport.abort()
+            raise asyncio.CancelledError()
+        if self.fault == "reset_mid_body":
+            half = web.StreamResponse(headers={"Content-Type": "application/json", "Content-Length": "400"})
+            await half.prepare(request)
+            await half.write(b'{"id": "chatcmpl-1", "object": "chat.completion", "choices": [')
+            await asyncio.sleep(0.05)
+            request.transport.abort()
+            raise asyncio.CancelledError()
+        if self.events is None or not body.get("stream"):
+            return web.json_response(self.reply or {})
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        for event in self.events:
+            named = self.api == "anthropic" and isinstance(event, dict)
+            await response.write(_sse(event, event["type"] if named else None))
+        await response.write_eof()
+        return response
+
     # Anthropic Messages -------------------------------------------------------------------------------
 
     async def _messages(self, request: web.Request) -> web.StreamResponse:
         body = await self._read(request, ANTHROPIC_FIELDS, _ANTHROPIC)
-        if isinstance(body, web.Response):
+        if isinstance(body, web.StreamResponse):
             return body
         text, calls = _answer_anthropic(body)
         message_id = "msg_" + uuid.uuid4().hex[:24]
@@ -150,7 +180,7 @@ class StandIn:
 
     async def _chat(self, request: web.Request) -> web.StreamResponse:
         body = await self._read(request, CHAT_FIELDS, _CHAT)
-        if isinstance(body, web.Response):
+        if isinstance(body, web.StreamResponse):
             return body
         text, calls = _answer_chat(body)
         head = {"id": "chatcmpl-" + uuid.uuid4().hex[:20], "created": 1718000000, "model": body["model"],

@@ -35,11 +35,13 @@ async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) 
     from aiohttp import web
 
     from gateway.server.app import build_app
+    from gateway.server.connection import GatewayRunner
     from gateway.server.reload import reload_state
 
     app = build_app(config)
     # cleanup() stops listening first, then waits up to drain_s for requests and streams in flight.
-    runner = web.AppRunner(app, handler_cancellation=True, access_log=None, shutdown_timeout=config.server.drain_s)
+    runner = GatewayRunner(app, config.timeouts, handler_cancellation=True, access_log=None,
+                           shutdown_timeout=config.server.drain_s)
     await runner.setup()
     site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
     await site.start()

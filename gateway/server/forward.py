@@ -28,7 +28,7 @@ from gateway.server.answer import client_headers, response_refusal
 from gateway.server.call import Call, need
 from gateway.server.relay import relay_stream
 from gateway.translate import UntranslatableReply
-from gateway.upstream.client import BASE_FORWARDED_HEADERS
+from gateway.upstream.client import BASE_FORWARDED_HEADERS, failed_after_sending
 from gateway.upstream.deployments import Deployment
 from gateway.upstream.fallback import Attempted, RouteSender
 
@@ -64,44 +64,57 @@ async def forward(call: Call) -> web.StreamResponse:
     deployment, upstream = attempt.deployment, attempt.response
     metrics.child(metrics.upstream_latency, deployment.provider.name).observe(time.monotonic() - sent)
     try:
-        if 300 <= upstream.status < 400:
-            metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
-            raise GatewayError(502, "upstream_redirect",
-                               f"the provider {deployment.provider.name!r} answered with a redirect, which is not followed")
-        if upstream.status in (401, 407):
-            # the provider refused the gateway's own key: its body may quote that key, so it goes nowhere
-            await upstream.read()
-            metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
-            if exchange.recording is not None:
-                exchange.recording.response = {"status": upstream.status, "body": None, "replaced": True}
-            raise GatewayError(502, "upstream_auth_failed",
-                               f"the provider {deployment.provider.name!r} refused this gateway's credentials; "
-                               "an operator must check its API key")
-        if upstream.status != 200:
-            # The provider's own error (429 and 5xx included) with its status and Retry-After: the
-            # client's SDK knows how to wait and retry, and its retries are the only ones.
-            if upstream.status >= 500 or upstream.status == 429:
-                metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
-            raw = await upstream.read()
-            body = _json_or_text(raw)
-            if exchange.recording is not None:
-                exchange.recording.response = {"status": upstream.status, "body": body}
-            if not isinstance(body, dict):   # not the API's error shape (a proxy's page): put it in ours
-                raise GatewayError(upstream.status, "upstream_error",
-                                   f"the provider {deployment.provider.name!r} answered HTTP {upstream.status}",
-                                   headers=client_headers(upstream, {}))
-            if attempt.translator is not None:
-                raw = json.dumps(attempt.translator.error(upstream.status, body)).encode("utf-8")
-            return web.Response(status=upstream.status, body=raw, headers=client_headers(upstream, call.headers),
-                                content_type="application/json")
-        if need(call.envelope, "the envelope").stream:
-            if upstream.content_type != "text/event-stream":
-                raise GatewayError(502, "upstream_invalid", "the provider answered a stream request without a stream")
-            return await relay_stream(call, upstream, sent)
-        return await _reply(call, upstream, attempt)
+        return await _answer(call, attempt, sent)
+    except aiohttp.ClientError:
+        # the provider dropped the connection inside its answer's body (a stream's own cuts are handled
+        # in the relay): it had the request, so it is a 502 that is not sent again
+        metrics.upstream_errors.labels(deployment.provider.name, "body_cut").inc()
+        call.exchange.error_code = "upstream_failed"
+        raise failed_after_sending(deployment.provider) from None
     finally:
         upstream.close()
         sender.done(attempt)
+
+
+async def _answer(call: Call, attempt: Attempted, sent: float) -> web.StreamResponse:
+    """The deployment's answer (its status line and headers read) as the client gets it."""
+    exchange, metrics = call.exchange, call.state.metrics
+    deployment, upstream = attempt.deployment, attempt.response
+    if 300 <= upstream.status < 400:
+        metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
+        raise GatewayError(502, "upstream_redirect",
+                           f"the provider {deployment.provider.name!r} answered with a redirect, which is not followed")
+    if upstream.status in (401, 407):
+        # the provider refused the gateway's own key: its body may quote that key, so it goes nowhere
+        await upstream.read()
+        metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
+        if exchange.recording is not None:
+            exchange.recording.response = {"status": upstream.status, "body": None, "replaced": True}
+        raise GatewayError(502, "upstream_auth_failed",
+                           f"the provider {deployment.provider.name!r} refused this gateway's credentials; "
+                           "an operator must check its API key")
+    if upstream.status != 200:
+        # The provider's own error (429 and 5xx included) with its status and Retry-After: the
+        # client's SDK knows how to wait and retry, and its retries are the only ones.
+        if upstream.status >= 500 or upstream.status == 429:
+            metrics.upstream_errors.labels(deployment.provider.name, f"http_{upstream.status}").inc()
+        raw = await upstream.read()
+        body = _json_or_text(raw)
+        if exchange.recording is not None:
+            exchange.recording.response = {"status": upstream.status, "body": body}
+        if not isinstance(body, dict):   # not the API's error shape (a proxy's page): put it in ours
+            raise GatewayError(upstream.status, "upstream_error",
+                               f"the provider {deployment.provider.name!r} answered HTTP {upstream.status}",
+                               headers=client_headers(upstream, {}))
+        if attempt.translator is not None:
+            raw = json.dumps(attempt.translator.error(upstream.status, body)).encode("utf-8")
+        return web.Response(status=upstream.status, body=raw, headers=client_headers(upstream, call.headers),
+                            content_type="application/json")
+    if need(call.envelope, "the envelope").stream:
+        if upstream.content_type != "text/event-stream":
+            raise GatewayError(502, "upstream_invalid", "the provider answered a stream request without a stream")
+        return await relay_stream(call, upstream, sent)
+    return await _reply(call, upstream, attempt)
 
 
 def _note_attempt(call: Call, attempt: Attempted) -> None:

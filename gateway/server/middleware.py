@@ -32,7 +32,10 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
     try:
         response = await handler(request)
     except GatewayError as error:
-        return error_response(family, error, request_id)
+        answer = error_response(family, error, request_id)
+        if error.status == 408:
+            answer.force_close()   # the rest of a late body is not waited for
+        return answer
     except StateUnavailable as error:
         log.warning("%s", error, extra={"request_id": request_id})
         return error_response(family, GatewayError(503, "state_unavailable", str(error)), request_id)

@@ -8,6 +8,7 @@ its verdict out.
 
 from __future__ import annotations
 
+import asyncio
 import fnmatch
 import re
 import time
@@ -55,7 +56,14 @@ async def authenticate(call: Call) -> None:
 
 
 async def read_body(call: Call) -> None:
-    call.body = parse_body(await call.request.read())
+    limit = call.state.config.timeouts.body_s
+    try:
+        # a deadline for the whole body, not between bytes: a body sent a byte at a time holds nothing open
+        async with asyncio.timeout(limit):
+            raw = await call.request.read()
+    except TimeoutError:
+        raise GatewayError(408, "request_timeout", f"the request body did not arrive within {limit:g} s") from None
+    call.body = parse_body(raw)
 
 
 async def parse(call: Call) -> None:

@@ -73,6 +73,14 @@ def retry_after_seconds(headers: Mapping[str, str], limit: float) -> float | Non
     return min(max(when.timestamp() - time.time(), 0.0), limit)
 
 
+def failed_after_sending(provider: ProviderConfig) -> GatewayError:
+    """The connection broke once the provider may have the request: a 502 the SDKs do not retry
+    (`x-should-retry: false`, which the OpenAI and Anthropic SDKs obey), so it is never delivered twice."""
+    return GatewayError(502, "upstream_failed",
+                        f"the connection to the provider {provider.name!r} failed after the request was sent; "
+                        "it may have been received, so it is not sent again", headers={"x-should-retry": "false"})
+
+
 class UpstreamClient:
     """Sends a forwarded request; retries failed connects (and, with on_status: retry, 429 and 5xx)."""
 
@@ -118,10 +126,8 @@ class UpstreamClient:
                 continue
             except aiohttp.ClientError:
                 # The request may have reached the provider (a dropped connection after sending): trying
-                # again could run it twice; the client's SDK decides.
-                raise GatewayError(502, "upstream_failed",
-                                   f"the connection to the provider {provider.name!r} failed after the request "
-                                   "was sent") from None
+                # again could run it twice, so neither the gateway nor the SDK tries it again.
+                raise failed_after_sending(provider) from None
             if response.status in RETRYABLE_STATUS and self._retries.on_status == "retry" and attempt < attempts:
                 asked = retry_after_seconds(response.headers, self._retries.retry_after_max_s)
                 pause = self._backoff(attempt) if asked is None else asked
