@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import time
 import uuid
 
 import anthropic
@@ -37,6 +38,15 @@ def records(server) -> list[dict]:
 
 def cassettes(server) -> list[str]:
     return [p.read_text() for p in sorted(server.cassettes.glob("*.json"))]
+
+
+def cassette_of(server, request_id: str) -> str:
+    """The one cassette of a request; a stream's is written just after its last byte, so it is waited for."""
+    deadline = time.monotonic() + 10
+    while not (found := [c for c in cassettes(server) if request_id in c]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (cassette,) = found
+    return cassette
 
 
 def client(server, key=KEY):
@@ -163,11 +173,11 @@ def test_cassettes_hold_the_answer_after_the_response_filters(audited, upstream)
             extra_headers={"X-Request-Id": (request_id := str(uuid.uuid4()))})
         if stream:
             list(reply)
-        (cassette,) = [c for c in cassettes(audited) if request_id in c]
+        cassette = cassette_of(audited, request_id)
         assert email not in cassette and "EMAIL_ADDRESS_" in cassette
     reply = client(audited).chat.completions.create(
         model="gpt-4o", messages=[{"role": "user", "content": "Hi"}],
         extra_headers={"x-mock-reply": "The card is 4111 1111 1111 1111.", "X-Request-Id": (rid := str(uuid.uuid4()))})
     assert "4111 1111 1111 1111" not in reply.choices[0].message.content
-    (cassette,) = [c for c in cassettes(audited) if rid in c]
+    cassette = cassette_of(audited, rid)
     assert "4111 1111 1111 1111" not in cassette
