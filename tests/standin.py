@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -56,8 +57,10 @@ class StandIn:
         # "reset_after_body": the request is read (and counted), then the connection dropped unanswered;
         # "reset_mid_body": the answer's headers and half its body are sent, then the connection dropped
         self.fault: str | None = None
-        self.reply: dict[str, Any] | None = None         # answer this body (a plain answer) instead
-        self.events: list[Any] | None = None   # or stream these events exactly (objects, or raw data strings)
+        # answer this body (a plain answer) instead, or what this function makes of the request received
+        self.reply: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        # or stream these events exactly (objects, or raw data strings), or those this function makes
+        self.events: list[Any] | Callable[[dict[str, Any]], list[Any]] | None = None
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -121,10 +124,10 @@ class StandIn:
             request.transport.abort()
             raise asyncio.CancelledError()
         if self.events is None or not body.get("stream"):
-            return web.json_response(self.reply or {})
+            return web.json_response(self.reply(body) if callable(self.reply) else self.reply or {})
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
         await response.prepare(request)
-        for event in self.events:
+        for event in self.events(body) if callable(self.events) else self.events:
             named = self.api == "anthropic" and isinstance(event, dict)
             await response.write(_sse(event, event["type"] if named else None))
         await response.write_eof()

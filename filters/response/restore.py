@@ -15,8 +15,9 @@ Streams: `stream()` gives one `StreamText` per channel. `feed` returns everythin
 longest suffix that could still become a token (`<PER`, `\\u003cPERSON_3f`), so a token split
 over any number of chunks is restored and nothing else waits. With `mask_new` set, a stream also
 holds back the unfinished word (from the last space, tab or line break, at most `WORD_CAP`
-characters) so that a secret is masked whole: the one case that holds back more than a token
-prefix. `mask_new` then sees a stream word by word, where a complete text is seen whole.
+characters) and a trailing run of digit groups (at most `VALUE_CAP` characters: a card written with
+spaces arrives over several events) so that a secret is masked whole: the one case that holds back
+more than a token prefix. `mask_new` then sees a stream word by word, where a complete text is seen whole.
 
 Links (policy `responses.restore_in_links`): a token inside a URL, a markdown link or image target,
 or an HTML attribute stays a token unless the URL's host is on the allow list, because a client's
@@ -38,6 +39,10 @@ from filters.redact.pseudonyms import DIGEST_HEX, ENTITY_PATTERN, TOKEN_MAX_LEN,
 
 WORD_CAP = 256
 LINK_CONTEXT = 512
+VALUE_CAP = 64   # the longest run of digit groups a stream holds back (a card, an IBAN, an id written spaced)
+# Digit groups with one separator between them, up to the end of what came so far: a value written with
+# spaces (`4111 1111 1111 1111`) arrives over several events, and is masked only when read whole.
+_VALUE_RUN = re.compile(r"(?<![0-9A-Za-z])(?:[A-Z]{0,4}[0-9]{1,8}(?:[ .\-]|\\[nt])){1,12}[0-9]{0,8}$")
 
 # What comes before a token places it in a link: the word it is part of (no spaces in a URL).
 _WORD_START = re.compile(r'[\s"\'`]')
@@ -252,8 +257,15 @@ class ResponseStream:
         """Where the part that is held back starts."""
         cut = self._token_start(text) if self._rewriter.restores else len(text)
         if self._rewriter.mask_new is not None:
-            cut = min(cut, self._word_start(text))
+            cut = min(cut, self._word_start(text), self._value_start(text))
         return cut
+
+    @staticmethod
+    def _value_start(text: str) -> int:
+        """The start of a trailing run of digit groups that the next chunk may continue; len(text) if none."""
+        start = max(0, len(text) - VALUE_CAP)
+        run = _VALUE_RUN.search(text, start)
+        return run.start() if run is not None else len(text)
 
     def _token_start(self, text: str) -> int:
         """The start of the longest suffix that is a proper prefix of a token; len(text) if none."""

@@ -113,7 +113,8 @@ def rewrite_block(block: dict[str, Any], rewriter: ResponseRewriter) -> bool:
     """Every text a model wrote in one content block, rewritten in place; whether anything changed."""
     kind = block.get("type")
     if kind == "text":
-        return rewrite_key(block, "text", rewriter)
+        # citations quote the documents sent (their pseudonyms restored) in the model's own answer
+        return rewrite_key(block, "text", rewriter) | rewrite_leaves(block.get("citations"), rewriter)
     if kind == "thinking":
         return rewrite_key(block, "thinking", rewriter)
     if kind in TOOL_USES:
@@ -246,8 +247,10 @@ class MessagesStream:
 
     def _delta(self, index: Any, delta: dict[str, Any]) -> bool:
         kind = delta.get("type")
+        if kind == "citations_delta":
+            return rewrite_leaves(delta.get("citation"), self._rewriter)   # one citation, whole
         if kind not in TEXT_DELTAS:
-            return False  # signature_delta, citations_delta...: nothing a model wrote as text
+            return False  # signature_delta...: nothing a model wrote as text
         field, in_json = TEXT_DELTAS[kind]
         text = delta.get(field)
         if not isinstance(text, str):

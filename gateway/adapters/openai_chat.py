@@ -15,6 +15,7 @@ from typing import Any
 from filters.segments import DataClass, Path
 from gateway.adapters.base import BadRequest, Envelope, ResponseRewriter, Usage
 from gateway.adapters.jsonpath import param
+from gateway.adapters.logprobs import feed_tokens, rewrite_logprobs, tail_entry
 from gateway.adapters.request_walk import (
     OPAQUE_KEYS,
     RequestReader,
@@ -35,6 +36,7 @@ from gateway.adapters.response_walk import (
     mark_ai_generated,
     openai_usage,
     rewrite_key,
+    rewrite_leaves,
 )
 from gateway.upstream.sse import SSEEvent
 
@@ -121,6 +123,9 @@ def rewrite_message(message: dict[str, Any], rewriter: ResponseRewriter) -> None
             rewrite_key(call["custom"], "input", rewriter)
     if isinstance(message.get("function_call"), dict):
         rewrite_key(message["function_call"], "arguments", rewriter, in_json=True)
+    rewrite_leaves(message.get("annotations"), rewriter)   # url citations' titles: the model's words too
+    if isinstance(message.get("audio"), dict):
+        rewrite_key(message["audio"], "transcript", rewriter)
 
 
 class OpenAIChat:
@@ -160,6 +165,7 @@ class OpenAIChat:
         for choice in dicts(body.get("choices")):
             if isinstance(choice.get("message"), dict):
                 rewrite_message(choice["message"], rewriter)
+            rewrite_logprobs(choice.get("logprobs"), rewriter)
         return openai_usage(body.get("usage")) or Usage()
 
     def stream_rewriter(self, rewriter: ResponseRewriter) -> ChatStream:
@@ -178,6 +184,7 @@ class ChatStream:
 
     def __init__(self, rewriter: ResponseRewriter) -> None:
         self.usage = Usage()
+        self._rewriter = rewriter
         self._channels = Channels(rewriter)
         self._template: dict[str, Any] = {}
         self._last: SSEEvent | None = None
@@ -202,6 +209,7 @@ class ChatStream:
             ending = choice.get("finish_reason") is not None
             if isinstance(choice.get("delta"), dict):
                 changed |= self._delta(index, choice["delta"], ending)
+            changed |= self._logprobs(index, choice, ending)
             if ending:
                 out.extend(self._close(index, event))
         if not self._marked:
@@ -223,7 +231,30 @@ class ChatStream:
                                       ending, in_json=True)
         if isinstance(delta.get("function_call"), dict):
             changed |= self._feed(delta["function_call"], "arguments", (index, "function_call"), ending, in_json=True)
+        if isinstance(delta.get("audio"), dict):
+            changed |= self._feed(delta["audio"], "transcript", (index, "audio"), ending)
+        return rewrite_leaves(delta.get("annotations"), self._rewriter) | changed
+
+    def _logprobs(self, index: Any, choice: dict[str, Any], ending: bool) -> bool:
+        """A chunk's token strings through their own channels; an ending chunk carries what they held."""
+        logprobs = choice.get("logprobs")
+        if not isinstance(logprobs, dict) and not (ending and self._held_tokens(index)):
+            return False
+        if not isinstance(logprobs, dict):
+            logprobs = choice["logprobs"] = {"content": []}
+        changed = False
+        for part in ("content", "refusal"):
+            if (index, "logprobs", part) not in self._channels and not isinstance(logprobs.get(part), list):
+                continue
+            fed, tail = feed_tokens(self._channels, (index, "logprobs", part), logprobs.get(part), ending)
+            if tail:
+                logprobs[part] = [*(logprobs.get(part) or []), tail_entry(tail)]
+            changed |= fed or bool(tail)
         return changed
+
+    def _held_tokens(self, index: Any) -> bool:
+        return any(k[0] == index and k[1] == "logprobs" for k in self._channels.keys()  # noqa: SIM118
+                   if isinstance(k, tuple))
 
     def _feed(self, holder: dict[str, Any], field: str, key: Key, ending: bool, *, in_json: bool = False) -> bool:
         text = holder.get(field)
@@ -248,14 +279,23 @@ class ChatStream:
         return out
 
     def _chunk(self, key: Key, text: str) -> dict[str, Any]:
-        if key[1] == "tool":
-            delta: dict[str, Any] = {"tool_calls": [{"index": key[2], "function": {"arguments": text}}]}
+        logprobs = None
+        if key[1] == "logprobs":
+            delta: dict[str, Any] = {}
+            logprobs = {key[2]: [tail_entry(text)]}
+        elif key[1] == "audio":
+            delta = {"audio": {"transcript": text}}
+        elif key[1] == "tool":
+            delta = {"tool_calls": [{"index": key[2], "function": {"arguments": text}}]}
         elif key[1] == "function_call":
             delta = {"function_call": {"arguments": text}}
         else:
             delta = {key[1]: text}
         chunk = dict(self._template)
-        chunk["choices"] = [{"index": key[0], "delta": delta, "finish_reason": None}]
+        choice: dict[str, Any] = {"index": key[0], "delta": delta, "finish_reason": None}
+        if logprobs is not None:
+            choice["logprobs"] = logprobs
+        chunk["choices"] = [choice]
         if not self._marked:
             self._marked = True
             chunk[AI_GENERATED] = True

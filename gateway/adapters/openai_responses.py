@@ -18,6 +18,7 @@ from typing import Any
 from filters.segments import DataClass, Path
 from gateway.adapters.base import BadRequest, Envelope, ResponseRewriter, Usage
 from gateway.adapters.jsonpath import param
+from gateway.adapters.logprobs import feed_tokens, rewrite_tokens, tail_entry
 from gateway.adapters.request_walk import (
     OPAQUE_KEYS,
     RequestReader,
@@ -38,6 +39,7 @@ from gateway.adapters.response_walk import (
     mark_ai_generated,
     openai_usage,
     rewrite_key,
+    rewrite_leaves,
 )
 from gateway.upstream.sse import SSEEvent
 
@@ -136,6 +138,8 @@ def rewrite_item(item: dict[str, Any], rewriter: ResponseRewriter) -> bool:
         for part in dicts(item.get("content")):
             changed |= rewrite_key(part, "text", rewriter)
             changed |= rewrite_key(part, "refusal", rewriter)
+            changed |= rewrite_leaves(part.get("annotations"), rewriter)
+            changed |= rewrite_tokens(part.get("logprobs"), rewriter)
     elif kind in ("function_call", "mcp_call", "mcp_approval_request"):
         changed |= rewrite_key(item, "arguments", rewriter, in_json=True)
     elif kind == "custom_tool_call":
@@ -264,6 +268,8 @@ class ResponsesStream:
         elif kind in ("response.output_item.added", "response.output_item.done"):
             if isinstance(payload.get("item"), dict):
                 changed = rewrite_item(payload["item"], self._rewriter)
+        elif kind == "response.output_text.annotation.added":
+            changed = rewrite_leaves(payload.get("annotation"), self._rewriter)
         elif kind in PART_EVENTS:
             if isinstance(payload.get("part"), dict):
                 changed = rewrite_key(payload["part"], "text", self._rewriter)
@@ -299,20 +305,23 @@ class ResponsesStream:
         self._opened.setdefault(key, (stream, payload))
         new = self._channels.feed(key, text, in_json=stream.in_json)
         payload["delta"] = new
-        return new != text
+        tokens, _ = feed_tokens(self._channels, key + ("logprobs",), payload.get("logprobs"), False) \
+            if isinstance(payload.get("logprobs"), list) else (False, "")
+        return new != text or tokens
 
     def _flush(self, key: tuple[Any, ...], like: SSEEvent | None) -> list[SSEEvent]:
         """An extra delta event with what the channel held back, to go before its done event."""
         opened = self._opened.pop(key, None)
         text = self._channels.close(key)
-        if opened is None or not text or like is None:
+        tokens = self._channels.close(key + ("logprobs",))
+        if opened is None or not (text or tokens) or like is None:
             return []
         stream, first = opened
         extra: dict[str, Any] = {"type": stream.delta}
         extra.update((name, first[name]) for name in stream.keys + ("output_index",) if name in first)
         extra["delta"] = text
         if stream.delta == "response.output_text.delta":
-            extra["logprobs"] = []
+            extra["logprobs"] = [tail_entry(tokens)] if tokens else []
         if self._sequence is not None:
             # The SDKs do not check the numbers; repeating the next (or last) event's keeps them in order.
             extra["sequence_number"] = self._sequence

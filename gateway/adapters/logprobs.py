@@ -1,0 +1,83 @@
+"""Log probabilities: the model's text again, one token string at a time, read like the text itself.
+
+A value the model writes (a card, a pseudonym of the request) is spread over several tokens, so the
+tokens are read joined: in a complete answer the joined text is rewritten whole and the new text is
+given back to the tokens it came from (a replaced span to the first of its tokens, the others left
+empty; their `bytes` follow, and their alternatives in `top_logprobs`, which could hold the same
+value's pieces, are dropped); in a stream they go through a channel of their own, as the text does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from difflib import SequenceMatcher
+from typing import Any
+
+from gateway.adapters.base import ResponseRewriter
+from gateway.adapters.response_walk import Channels, dicts
+
+
+def _set_token(entry: dict[str, Any], token: str, *, replaced: bool) -> None:
+    entry["token"] = token
+    if entry.get("bytes") is not None:
+        entry["bytes"] = list(token.encode("utf-8"))
+    if replaced and entry.get("top_logprobs"):
+        entry["top_logprobs"] = []
+
+
+def rewrite_tokens(value: Any, rewriter: ResponseRewriter) -> bool:
+    """A complete answer's list of token entries (`{"token", "logprob", "bytes", "top_logprobs"}`),
+    rewritten in place as one text; whether anything changed."""
+    entries = [e for e in dicts(value) if isinstance(e.get("token"), str)]
+    tokens = [e["token"] for e in entries]
+    joined = "".join(tokens)
+    if not joined:
+        return False
+    new = rewriter.text(joined)
+    if new == joined:
+        return False
+    owner: list[int] = []   # the entry each character of `joined` belongs to
+    for index, token in enumerate(tokens):
+        owner.extend([index] * len(token))
+    pieces = [""] * len(entries)
+    replaced = [False] * len(entries)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, joined, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                pieces[owner[i1 + k]] += new[j1 + k]
+            continue
+        first = owner[min(i1, len(owner) - 1)]
+        pieces[first] += new[j1:j2]
+        for index in {owner[k] for k in range(i1, i2)} | {first}:
+            replaced[index] = True
+    for entry, piece, was_replaced in zip(entries, pieces, replaced):
+        if piece != entry["token"] or was_replaced:
+            _set_token(entry, piece, replaced=was_replaced)
+    return True
+
+
+def rewrite_logprobs(logprobs: Any, rewriter: ResponseRewriter) -> bool:
+    """A chat choice's `logprobs` (`content` and `refusal` token lists) rewritten in place."""
+    if not isinstance(logprobs, dict):
+        return False
+    changed = rewrite_tokens(logprobs.get("content"), rewriter)
+    return rewrite_tokens(logprobs.get("refusal"), rewriter) | changed
+
+
+def feed_tokens(channels: Channels, key: Hashable, value: Any, ending: bool) -> tuple[bool, str]:
+    """A streamed list of token entries through its channel; whether it changed, and (when `ending`)
+    the channel's held-back text, which the caller sends as one more entry."""
+    changed = False
+    for entry in dicts(value):
+        token = entry.get("token")
+        if isinstance(token, str):
+            new = channels.feed(key, token)
+            if new != token:
+                _set_token(entry, new, replaced=False)
+                changed = True
+    return changed, channels.close(key) if ending else ""
+
+
+def tail_entry(text: str) -> dict[str, Any]:
+    """The entry that carries a token channel's held-back text at the end of a stream."""
+    return {"token": text, "logprob": 0.0, "bytes": list(text.encode("utf-8")), "top_logprobs": []}
