@@ -147,6 +147,18 @@ class Screener:
         again.analyses = analyses
         return again
 
+    def as_enforced(self, tenant: str, segments: Sequence[Segment],
+                    verdict: Verdict) -> tuple[list[str], list[tuple[str, str]]]:
+        """Every edit the policy decided applied, whatever the mode: what a shadow-mode cassette keeps (what
+        enforce would have forwarded), and the (entity, value) edited, to keep the values out of its answer too."""
+        texts: list[str] = []
+        values: list[tuple[str, str]] = []
+        for segment, segment_verdict in zip(segments, verdict.segments):
+            texts.append(render(segment.text, segment_verdict.edits, self._keys[tenant]).text
+                         if segment_verdict.edits else segment.text)
+            values.extend((e.entity, segment.text[e.start:e.end]) for e in segment_verdict.edits)
+        return texts, values
+
     def _render(self, tenant: str, segments: Sequence[Segment], verdict: Verdict, cached: int) -> Screened:
         texts: list[str] = []
         pseudonyms: dict[str, str] = {}

@@ -6,6 +6,7 @@ step run out of order into a clear error rather than an AttributeError on None.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -13,6 +14,7 @@ from aiohttp import web
 
 from filters.policy.model import Policy
 from filters.policy.verdict import RequestContext
+from filters.redact.pseudonyms import mask_placeholder
 from filters.response.checks import ResponseUseGuard
 from filters.response.restore import ResponseText
 from gateway.adapters.base import Adapter, Envelope
@@ -54,3 +56,32 @@ class Call:
     attempt: Attempted | None = None          # forward: the deployment that answered, its translator
     turn: Any = None                          # expand: a Responses turn the conversation store keeps
     documents: list[Any] = field(default_factory=list)  # read_documents: PDFs read as text (server.documents)
+    hidden: list[tuple[str, str]] = field(default_factory=list)  # rewrite (shadow): values a cassette never holds
+
+    def recorded_reader(self) -> ResponseText:
+        """How a cassette keeps the answer: new restricted values masked, no pseudonym restored, and (shadow
+        mode, where the provider saw them) the request's values hidden again."""
+        masker = self.state.masker
+        if not self.hidden:
+            return ResponseText({}, mask_new=masker)
+        hide = hiding(self.hidden)
+        return ResponseText({}, mask_new=lambda text: masker(hide(text)))
+
+
+def hiding(values: list[tuple[str, str]]) -> Callable[[str], str]:
+    """Replaces each value (and each longer word of a value of several words, which a stream may cut
+    apart) by its entity's placeholder, longest first."""
+    pairs: dict[str, str] = {}
+    for entity, value in values:
+        pairs.setdefault(value, mask_placeholder(entity))
+        for word in value.split():
+            if len(word) >= 4 and word != value:
+                pairs.setdefault(word, mask_placeholder(entity))
+    ordered = sorted(pairs, key=len, reverse=True)
+
+    def hide(text: str) -> str:
+        for value in ordered:
+            if value in text:
+                text = text.replace(value, pairs[value])
+        return text
+    return hide

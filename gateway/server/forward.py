@@ -20,7 +20,6 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from filters.response.restore import ResponseText
 from gateway import jsoncodec
 from gateway.adapters.coverage import opaque_blobs
 from gateway.errors import GatewayError
@@ -148,7 +147,7 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
     if exchange.recording is not None:
         # kept as the response filters leave it before pseudonyms are restored: never raw, never restored
         kept = json.loads(json.dumps(reply))
-        call.adapter.rewrite_response(kept, ResponseText({}, mask_new=call.state.masker))
+        call.adapter.rewrite_response(kept, call.recorded_reader())
         exchange.recording.response = {"status": 200, "body": kept}
     if call.turn is not None:
         call.turn.observe(copy.deepcopy(reply))   # the provider's own text: what the conversation store keeps

@@ -16,7 +16,6 @@ import time
 import aiohttp
 from aiohttp import web
 
-from filters.response.restore import ResponseText
 from gateway.adapters.coverage import opaque_blobs
 from gateway.errors import GatewayError, stream_error_event
 from gateway.server.answer import client_headers, response_refusal
@@ -47,7 +46,7 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
     tenant = need(call.principal, "the principal").tenant
     # the cassette keeps the answer as the response filters leave it, before pseudonyms are restored:
     # new restricted values masked, no value of the request put back
-    recorded = call.adapter.stream_rewriter(ResponseText({}, mask_new=call.state.masker)) \
+    recorded = call.adapter.stream_rewriter(call.recorded_reader()) \
         if exchange.recording is not None else None
     ended = False
 

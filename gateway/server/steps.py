@@ -208,12 +208,24 @@ async def rewrite(call: Call) -> None:
     forwarded = {**forwarded, "model": found.upstream_model, **verdict.provider_fields}
     call.forwarded = forwarded
     if call.exchange.recording is not None:
-        call.exchange.recording.forwarded = forwarded
+        call.exchange.recording.forwarded = _recorded_body(call, forwarded)
     if verdict.refuse_categories:
         call.guard = ResponseUseGuard(call.state.use_rules, verdict.refuse_categories)
     call.replies = ResponseText(screened.pseudonyms, mask_new=call.state.masker if verdict.mask_new_findings else None,
                                 link_hosts=verdict.restore_link_hosts,
                                 keep_transcript=call.guard is not None)
+
+
+def _recorded_body(call: Call, forwarded: dict[str, Any]) -> dict[str, Any]:
+    """What a cassette keeps as the forwarded request: in shadow mode, where values went out as they came,
+    the body enforce would have sent, so that no cassette holds a raw value unencrypted."""
+    verdict = need(call.screened, "the screening").verdict
+    if verdict.mode != "shadow":
+        return forwarded
+    envelope = need(call.envelope, "the envelope")
+    texts, call.hidden = call.state.screener.as_enforced(need(call.principal, "the principal").tenant,
+                                                         envelope.segments, verdict)
+    return {**call.adapter.write(envelope, texts), "model": forwarded["model"], **verdict.provider_fields}
 
 
 def _header_class(request: web.Request) -> DataClass | None:
