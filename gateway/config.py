@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from filters.configfile import ConfigFileError, load_model, validate
+from gateway.clients.config import ClientsConfig
 
 FEATURES = ("assistant", "typeahead", "embeddings")
 Feature = Literal["assistant", "typeahead", "embeddings"]
@@ -306,6 +307,7 @@ class GatewayConfig(_Strict):
     recording: RecordingConfig = Field(default_factory=RecordingConfig)
     console: ConsoleConfig = Field(default_factory=ConsoleConfig)
     state: StateConfig = Field(default_factory=StateConfig)
+    clients: ClientsConfig = Field(default_factory=ClientsConfig)   # trusted proxies, embargo, shared keys
     # Development only: start although a provider's key variable is unset (its requests get 503).
     allow_missing_keys: bool = False
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import signal
 import sys
@@ -82,6 +83,17 @@ def _serve_worker(config_path: str, host: str, port: int, record: str | None) ->
     config = _with_overrides(_load(config_path, serving=True), record)
     setup_logging(config.logging.level)
     _run_server(config, host, port, reuse_port=True)
+    # Drained and cleaned up: nothing is left to finish, so the process ends now rather than in the
+    # interpreter's exit hooks, which wait on every thread and process pool still around (issue 13,
+    # item 17). Its analysis processes are stopped first, so that none outlives it.
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join(5)
+    logging.shutdown()
+    sys.stdout.flush()
+    os._exit(0)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -98,29 +110,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="magic-gateway-metrics-"))
     # ...and a console session opened in one process is known to the others (gateway/console/session_store.py).
     os.environ.setdefault("MAGIC_GATEWAY_CONSOLE_SESSIONS", tempfile.mkdtemp(prefix="magic-gateway-console-"))
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_serve_worker, args=(args.config, host, port, args.record),
-                                       daemon=False)
-               for _ in range(args.workers)]
-    for worker in workers:
-        worker.start()
+    from gateway.cli.workers import Supervisor
 
-    def _stop(*_: object) -> None:
-        for worker in workers:
-            if worker.is_alive():
-                worker.terminate()
-
-    def _reload(*_: object) -> None:
-        for worker in workers:
-            if worker.is_alive() and worker.pid is not None:
-                os.kill(worker.pid, signal.SIGHUP)   # each server process reloads on its own
-
-    signal.signal(signal.SIGHUP, _reload)
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
-    for worker in workers:
-        worker.join()
-    return 0
+    supervisor = Supervisor(multiprocessing.get_context("spawn"), _serve_worker, (args.config, host, port, args.record),
+                            args.workers, config.server.drain_s)
+    return supervisor.run()
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -128,7 +128,7 @@ def record(exchange: Exchange, policy_version: str) -> dict[str, Any]:
         "findings": by_type,
         "finding_hashes": exchange.finding_digests,
         "actions": actions,
-        "violations": exchange.violations,
+        "violations": exchange.violations + exchange.client_violations,
         "guard": exchange.guard,
         "reviewer": exchange.reviewer,
         "outcome": exchange.outcome,

@@ -41,6 +41,7 @@ class Exchange:
     findings: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (entity, class, action) -> n
     finding_digests: list[dict[str, str]] = field(default_factory=list)      # entity, class, keyed hash
     violations: list[dict[str, str]] = field(default_factory=list)
+    client_violations: list[dict[str, str]] = field(default_factory=list)  # AUP I.A.e, I.B.a: who asks, from where
     segments: int = 0
     cached_segments: int = 0
     input_tokens: int = 0

@@ -30,7 +30,7 @@ def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: Casset
         metrics.child(metrics.actions, action).inc(count)
     if exchange.outcome:
         metrics.child(metrics.actions, f"request_{exchange.outcome}").inc()
-    for violation in exchange.violations:
+    for violation in exchange.violations + exchange.client_violations:
         if violation["action"] in ("block", "review"):
             metrics.child(metrics.blocks, violation["clause"], violation["action"]).inc()
     if exchange.tenant and (exchange.input_tokens or exchange.output_tokens):

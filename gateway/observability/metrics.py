@@ -61,6 +61,12 @@ class Metrics:
                                registry=r)
         self.tokens = Counter("magic_gateway_tokens", "Tokens reported by providers", ["tenant", "direction"],
                               registry=r)
+        self.country_unknown = Counter("magic_gateway_client_country_unknown",
+                                       "Requests served whose client address has no known country (embargo on)",
+                                       registry=r)
+        self.shared_keys = Counter("magic_gateway_shared_key_requests",
+                                   "Requests on a key past its allowance of distinct clients (AUP I.B.a)",
+                                   ["tenant", "key", "kind", "action"], registry=r)
 
     def child(self, metric: Any, *labels: str) -> Any:
         """`metric.labels(*labels)`, looked up once: label values are bounded (see above), and

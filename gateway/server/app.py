@@ -17,6 +17,7 @@ from filters.use_rules.rules import UseRules
 from gateway.adapters import ADAPTERS
 from gateway.analysis.pool import AnalysisService
 from gateway.analysis.screener import Screener, analyzer_spec, tenant_secret
+from gateway.clients.checks import client_checks
 from gateway.config import GatewayConfig
 from gateway.observability.audit import AuditTrail
 from gateway.observability.metrics import Metrics
@@ -66,6 +67,7 @@ def build_state(config: GatewayConfig, policy: Policy | None = None,
                   if config.recording.dir else None),
         health=previous.health if previous is not None else DeploymentHealth(config.routing, on_change=cooled),
         blobs=previous.blobs if previous is not None else RelayedBlobs(lambda tenant: tenant_secret(config, tenant)),
+        clients=client_checks(config.clients, base),
         finish_hooks=previous.finish_hooks if previous is not None else [])
 
 
@@ -106,6 +108,7 @@ async def shared_state(app: web.Application) -> AsyncIterator[None]:
     store = open_state(config)
     app[SHARED] = store
     app[CONVERSATIONS] = ConversationStore(store, config.conversation_ttl_s)
+    app[STATE].blobs.share(store, config.conversation_ttl_s)   # a reload carries the same object over
     yield
     await store.close()
 

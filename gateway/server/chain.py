@@ -1,6 +1,6 @@
 """The request path, in one place: the steps every proxied request goes through, in order.
 
-    authenticate -> read_body -> read_documents -> parse -> record -> route -> admit -> screen -> guard -> enforce
+    authenticate -> check_client -> read_body -> read_documents -> parse -> record -> route -> admit -> screen -> guard -> enforce
     -> rewrite -> restore_documents -> expand -> forward
 
 Each step is `async def step(call: Call) -> web.StreamResponse | None` (see `gateway.server.steps`);
@@ -19,7 +19,7 @@ from gateway.adapters.base import Adapter
 from gateway.errors import GatewayError
 from gateway.observability.exchange import Exchange
 from gateway.observability.finish import finish_exchange
-from gateway.server import conversation, documents, steps
+from gateway.server import clients, conversation, documents, steps
 from gateway.server.call import Call
 from gateway.server.forward import forward
 from gateway.server.state import LINKS, LIVE, REQUEST_ID
@@ -28,6 +28,7 @@ Step = Callable[[Call], Awaitable[web.StreamResponse | None]]
 
 REQUEST_STEPS: tuple[Step, ...] = (
     steps.authenticate,   # gateway key -> Principal (tenant, user, agent)
+    clients.check_client,  # the client's location (AUP I.A.e) and a key shared between clients (AUP I.B.a)
     steps.read_body,      # strict JSON
     documents.read_documents,   # PDF documents read as text, to be screened like any text
     steps.parse,          # adapter: body -> Envelope of Segments; size limits

@@ -25,4 +25,11 @@ def check_files(path: str) -> GatewayConfig:
     UseRules.from_file(policy.use_rules_path())
     load_recognizers()
     load_classify_config()
+    if config.clients.embargo.countries:
+        from gateway.clients.embargo import Embargo
+
+        try:
+            Embargo(config.clients.embargo, config.resolve(".") if config.source != "<memory>" else None)
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"{path}: clients.embargo.database: {error}") from None
     return config

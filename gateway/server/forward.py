@@ -159,7 +159,7 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
                                         "stage": hit.stage})
             raise response_refusal(hit)
     call.adapter.mark_ai_generated(reply)
-    call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
+    await call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
     if call.turn is not None:
         call.turn.relabel(reply)
         await call.turn.save()

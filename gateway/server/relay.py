@@ -62,14 +62,15 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
                 return GatewayError(502, "upstream_invalid", "the provider's stream held an event that is not JSON")
         return None
 
-    def remember_blobs(outgoing: list[SSEEvent]) -> None:
+    async def remember_blobs(outgoing: list[SSEEvent]) -> None:
         """Opaque blobs (signatures, encrypted reasoning) the client may send back later."""
         for event in outgoing:
             if any(marker in event.data for marker in OPAQUE_MARKERS):
                 try:
-                    call.state.blobs.remember(tenant, opaque_blobs(json.loads(event.data)))
+                    found = opaque_blobs(json.loads(event.data))
                 except ValueError:
-                    pass
+                    continue
+                await call.state.blobs.remember(tenant, found)
 
     def refused(outgoing: list[SSEEvent], final: bool) -> GatewayError | None:
         if guard is None or not outgoing or (replies.written < CHECK_EVERY_CHARS and not final):
@@ -110,7 +111,7 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
                 await response.write_eof()
                 return response
             if outgoing:
-                remember_blobs(outgoing)
+                await remember_blobs(outgoing)
                 await response.write(b"".join(e.encode() for e in outgoing))
         closing = parser.close()
         if translated is not None:
@@ -131,7 +132,7 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
         if refusal is not None:
             await response.write(stream_error_event(family, refusal))
         elif tail:
-            remember_blobs(tail)
+            await remember_blobs(tail)
             await response.write(b"".join(e.encode() for e in tail))
     except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
             TimeoutError) as error:

@@ -16,6 +16,7 @@ from filters.response.checks import NewFindingMasker
 from filters.use_rules.rules import UseRules
 from gateway.analysis.pool import AnalysisService
 from gateway.analysis.screener import Screener
+from gateway.clients.checks import ClientChecks
 from gateway.config import GatewayConfig
 from gateway.observability.audit import AuditTrail
 from gateway.observability.exchange import Exchange
@@ -44,6 +45,7 @@ class GatewayState:
     recorder: CassetteRecorder | None  # None: nothing is recorded
     health: DeploymentHealth          # per deployment: consecutive failures, cool-downs, requests in flight
     blobs: RelayedBlobs               # opaque blobs relayed to each tenant (reasoning, signatures)
+    clients: ClientChecks             # the client's address, embargo (AUP I.A.e), shared keys (AUP I.B.a)
     started: float = field(default_factory=time.time)
     # Called with each finished request's Exchange after metrics and audit (the console's traffic counters).
     finish_hooks: list[Callable[[Exchange], None]] = field(default_factory=list)

@@ -22,7 +22,7 @@ from filters.response.checks import ResponseUseGuard
 from filters.response.restore import ResponseText
 from filters.segments import DataClass, Segment
 from gateway.adapters.base import BadRequest
-from gateway.adapters.coverage import cover
+from gateway.adapters.coverage import cover, opaque_blobs
 from gateway.analysis.screener import Screened
 from gateway.errors import GatewayError
 from gateway.observability.audit import AuditUnavailable
@@ -68,10 +68,12 @@ async def read_body(call: Call) -> None:
 
 async def parse(call: Call) -> None:
     tenant = need(call.principal, "the principal").tenant
+    # opaque blobs sent back: known to this process, or to another one through the shared store
+    relayed = await call.state.blobs.known(tenant, opaque_blobs(need(call.body, "the body")))
     try:
         envelope = call.adapter.parse(need(call.body, "the body"), _header_class(call.request))
         # every string the adapter did not read: screened, checked as not text, or refused
-        envelope = cover(envelope, lambda blob: call.state.blobs.relayed(tenant, blob))
+        envelope = cover(envelope, lambda blob: blob in relayed or call.state.blobs.relayed(tenant, blob))
         agent = need(call.principal, "the principal").agent
         if agent:   # read like an id: a value in it refuses the request
             envelope.segments.append(Segment(path=(HEADER, "X-Agent-Name"), text=agent, role=IDENTIFIER))

@@ -2,17 +2,26 @@
 
 Reasoning `encrypted_content`, thinking `signature` and `redacted_thinking.data` cannot be read, so
 a client may send one back only byte for byte as the gateway relayed it: anything else could carry
-a value past the screening. Only a digest (HMAC with the tenant's secret) is kept, in a bounded
-store: the oldest are forgotten first, and a forgotten blob is refused like an unknown one.
+a value past the screening. Only a digest (HMAC with the tenant's secret) is kept: in this process's
+memory, bounded (the oldest are forgotten first, and a forgotten blob is refused like an unknown
+one), and, once `share` has given it the shared state store (`state.redis_url`), there too, in the
+tenant's namespace with the conversation store's time to live: a client's next turn may land on
+another replica or another server process, which must know the blob as well.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+
+from gateway.state.store import KeyValueStore, StateUnavailable, for_tenant
+
+log = logging.getLogger("magic_gateway")
+KIND = "relayed-blob"
 
 
 class RelayedBlobs:
@@ -22,6 +31,13 @@ class RelayedBlobs:
         self._seen: OrderedDict[bytes, None] = OrderedDict()
         self._max = max_entries
         self._lock = threading.Lock()
+        self._shared: KeyValueStore | None = None
+        self._ttl_s: float | None = None
+
+    def share(self, store: KeyValueStore, ttl_s: float) -> None:
+        """Keep digests in `store` too (a Redis store: every replica; the memory one adds nothing)."""
+        self._shared = None if store.name == "memory" else store
+        self._ttl_s = ttl_s
 
     def _digest(self, tenant: str, blob: str) -> bytes:
         key = self._keys.get(tenant)
@@ -29,15 +45,50 @@ class RelayedBlobs:
             key = self._keys[tenant] = hmac.new(self._secret_of(tenant), b"relayed-blob", hashlib.sha256).digest()
         return hmac.new(key, blob.encode("utf-8", "surrogatepass"), hashlib.sha256).digest()
 
-    def remember(self, tenant: str, blobs: Iterable[str]) -> None:
+    def _keep(self, digests: Iterable[bytes]) -> None:
         with self._lock:
-            for blob in blobs:
-                digest = self._digest(tenant, blob)
+            for digest in digests:
                 self._seen[digest] = None
                 self._seen.move_to_end(digest)
             while len(self._seen) > self._max:
                 self._seen.popitem(last=False)
 
+    async def remember(self, tenant: str, blobs: Iterable[str]) -> None:
+        digests = [self._digest(tenant, blob) for blob in blobs]
+        self._keep(digests)
+        if self._shared is None or not digests:
+            return
+        space = for_tenant(self._shared, tenant)
+        try:
+            for digest in digests:
+                await space.set(KIND, digest.hex(), b"1", self._ttl_s)
+        except StateUnavailable as error:
+            # The answer is on its way to the client: it is not refused for this. This process still
+            # knows the blob; another one will refuse it until the store is back.
+            log.warning("%s; a relayed blob is known to this process only", error)
+
     def relayed(self, tenant: str, blob: str) -> bool:
+        """Whether this process knows the blob (no I/O: see `known` for the shared store)."""
         with self._lock:
             return self._digest(tenant, blob) in self._seen
+
+    async def known(self, tenant: str, blobs: Iterable[str]) -> frozenset[str]:
+        """The blobs of `blobs` relayed to `tenant` by this process or, with a shared store, by any.
+        StateUnavailable when the store must be asked and cannot be reached."""
+        found: set[str] = set()
+        missing: dict[str, bytes] = {}
+        for blob in blobs:
+            digest = self._digest(tenant, blob)
+            with self._lock:
+                local = digest in self._seen
+            if local:
+                found.add(blob)
+            else:
+                missing[blob] = digest
+        if self._shared is not None and missing:
+            space = for_tenant(self._shared, tenant)
+            for blob, digest in missing.items():
+                if await space.get(KIND, digest.hex()) is not None:
+                    found.add(blob)
+                    self._keep([digest])
+        return frozenset(found)

@@ -4,6 +4,7 @@ state stays), SIGTERM drains a stream in flight, keys expire and are named in th
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -21,14 +22,15 @@ ROOT = Path(__file__).resolve().parents[2]
 NEW_KEY = "test-key-acme-rotated"
 
 
-def start(tmp_path: Path, config: dict) -> tuple[subprocess.Popen[bytes], str, Path, Path]:
+def start(tmp_path: Path, config: dict, workers: int = 1) -> tuple[subprocess.Popen[bytes], str, Path, Path]:
     path, log = tmp_path / "gateway.yaml", tmp_path / "gateway.log"
     config["audit"] = {"path": str(tmp_path / "audit.jsonl")}
     path.write_text(yaml.safe_dump(config))
     port = free_port()
     with log.open("wb") as stderr:
         process = subprocess.Popen([sys.executable, "-m", "gateway.cli", "serve", "--config", str(path),
-                                    "--port", str(port)], cwd=ROOT, stderr=stderr)
+                                    "--port", str(port), "--workers", str(workers)], cwd=ROOT, stderr=stderr,
+                                   start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     wait_until_ready(url)
     return process, url, path, log
@@ -120,6 +122,57 @@ def test_sigterm_lets_a_stream_in_flight_finish_then_exits_0(gateway_process) ->
     rest = "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
     assert (first.choices[0].delta.content or "") + rest == text
     assert process.wait(60) == 0
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below `pid` (server processes, their analysis processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigterm_with_two_server_processes_drains_the_stream_and_the_whole_group_exits_0(tmp_path: Path) -> None:
+    """Issue 13, item 17: the stream finished, then the process group never exited."""
+    config = base_config(analysis={"workers": 1})
+    process, url, _path, log = start(tmp_path, config, workers=2)
+    try:
+        wait_for(lambda: len(descendants(process.pid)) >= 4)   # two server processes, each with its analysis one
+        processes = descendants(process.pid)
+        client = openai.OpenAI(base_url=url + "/v1", api_key=KEY, max_retries=0)
+        text = "a stream that two server processes are told to stop in the middle of"
+        stream = client.chat.completions.create(
+            model="gpt-4o", stream=True, messages=[{"role": "user", "content": text}],
+            extra_headers={"x-mock-event-delay-ms": "60"})
+        first = next(iter(stream))
+        process.send_signal(signal.SIGTERM)   # as Kubernetes does: to the parent only
+        rest = "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
+        assert (first.choices[0].delta.content or "") + rest == text
+        assert process.wait(90) == 0
+        wait_for(lambda: not any(alive(pid) for pid in processes))
+        assert "Traceback" not in log.read_text()
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(30)
 
 
 def test_an_expired_key_is_refused_and_a_live_one_served(tmp_path: Path) -> None:
