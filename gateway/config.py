@@ -249,6 +249,8 @@ class StateConfig(_Strict):
     """Shared state (conversation store, limits, budgets): this process's memory, or Redis for replicas."""
 
     redis_url: str | None = None                           # redis://host:port/db; None: memory
+    # Or: the environment variable holding the URL (a managed Redis's URL holds its password: a Secret).
+    redis_url_env: str | None = None
     on_unavailable: Literal["refuse", "local"] = "refuse"  # Redis down: 503, or this process's memory
     conversation_ttl_s: float = Field(default=86_400.0, gt=0)  # how long a stored response can be referenced
 
@@ -258,6 +260,14 @@ class StateConfig(_Strict):
         if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must start with redis://, rediss:// or unix://")
         return value
+
+    def url(self) -> str | None:
+        """`redis_url`, or the value of `redis_url_env` (unset or empty: memory)."""
+        if self.redis_url_env:
+            found = os.environ.get(self.redis_url_env, "").strip()
+            if found:
+                return found
+        return self.redis_url
 
 
 class LoggingConfig(_Strict):
@@ -350,6 +360,10 @@ class GatewayConfig(_Strict):
         """Each provider whose API key variable is unset, as `providers[i].api_key_env: ...` (start-up stops)."""
         if self.allow_missing_keys:
             return []
+        variable = self.state.redis_url_env
+        if variable and not os.environ.get(variable, "").startswith(("redis://", "rediss://", "unix://")):
+            return [f"state.redis_url_env: the environment variable {variable} must hold a redis://, rediss:// "
+                    "or unix:// URL"]
         return [f"providers[{index}].api_key_env: the environment variable {p.api_key_env} (the key of provider "
                 f"{p.name!r}) is not set; set it, or set allow_missing_keys: true for development"
                 for index, p in enumerate(self.providers)

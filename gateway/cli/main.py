@@ -27,7 +27,7 @@ def _load(path: str, serving: bool = False) -> GatewayConfig:
         raise SystemExit(2) from None
     missing = config.missing_keys() if serving else []
     if missing:
-        print("magic-gateway: " + "\n  ".join([f"{path}: a provider key is missing", *missing]), file=sys.stderr)
+        print("magic-gateway: " + "\n  ".join([f"{path}: a variable the config names is not set", *missing]), file=sys.stderr)
         raise SystemExit(2)
     return config
 

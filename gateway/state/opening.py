@@ -63,9 +63,10 @@ class LocalFallback:
 
 def open_state(config: StateConfig) -> KeyValueStore:
     """The process's store (connections are made when first used)."""
-    if not config.redis_url:
+    url = config.url()
+    if not url:
         return MemoryStore()
     from gateway.state.redis_store import RedisStore
 
-    shared = RedisStore(config.redis_url)
+    shared = RedisStore(url)
     return LocalFallback(shared) if config.on_unavailable == "local" else shared

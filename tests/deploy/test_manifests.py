@@ -331,14 +331,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_the_entrypoint_serves_the_cluster_config_and_stops_on_sigterm(tmp_path: Path) -> None:
-    """What a pod does: start on the ConfigMap's config, become ready, expose metrics, drain on SIGTERM."""
+def test_the_entrypoint_serves_the_cluster_config_and_stops_on_sigterm(tmp_path: Path, redis_server) -> None:
+    """What a pod does: start on the ConfigMap's config (its Redis a real one on loopback), become ready,
+    expose metrics, drain on SIGTERM."""
     config = tmp_path / "gateway.yaml"
     config.write_text(OBJECTS["ConfigMap/magic-gateway-config"]["data"]["gateway.yaml"])
     port = free_port()
     env = entrypoint_env(MAGIC_GATEWAY_CONFIG=str(config), MAGIC_GATEWAY_REQUIRE_SECRET="1",
                          MAGIC_GATEWAY_SECRET="s" * 64, OPENAI_API_KEY="sk-unused", ANTHROPIC_API_KEY="sk-unused",
-                         TMPDIR=str(tmp_path))
+                         MAGIC_GATEWAY_REDIS_URL=redis_server.url, TMPDIR=str(tmp_path))
     # Extra arguments win over the entrypoint's defaults: loopback and a free port for the test.
     log = tmp_path / "gateway.log"
     with log.open("w") as stderr:
