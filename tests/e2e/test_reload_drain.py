@@ -13,6 +13,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import anthropic
 import openai
 import pytest
 import yaml
@@ -157,6 +158,20 @@ def test_sigterm_with_two_server_processes_drains_the_stream_and_the_whole_group
     try:
         wait_for(lambda: len(descendants(process.pid)) >= 4)   # two server processes, each with its analysis one
         processes = descendants(process.pid)
+        # Without Redis too, a thinking signature one process relayed is known to the other: each follow-up
+        # comes on a new connection, which the kernel gives to either process.
+        answer = anthropic.Anthropic(base_url=url, api_key=KEY, max_retries=0).messages.create(
+            model="claude-sonnet-4-6", max_tokens=100, thinking={"type": "enabled", "budget_tokens": 1024},
+            messages=[{"role": "user", "content": "Hello"}])
+        thinking = next(b for b in answer.content if b.type == "thinking")
+        history = [{"role": "user", "content": "Hello"},
+                   {"role": "assistant", "content": [{"type": "thinking", "thinking": thinking.thinking,
+                                                      "signature": thinking.signature}]},
+                   {"role": "user", "content": "Go on"}]
+        for _ in range(8):
+            follow_up = anthropic.Anthropic(base_url=url, api_key=KEY, max_retries=0)
+            assert follow_up.messages.create(model="claude-sonnet-4-6", max_tokens=100, messages=history).content
+            follow_up.close()
         client = openai.OpenAI(base_url=url + "/v1", api_key=KEY, max_retries=0)
         text = "a stream that two server processes are told to stop in the middle of"
         stream = client.chat.completions.create(
