@@ -160,6 +160,13 @@ def cover(envelope: Envelope, relayed: BlobCheck, rules: NotText | None = None) 
     return replace(envelope, segments=envelope.segments + added)
 
 
+def may_hold_opaque(raw: bytes, rules: NotText | None = None) -> bool:
+    """Whether a body's bytes name an opaque key at all: most requests hold none, and are not walked for
+    them. A key spelled with JSON escapes is missed here and then refused unless this process relayed it."""
+    rules = rules or not_text()
+    return any(f'"{name}"'.encode() in raw for name in (*rules.opaque, *rules.opaque_in))
+
+
 def opaque_blobs(doc: Any, rules: NotText | None = None) -> list[str]:
     """The opaque blobs of a provider's answer (or one event of it), to be known when a client sends them back."""
     rules = rules or not_text()

@@ -22,7 +22,7 @@ from filters.response.checks import ResponseUseGuard
 from filters.response.restore import ResponseText
 from filters.segments import DataClass, Segment
 from gateway.adapters.base import BadRequest
-from gateway.adapters.coverage import cover, opaque_blobs
+from gateway.adapters.coverage import cover, may_hold_opaque, opaque_blobs
 from gateway.analysis.screener import Screened
 from gateway.errors import GatewayError
 from gateway.observability.audit import AuditUnavailable
@@ -69,9 +69,11 @@ async def read_body(call: Call) -> None:
 async def parse(call: Call) -> None:
     tenant = need(call.principal, "the principal").tenant
     # opaque blobs sent back: known to this process, or to another one through the shared store
-    relayed = await call.state.blobs.known(tenant, opaque_blobs(need(call.body, "the body")))
+    body = need(call.body, "the body")
+    sent_back = opaque_blobs(body) if may_hold_opaque(await call.request.read()) else []
+    relayed = await call.state.blobs.known(tenant, sent_back) if sent_back else frozenset()
     try:
-        envelope = call.adapter.parse(need(call.body, "the body"), _header_class(call.request))
+        envelope = call.adapter.parse(body, _header_class(call.request))
         # every string the adapter did not read: screened, checked as not text, or refused
         envelope = cover(envelope, lambda blob: blob in relayed or call.state.blobs.relayed(tenant, blob))
         agent = need(call.principal, "the principal").agent
