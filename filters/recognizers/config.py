@@ -202,6 +202,8 @@ class LikenessDef(_Strict):
     enabled: bool = True
     run_word: float = Field(default=0.5, ge=0, le=1)      # every word of an uncued capitalised run
     run_mean: float = Field(default=0.8, ge=0, le=1)      # and their mean
+    labelled_word: float = Field(default=0.7, ge=0, le=1)  # the same under one of `other_labels`
+    labelled_mean: float = Field(default=0.9, ge=0, le=1)
     single_word: float = Field(default=0.95, ge=0, le=1)  # one uncued word mid-sentence
     ner_floor: float = Field(default=0.3, ge=0, le=1)     # an NER result none of whose words reaches this is dropped
     lowercase_word: float = Field(default=0.6, ge=0, le=1)

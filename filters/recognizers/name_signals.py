@@ -147,7 +147,7 @@ class NameSignals:
             if len(words) >= 2:
                 mean = sum(scores) / len(scores)
                 if labels & self.other_labels:
-                    ok = min(scores) >= 0.7 and mean >= 0.9
+                    ok = min(scores) >= self.spec.labelled_word and mean >= self.spec.labelled_mean
                 else:
                     ok = min(scores) >= self.spec.run_word and mean >= self.spec.run_mean
             else:
