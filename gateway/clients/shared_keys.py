@@ -35,6 +35,7 @@ class SharedKeyWatch:
         self.config = config
         self.limits = {kind: limit for kind, limit in (("addresses", config.max_addresses),
                                                        ("user_agents", config.max_user_agents)) if limit}
+        self._warned = False   # one warning while the store stays unreachable, not one per request
 
     @property
     def refuses(self) -> bool:
@@ -52,7 +53,11 @@ class SharedKeyWatch:
         except StateUnavailable as error:
             if self.refuses:
                 raise   # the policy refuses shared keys: a request that cannot be counted is not served
-            log.warning("%s; shared keys are not counted meanwhile", error)
+            if not self._warned:
+                log.warning("%s; shared keys are not counted meanwhile", error)
+                self._warned = True
+            return found
+        self._warned = False
         return found
 
     async def _ordinal(self, store: KeyValueStore, tenant: str, key_id: str, kind: str, value: str,

@@ -72,6 +72,7 @@ class RelayedBlobs:
         self._shared: KeyValueStore | None = None
         self._host: DigestDirectory | None = None
         self._ttl_s: float | None = None
+        self._warned = False   # one warning while the store stays unreachable
 
     def share(self, store: KeyValueStore, ttl_s: float) -> None:
         """Keep digests in `store` too (a Redis store: every replica) or, with the memory store, in the
@@ -114,7 +115,11 @@ class RelayedBlobs:
         except StateUnavailable as error:
             # The answer is on its way to the client: it is not refused for this. This process still
             # knows the blob; another one will refuse it until the store is back.
-            log.warning("%s; a relayed blob is known to this process only", error)
+            if not self._warned:
+                log.warning("%s; relayed blobs are known to this process only meanwhile", error)
+                self._warned = True
+            return
+        self._warned = False
 
     def relayed(self, tenant: str, blob: str) -> bool:
         """Whether this process knows the blob (no I/O: see `known` for the shared store)."""
