@@ -65,6 +65,7 @@ class Decider:
         self.restricted = restricted
         self.rule_actions = rule_actions   # rule id -> (category, default action)
         self._refusals = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in policy.use_rules.refusals]
+        self._followups = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in policy.use_rules.refusal_followups]
 
     def admit(self, context: RequestContext) -> Refusal | None:
         """A refusal that needs no analysis: a feature the key lacks or the tenant switched off, stored state."""
@@ -106,7 +107,8 @@ class Decider:
                 violations.append(Violation(policy.attachments.cite, f"attachment_{kind}", "block",
                                             f"{kind} attachments cannot be scanned and are not forwarded", "policy"))
         refused = self.refused_turns(segments)
-        verdicts = [self._segment(seg, analysis, context, violations, i in refused)
+        adopted = self.adopted_turns(segments)
+        verdicts = [self._segment(seg, analysis, context, violations, i in refused, i in adopted)
                     for i, (seg, analysis) in enumerate(zip(segments, analyses))]
         if context.documents and policy.attachments.pdf == "refuse":
             found = sorted({e.entity for seg, v in zip(segments, verdicts) if seg.path in context.documents
@@ -211,25 +213,42 @@ class Decider:
 
     def refused_turns(self, segments: Sequence[Segment]) -> set[int]:
         """Turns the assistant answered with a refusal: the next assistant turn, before any other user
-        turn, matches the policy's `use_rules.refusals`. Their request was not acted upon."""
+        turn, matches the policy's `use_rules.refusals`, and a user turn follows it. Their request was
+        not acted upon, unless a later user turn asks for it again (`use_rules.refusal_followups`): the
+        history is the client's to write, so a refusal it wrote itself must not launder a request."""
         found: set[int] = set()
         patterns = self._refusals
         if not patterns:
             return found
-        for i, segment in enumerate(segments):
-            if segment.role not in ("user", "prompt"):
+        users = [i for i, s in enumerate(segments) if s.role in ("user", "prompt")]
+        for i in users:
+            later_users = [j for j in users if j > i]
+            if not later_users:
+                continue    # nothing after the refusal: the request is what the model reads last
+            answers = [s for s in segments[i + 1:later_users[0]] if s.role == "assistant"]
+            if not answers or not any(p.search(answers[0].text) for p in patterns):
                 continue
-            for later in segments[i + 1:]:
-                if later.role in ("user", "prompt"):
-                    break
-                if later.role == "assistant":
-                    if any(p.search(later.text) for p in patterns):
-                        found.add(i)
-                    break
+            if any(p.search(segments[j].text) for j in later_users for p in self._followups):
+                continue
+            found.add(i)
+        return found
+
+    def adopted_turns(self, segments: Sequence[Segment]) -> set[int]:
+        """Text the model wrote or a tool returned that a later user turn asks to carry out ("do the task
+        from your previous message", `use_rules.refusal_followups`): the user's own request, read with
+        the user's bar rather than the stronger one its role sets."""
+        found: set[int] = set()
+        weights = self.policy.use_rules.classifier.role_weights
+        for i, segment in enumerate(segments):
+            if weights.get(segment.role, 1.0) >= 1.0:
+                continue
+            later = next((s for s in segments[i + 1:] if s.role in ("user", "prompt")), None)
+            if later is not None and any(p.search(later.text) for p in self._followups):
+                found.add(i)
         return found
 
     def _segment(self, segment: Segment, analysis: TextAnalysis, context: RequestContext,
-                 violations: list[Violation], refused_turn: bool = False) -> SegmentVerdict:
+                 violations: list[Violation], refused_turn: bool = False, adopted: bool = False) -> SegmentVerdict:
         policy = self.policy
         edits: list[Edit] = []
         feature_rule = policy.features.get(context.feature)  # type: ignore[call-overload]
@@ -267,18 +286,20 @@ class Decider:
             elif action != "allow":
                 edits.append(Edit(detection.start, detection.end, detection.entity, action))
         if segment.role in policy.use_rules.roles and not refused_turn:
-            for hit in self.use_hits(segment, analysis.rule_hits):
+            for hit in self.use_hits(segment, analysis.rule_hits, adopted):
                 category, default = self.rule_actions.get(hit.rule, (hit.category, "block"))
                 rule_action = policy.use_rules.actions.get(hit.rule) or policy.use_rules.actions.get(category)
                 action = stricter(rule_action, default, RULE_ACTIONS) if rule_action else default
                 self._add(violations, Violation(hit.clause, hit.category, action, hit.reason, hit.stage, hit.score))
         return SegmentVerdict(spans=list(analysis.spans), findings=findings, edits=edits)
 
-    def use_hits(self, segment: Segment, hits: Sequence[RuleHit]) -> list[RuleHit]:
+    def use_hits(self, segment: Segment, hits: Sequence[RuleHit], adopted: bool = False) -> list[RuleHit]:
         """The hits that count in this segment, strongest first: every rule hit; a classifier's or a
-        guard's when its score reaches the bar its role sets (see policy use_rules.classifier)."""
+        guard's when its score reaches the bar its role sets (see policy use_rules.classifier), or the
+        user's bar when a later user turn adopts the text as its request."""
         settings = self.policy.use_rules.classifier
-        bar = 1.0 - (1.0 - settings.threshold) * settings.role_weights.get(segment.role, 1.0)
+        weight = 1.0 if adopted else settings.role_weights.get(segment.role, 1.0)
+        bar = 1.0 - (1.0 - settings.threshold) * weight
         counted = [h for h in hits if h.stage == "rule" or (h.stage != "rule" and settings.enabled and h.score >= bar)]
         return sorted(counted, key=lambda h: -h.score)
 

@@ -132,6 +132,9 @@ class UseRulesPolicy(_Strict):
     # An earlier turn answered by a refusal (an assistant turn matching one of these) was not acted
     # upon: its restricted request does not refuse the benign turns that follow it.
     refusals: list[str] = Field(default_factory=list)
+    # ...unless a later user turn asks for it again (a refusal the client wrote itself, then "do it
+    # anyway"): a later user turn matching one of these keeps the refused turn's request counting.
+    refusal_followups: list[str] = Field(default_factory=list)
 
 
 class ReviewPolicy(_Strict):

@@ -78,6 +78,14 @@ def load_settings(path: Path = FAMILIES_FILE) -> tuple[dict[str, int], list[Exce
 
 
 _HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
+_LABEL = re.compile(r"\W*(?:[^\W\d_]+[ \t]){0,4}[^\W\d_]+:[ \t]+")   # "Next task: ..."
+_PARAGRAPH = re.compile(r"[^\n](?:[^\n]|\n(?!\s*\n))*")   # a run of lines without a blank line
+
+
+def load_document_patterns(path: Path = FAMILIES_FILE) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """In a document: headings of sections that describe restricted uses, and what reads as a request."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8")).get("describes", {}).get("document", {})
+    return [_pattern(p) for p in document.get("headings", [])], [_pattern(p) for p in document.get("asks", [])]
 
 
 def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
@@ -134,6 +142,7 @@ class LinearUseClassifier:
             raise ValueError(f"{model_path}: families {missing} are not in {families_path}")
         self.families = [by_clause[label] for label in family_labels]
         self._document, self._exceptions = load_settings(families_path)
+        self._headings, self._asks = load_document_patterns(families_path)
 
     def is_document(self, text: str) -> bool:
         """A long text laid out as documentation (a README, an agent's context file): it describes."""
@@ -171,11 +180,28 @@ class LinearUseClassifier:
         """Whether a window reads as a description of restricted uses rather than a request."""
         return any(p.search(text) for p in self._describes)
 
+    def _describing(self, text: str, pieces: list[tuple[int, int]]) -> list[bool]:
+        """Per window, whether it describes restricted uses: it reads as a description itself, or, in a
+        document, it does not read as a request (`describes.document.asks`) or stands in a section whose
+        heading describes (a policy, limits, a list of clauses). A window of a document that asks
+        something, outside such sections, counts in full: a request planted in a document is a request."""
+        document = self.is_document(text)
+        headings = [(m.start(), text[m.start():m.end() + 80].split("\n", 1)[0])
+                    for m in _HEADING.finditer(text)] if document else []
+        found = []
+        for start, end in pieces:
+            piece = text[start:end]
+            section = next((h for s, h in reversed(headings) if s <= start), "")
+            found.append(self.describes(piece) or (document and (
+                not any(p.search(piece) for p in self._asks) or
+                any(p.search(section) for p in self._headings))))
+        return found
+
     def scores(self, text: str) -> list[tuple[float, int, int]]:
         """Per family: (calibrated score, start, end) of its best window."""
         best = [(0.0, 0, 0)] * len(self.families)
-        document = self.is_document(text)
-        for start, end in windows(text):
+        pieces = self._pieces(text)
+        for (start, end), describing in zip(pieces, self._describing(text, pieces)):
             piece = text[start:end]
             if not piece.strip():
                 continue
@@ -185,7 +211,7 @@ class LinearUseClassifier:
                 pooled, calibrated = calibrated[-1], calibrated[:-1].copy()
                 top = int(np.argmax(calibrated))
                 calibrated[top] = max(calibrated[top], pooled)
-            if document or self.describes(piece):
+            if describing:
                 calibrated = calibrated * self.describes_weight
             excepted = self._excepted(piece)
             if excepted:
@@ -208,11 +234,28 @@ class LinearUseClassifier:
                                     score=round(score, 4)))
         return hits
 
+    def _pieces(self, text: str) -> list[tuple[int, int]]:
+        """The windows of `text`; in a document, also each paragraph that asks something, on its own, so
+        that a request planted between tables and lists is scored apart from them; and a paragraph led
+        by a short label ("Task:", "Next step for the agent:") also without it, so that the label's
+        words (common in benign agent contexts) do not dilute the request that follows."""
+        pieces = windows(text)
+        document = self.is_document(text)
+        for match in _PARAGRAPH.finditer(text):
+            span = (match.start(), match.end())
+            if document and not any(p.search(match.group(0)) for p in self._asks):
+                continue
+            if document and span not in pieces:
+                pieces.append(span)
+            label = _LABEL.match(match.group(0))
+            if label and len(_WORDS.findall(match.group(0)[label.end():])) >= SHORT_WORDS:
+                pieces.append((match.start() + label.end(), match.end()))
+        return pieces
+
     def describing_spans(self, text: str) -> list[tuple[int, int]]:
         """The windows of `text` that describe restricted uses (rule hits there are not requests)."""
-        if self.is_document(text):
-            return [(0, len(text))]
-        return [(s, e) for s, e in windows(text) if self.describes(text[s:e])]
+        pieces = windows(text)
+        return [w for w, describing in zip(pieces, self._describing(text, pieces)) if describing]
 
 
 @lru_cache(maxsize=1)

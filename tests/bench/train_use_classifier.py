@@ -1,9 +1,12 @@
 """Trains the learned use classifier and writes config/use_classifier/model.npz (run by hand, never by `make test`).
 
-    .venv/bin/python -m tests.bench.train_use_classifier [--c 4.0]
+    PYTHONPATH=. .venv/bin/python -m tests.datagen.use_train.public --mirror /work/.mirror --out /tmp/use_public
+    .venv/bin/python -m tests.bench.train_use_classifier --public-dir /tmp/use_public [--c 4.0]
 
-Data: the files config/use_classifier/manifest.yaml lists (train split only for fitting; dev split
-for the thresholds). The test splits are never read here. Features are filters.use_rules.features,
+Data: the files config/use_classifier/manifest.yaml lists (train split, `extra` and `public` for
+fitting; dev split for the thresholds). The test splits are never read here. The public sets are
+converted from git snapshots of their repositories (commit and sha256 in the manifest) by
+tests/datagen/use_train/public.py; they are not committed. Features are filters.use_rules.features,
 the very function that scores at run time; scikit-learn fits one logistic regression per family.
 """
 
@@ -25,6 +28,7 @@ from filters.use_rules.features import raw_features
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = MODEL_DIR / "manifest.yaml"
+NO_EXTRA = False          # --no-extra: the splits alone (to measure what the additions bring)
 BENIGN_PASS_GOAL = 0.99   # thresholds: the lowest that passes this share of dev benign texts
 
 
@@ -32,30 +36,47 @@ def rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def labelled(manifest: dict, split: str, labels: list[str]) -> tuple[list[str], list[set[str]]]:
-    """Texts and their family labels: the request itself, the message holding it, and every other turn as benign."""
+def sources(manifest: dict, split: str, public_dir: Path | None) -> list[tuple[Path, float]]:
+    """The files of a split, each with its weight in fitting."""
+    found = [(ROOT / name, 1.0) for name in manifest["splits"][split]]
+    if split == "train":
+        found += [(ROOT / name, 1.0) for name in manifest.get("extra", []) if not NO_EXTRA]
+        if public_dir is not None:
+            found += [(public_dir / f"{s['name']}.jsonl", float(s.get("weight", 1.0)))
+                      for s in manifest.get("public", [])]
+    return found
+
+
+def labelled(manifest: dict, split: str, labels: list[str], public_dir: Path | None = None
+             ) -> tuple[list[str], list[set[str]], list[float]]:
+    """Texts, their family labels and weights: the request itself, the message holding it, and every
+    other turn as benign. A row labelled `any` (restricted, family unknown) trains the pooled head only."""
     texts: list[str] = []
     targets: list[set[str]] = []
-    for name in manifest["splits"][split]:
-        for row in rows(ROOT / name):
+    weights: list[float] = []
+    for path, weight in sources(manifest, split, public_dir):
+        for row in rows(path):
+            if row.get("clause") == ANY:
+                texts.append(row["text"])
+                targets.append({ANY})
+                weights.append(weight)
+                continue
             found = {c for c in [row.get("clause"), *row.get("also", [])] if c in labels}
             if row.get("expect") in ("block", "review") and not found:
                 continue   # a clause no family covers (the rules' job): neither positive nor negative
             request = row["text"] if row.get("expect") != "allow" else None
             for message in row["messages"]:
                 content = message["content"]
+                texts.append(content)
+                weights.append(weight)
                 if request is not None and request in content:
-                    texts.append(content)
                     targets.append(found)
-                elif request is None:
-                    texts.append(content)
-                    targets.append(set())
                 else:
-                    texts.append(content)     # the conversation's other turns are benign
-                    targets.append(set())
+                    targets.append(set())     # a benign text, or the conversation's other turns
             if request is not None:
                 texts.append(request)
                 targets.append(found)
+                weights.append(weight)
     if split == "train":
         for name in manifest.get("documents", []):
             # Documents that describe the restricted uses (the AUP itself, the FAQ, the design): benign.
@@ -64,7 +85,8 @@ def labelled(manifest: dict, split: str, labels: list[str]) -> tuple[list[str], 
                 if len(paragraph.strip()) > 40:
                     texts.append(paragraph.strip())
                     targets.append(set())
-    return texts, targets
+                    weights.append(1.0)
+    return texts, targets, weights
 
 
 def vocabulary(texts: list[str], min_df: int) -> tuple[list[str], list[float], int]:
@@ -98,13 +120,19 @@ def matrix(texts: list[str], index: dict[str, int], idf: list[float]):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--c", type=float, default=None, help="inverse regularisation (default: the manifest's)")
+    parser.add_argument("--public-dir", type=Path, default=None,
+                        help="the converted public sets (tests/datagen/use_train/public.py); without it, none")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR / "model.npz")
+    parser.add_argument("--no-extra", action="store_true", help="leave out the manifest's `extra` files")
     args = parser.parse_args()
+    global NO_EXTRA
+    NO_EXTRA = args.no_extra
     from sklearn.linear_model import LogisticRegression
 
     manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     families, _, _ = load_families(FAMILIES_FILE)
     labels = [f.clause for f in families]
-    texts, targets = labelled(manifest, "train", labels)
+    texts, targets, weights = labelled(manifest, "train", labels, args.public_dir)
     vocab, idf, word_count = vocabulary(texts, manifest.get("min_df", 2))
     index = {f: i for i, f in enumerate(vocab)}
     X = matrix(texts, index, idf)
@@ -116,14 +144,16 @@ def main() -> None:
     intercept = np.zeros(len(heads))
     for k, label in enumerate(heads):
         y = np.array([bool(t) if label == ANY else label in t for t in targets], dtype=int)
+        # rows of unknown family ({ANY}) are neither positive nor negative for a family head
+        w = np.array([0.0 if label != ANY and t == {ANY} else wt for t, wt in zip(targets, weights)])
         model = LogisticRegression(C=manifest.get("c_any", c) if label == ANY else c, class_weight="balanced",
                                    max_iter=2000, solver="liblinear")
-        model.fit(X, y)
+        model.fit(X, y, sample_weight=w)
         coef[:, k] = model.coef_[0]
         intercept[k] = model.intercept_[0]
     # Thresholds on the dev split: per family, the lowest probability that dev benign texts stay under
     # for BENIGN_PASS_GOAL of them, but never below 0.5.
-    dev_texts, dev_targets = labelled(manifest, "dev", labels)
+    dev_texts, dev_targets, _ = labelled(manifest, "dev", labels)
     Xd = matrix(dev_texts, index, idf)
     probs = 1 / (1 + np.exp(-(Xd @ coef + intercept)))
     benign = np.array([not t for t in dev_targets])
@@ -135,7 +165,7 @@ def main() -> None:
         positives = probs[np.array([bool(t) if label == ANY else label in t for t in dev_targets]), k]
         print(f"{label:10s} threshold {thresholds[k]:.3f}  dev positives over it "
               f"{int((positives >= thresholds[k]).sum())}/{len(positives)}")
-    out = MODEL_DIR / "model.npz"
+    out = args.out
     # Small: float16 coefficients, features with all-zero coefficients dropped.
     keep = np.abs(coef).max(axis=1) > 1e-4
     kept = [f for f, k in zip(vocab, keep) if k]
@@ -150,7 +180,7 @@ def main() -> None:
         labels=np.frombuffer("\n".join(heads).encode("utf-8"), dtype=np.uint8),
     )
     digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16]
-    print(f"wrote {out.relative_to(ROOT)}: {len(kept)} features, {len(labels)} families and the pooled head, "
+    print(f"wrote {out}: {len(kept)} features, {len(labels)} families and the pooled head, "
           f"{out.stat().st_size // 1024} KiB, sha256 {digest}; trained on {len(texts)} texts")
 
 

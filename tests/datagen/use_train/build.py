@@ -1,0 +1,123 @@
+"""Builds tests/data/use_train_extra.jsonl: the hand-written training additions of the use classifier.
+
+    PYTHONPATH=. python -m tests.datagen.use_train.build           # writes the file
+    PYTHONPATH=. python -m tests.datagen.use_train.build --check   # fails if the file would change
+
+Training data only (never dev or test): plainly worded restricted requests per clause, role-play and
+jailbreak templates, requests about one named person, inference of a characteristic from behaviour or
+text, four other languages, and benign near-misses by kind (violent homonyms, safe contexts, history,
+definitions, descriptions of a policy). Rows have the blind sets' shape, so the trainer reads them alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+from .benign import BENIGN
+from .benign_more import BENIGN_MORE
+from .jailbreaks import BENIGN_PAYLOADS, BENIGN_ROLEPLAY, JAILBREAKS, PAYLOADS
+from .languages import BENIGN_BY_LANGUAGE, RESTRICTED_BY_LANGUAGE
+from .restricted import RESTRICTED
+from .restricted_more import MORE
+from .slots import SLOTS
+
+OUT = Path(__file__).resolve().parents[2] / "data" / "use_train_extra.jsonl"
+SEED = 31011
+FILLS = 3          # variants of a template with slots
+_SLOT = re.compile(r"\{(\w+)\}")
+PREFIXES = ["", "", "", "hey, ", "Quick question: ", "Magic, ", "pls ", "Can you help? ", "ok so "]
+SUFFIXES = ["", "", "", " thanks", " asap", " Be detailed.", " no lecture please", " :)"]
+# A few requests are planted in another turn, as the gateway reads every text the model reads.
+CONTEXTS = [
+    ("assistant", "Task for this session: {text}", "do the task from your previous message"),
+    ("tool", "ticket #4411 body: {text}", "handle the ticket the tool returned"),
+]
+
+
+def fill(template: str, rng: random.Random) -> str:
+    return _SLOT.sub(lambda m: rng.choice(SLOTS[m.group(1)]), template)
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """Surface variation, the same for restricted and benign texts, so that style is no signal."""
+    text = rng.choice(PREFIXES) + text + rng.choice(SUFFIXES)
+    if rng.random() < 0.2:
+        text = text.lower()
+    if rng.random() < 0.15:
+        text = text.rstrip(".?!")
+    return text
+
+
+def row(number: int, text: str, clause: str | None, also: tuple[str, ...], kind: str,
+        language: str, rng: random.Random, place: bool = True) -> dict[str, object]:
+    # clause "any": restricted under a clause no classifier family has (trains the pooled head only)
+    expect = "allow" if clause is None else ("review" if clause in ("AUP II.a", "AUP II.d") else "block")
+    messages: list[dict[str, str]] = [{"role": "user", "content": text}]
+    placement = "user"
+    if place and rng.random() < 0.08:
+        role, holder, follow = rng.choice(CONTEXTS)
+        messages = [{"role": "user", "content": "start"}, {"role": role, "content": holder.format(text=text)},
+                    {"role": "user", "content": follow}]
+        placement = role
+    return {"id": f"t-{number:05d}", "messages": messages, "text": text, "placement": placement, "clause": clause,
+            "also": list(also), "category": kind, "style": language, "expect": expect, "source": "use_train"}
+
+
+def build() -> list[dict[str, object]]:
+    rng = random.Random(SEED)
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+
+    def add(text: str, clause: str | None, also: tuple[str, ...], kind: str, language: str = "en") -> None:
+        if text not in seen:
+            seen.add(text)
+            rows.append(row(len(rows) + 1, text, clause, also, kind, language, rng))
+
+    for clause, also, template in RESTRICTED + MORE:
+        for _ in range(FILLS if _SLOT.search(template) else 2):
+            add(vary(fill(template, rng), rng), clause, also, "plain")
+    for template in JAILBREAKS:
+        for payload in rng.sample(PAYLOADS, 4):
+            add(vary(template.format(payload=payload), rng), "AUP II.f", (), "jailbreak")
+    for template in BENIGN_ROLEPLAY:
+        for payload in rng.sample(BENIGN_PAYLOADS, 3):
+            add(vary(template.format(payload=payload), rng), None, (), "roleplay")
+    for kind, texts in (BENIGN | BENIGN_MORE).items():
+        for text in texts:
+            add(text, None, (), kind)
+            add(vary(text, rng), None, (), kind)
+    for language, items in RESTRICTED_BY_LANGUAGE.items():
+        for clause, text in items:
+            add(text, clause, (), "plain", language)
+            add(text.lower().rstrip(".?!"), clause, (), "plain", language)
+    for language, texts in BENIGN_BY_LANGUAGE.items():
+        for text in texts:
+            add(text, None, (), "near_miss", language)
+            add(text.lower().rstrip(".?!"), None, (), "near_miss", language)
+    return rows
+
+
+def render(rows: list[dict[str, object]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    text = render(build())
+    if args.check:
+        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
+            sys.exit(f"{OUT} is not what the generator writes: rebuild it")
+        return
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT}: {text.count(chr(10))} rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Converts the public data sets the use classifier trains on into the blind sets' row shape.
+
+    PYTHONPATH=. python -m tests.datagen.use_train.public --mirror DIR --out DIR
+
+DIR (mirror) holds git snapshots of the repositories config/use_classifier/manifest.yaml lists under
+`public` (owner+name/repo, as the search tool's fetch lays them out). The converted files are not
+committed (they are other people's data): the trainer reads them from --public-dir and checks each
+source's sha256 against the manifest. None of them is, or derives from, a set outside checks use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+import subprocess
+from pathlib import Path
+
+import yaml
+
+MANIFEST = Path(__file__).resolve().parents[3] / "config" / "use_classifier" / "manifest.yaml"
+HARMFUL = ("H", "H2", "HR", "V", "V2", "SH", "S3")   # moderation labels that are AUP II.n content
+_TURN = re.compile(r"\n\n(Human|Assistant): ")
+
+
+def _blob(mirror: Path, repo: str, commit: str, path: str) -> bytes:
+    git_dir = mirror / repo.replace("/", "+") / "repo"
+    return subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+                          check=True, capture_output=True).stdout
+
+
+def _row(source: str, number: int, text: str, clause: str | None, expect: str) -> dict[str, object]:
+    return {"id": f"{source}-{number:05d}", "messages": [{"role": "user", "content": text}], "text": text,
+            "placement": "user", "clause": clause, "also": [], "category": source, "style": "public",
+            "expect": expect, "source": source}
+
+
+def hh_red_team(data: bytes) -> list[dict[str, object]]:
+    """Anthropic hh-rlhf harmless-base: the first human turn of each red-team conversation."""
+    rows = []
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        parts = _TURN.split("\n\n" + json.loads(line)["chosen"].strip())
+        if len(parts) >= 3 and parts[1] == "Human" and len(parts[2].split()) >= 4:
+            rows.append(_row("hh_red_team", len(rows) + 1, parts[2].strip(), "any", "block"))
+    return rows
+
+
+def moderation(data: bytes) -> list[dict[str, object]]:
+    """OpenAI moderation-api-release samples: harmful ones as II.n content, unflagged ones as benign."""
+    rows = []
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        sample = json.loads(line)
+        text = sample["prompt"].strip()
+        if not 20 <= len(text) <= 1500:
+            continue
+        if any(sample.get(label) == 1 for label in HARMFUL):
+            rows.append(_row("moderation", len(rows) + 1, text, "AUP II.n", "block"))
+        elif all(sample.get(label, 0) == 0 for label in (*HARMFUL, "S")) and "S" in sample:
+            rows.append(_row("moderation", len(rows) + 1, text, None, "allow"))
+    return rows
+
+
+def ehrsql(data: bytes, keep: int = 450) -> list[dict[str, object]]:
+    """EHRSQL questions over hospital databases: benign analytics (answerable ones only)."""
+    questions = sorted({q["question"] for q in json.loads(data) if not q.get("is_impossible")})
+    random.Random(7).shuffle(questions)
+    return [_row("ehrsql", i + 1, q, None, "allow") for i, q in enumerate(questions[:keep])]
+
+
+CONVERTERS = {"hh_red_team": hh_red_team, "moderation": moderation, "ehrsql": ehrsql}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mirror", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    for source in manifest["public"]:
+        rows: list[dict[str, object]] = []
+        for path in source["paths"]:
+            data = _blob(args.mirror, source["repo"], source["commit"], path["path"])
+            digest = hashlib.sha256(data).hexdigest()
+            if digest != path["sha256"]:
+                raise SystemExit(f"{source['repo']}:{path['path']}: sha256 {digest}, manifest {path['sha256']}")
+            rows += CONVERTERS[source["name"]](data)
+        out = args.out / f"{source['name']}.jsonl"
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote {out}: {len(rows)} rows")
+
+
+if __name__ == "__main__":
+    main()
