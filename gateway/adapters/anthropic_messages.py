@@ -21,6 +21,7 @@ from gateway.adapters.jsonpath import param
 from gateway.adapters.request_walk import (
     OPAQUE_KEYS,
     RequestReader,
+    kind_of,
     list_at,
     model_of,
     obj_at,
@@ -38,6 +39,7 @@ from gateway.adapters.response_walk import (
     mark_ai_generated,
     rewrite_key,
     rewrite_leaves,
+    text_of,
 )
 from gateway.upstream.sse import SSEEvent
 
@@ -57,7 +59,7 @@ def _blocks(reader: RequestReader, value: Any, path: Path, role: str, data_class
 def _block(reader: RequestReader, block: Any, path: Path, role: str, data_class: DataClass | None) -> None:
     block = obj_at(block, path)
     data_class = reader.stated(block, path, data_class)
-    kind = block.get("type")
+    kind = kind_of(block, path)
     if kind == "text":
         reader.field(block, "text", path, role, data_class, required=True)
     elif kind == "image":
@@ -111,7 +113,7 @@ def _message(reader: RequestReader, message: Any, path: Path) -> None:
 
 def rewrite_block(block: dict[str, Any], rewriter: ResponseRewriter) -> bool:
     """Every text a model wrote in one content block, rewritten in place; whether anything changed."""
-    kind = block.get("type")
+    kind = text_of(block.get("type"))  # a provider's odd type is no type
     if kind == "text":
         # citations quote the documents sent (their pseudonyms restored) in the model's own answer
         return rewrite_key(block, "text", rewriter) | rewrite_leaves(block.get("citations"), rewriter)
@@ -204,7 +206,7 @@ class MessagesStream:
         if payload is None:
             return [event]
         self._last = event
-        kind = payload.get("type")
+        kind = text_of(payload.get("type"))  # a provider's odd type is no type
         out: list[SSEEvent] = []
         changed = False
         if kind == "message_start" and isinstance(payload.get("message"), dict):
@@ -246,7 +248,7 @@ class MessagesStream:
         return new != text
 
     def _delta(self, index: Any, delta: dict[str, Any]) -> bool:
-        kind = delta.get("type")
+        kind = text_of(delta.get("type"))  # a provider's odd type is no type
         if kind == "citations_delta":
             return rewrite_leaves(delta.get("citation"), self._rewriter)   # one citation, whole
         if kind not in TEXT_DELTAS:

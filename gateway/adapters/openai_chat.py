@@ -19,6 +19,7 @@ from gateway.adapters.logprobs import feed_tokens, rewrite_logprobs, tail_entry
 from gateway.adapters.request_walk import (
     OPAQUE_KEYS,
     RequestReader,
+    kind_of,
     list_at,
     model_of,
     obj_at,
@@ -61,7 +62,7 @@ def content(reader: RequestReader, holder: dict[str, Any], path: Path, role: str
         part_path = where + (index,)
         part = obj_at(part, part_path)
         part_class = reader.stated(part, part_path, data_class)
-        kind = part.get("type")
+        kind = kind_of(part, part_path)
         if kind == "text":
             reader.field(part, "text", part_path, role, part_class, required=True)
         elif kind == "refusal":

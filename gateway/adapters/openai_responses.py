@@ -22,6 +22,7 @@ from gateway.adapters.logprobs import feed_tokens, rewrite_tokens, tail_entry
 from gateway.adapters.request_walk import (
     OPAQUE_KEYS,
     RequestReader,
+    kind_of,
     list_at,
     model_of,
     obj_at,
@@ -40,6 +41,7 @@ from gateway.adapters.response_walk import (
     openai_usage,
     rewrite_key,
     rewrite_leaves,
+    text_of,
 )
 from gateway.upstream.sse import SSEEvent
 
@@ -71,7 +73,7 @@ def _parts(reader: RequestReader, holder: dict[str, Any], key: str, path: Path, 
 def _part(reader: RequestReader, part: Any, path: Path, role: str, data_class: DataClass | None) -> None:
     part = obj_at(part, path)
     data_class = reader.stated(part, path, data_class)
-    kind = part.get("type")
+    kind = kind_of(part, path)
     if kind in TEXT_PARTS:
         reader.field(part, TEXT_PARTS[kind], path, role, data_class, required=True)
     elif kind in ATTACHMENT_PARTS:
@@ -85,7 +87,7 @@ def _part(reader: RequestReader, part: Any, path: Path, role: str, data_class: D
 def _item(reader: RequestReader, item: Any, path: Path) -> None:
     item = obj_at(item, path)
     data_class = reader.stated(item, path, reader.header_class)
-    kind = item.get("type")
+    kind = kind_of(item, path)
     if kind is None and "role" in item:
         kind = "message"  # an easy input message may leave its type out
     if kind == "message":
@@ -132,7 +134,7 @@ def _prompt_variables(reader: RequestReader, body: dict[str, Any]) -> None:
 
 def rewrite_item(item: dict[str, Any], rewriter: ResponseRewriter) -> bool:
     """Every text a model wrote in one output item, rewritten in place; whether anything changed."""
-    kind = item.get("type")
+    kind = text_of(item.get("type"))  # a provider's odd type is no type
     changed = False
     if kind == "message":
         for part in dicts(item.get("content")):
@@ -256,7 +258,7 @@ class ResponsesStream:
             return [event]
         self._last = event
         self._sequence = payload.get("sequence_number", self._sequence)
-        kind = payload.get("type")
+        kind = text_of(payload.get("type"))  # a provider's odd type is no type
         out: list[SSEEvent] = []
         changed = False
         if kind in BY_DELTA:

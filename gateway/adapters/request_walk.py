@@ -188,6 +188,14 @@ def obj_at(value: Any, path: Path) -> dict[str, Any]:
     return value
 
 
+def kind_of(obj: dict[str, Any], path: Path) -> str | None:
+    """The `type` of a part, block or item: a string, or absent; anything else is a 400 naming it."""
+    kind = obj.get("type")
+    if kind is not None and not isinstance(kind, str):
+        raise BadRequest(f"{param(path + ('type',))} must be a string", param(path + ("type",)))
+    return kind
+
+
 def list_at(value: Any, path: Path) -> list[Any]:
     if not isinstance(value, list):
         raise BadRequest(f"{param(path)} must be an array", param(path))

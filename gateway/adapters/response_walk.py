@@ -58,6 +58,11 @@ def rewrite_leaves(value: Any, rewriter: ResponseRewriter) -> bool:
     return changed
 
 
+def text_of(value: Any) -> str | None:
+    """`value` when it is a string (a `type` to look up), else None: a provider's answer may hold anything."""
+    return value if isinstance(value, str) else None
+
+
 def openai_usage(usage: Any) -> Usage | None:
     """Usage of an OpenAI body: prompt/completion tokens (chat, completions) or input/output (Responses)."""
     if not isinstance(usage, dict):

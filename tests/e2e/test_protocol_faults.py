@@ -11,6 +11,7 @@ import socket
 import time
 
 import anthropic
+import httpx
 import openai
 import pytest
 from serving import KEY, ThreadServer, base_config, start_gateway
@@ -137,3 +138,14 @@ def test_an_anthropic_stream_of_garbage_events_is_an_api_error(gateway):
         with claude.messages.stream(model="claude-x", max_tokens=5,
                                     messages=[{"role": "user", "content": "Hi"}]) as stream:
             list(stream)
+
+
+def test_a_provider_event_with_an_odd_type_is_relayed_not_a_crash(gateway):
+    start = {"type": "message_start", "message": {"id": "m", "type": "message", "role": "assistant", "model": "x",
+                                                  "content": [], "usage": {"input_tokens": 1, "output_tokens": 1}}}
+    gateway.claude.events = [start, {"type": "content_block_delta", "index": 0, "delta": {"type": ["odd"]}},
+                             {"type": "message_stop"}]
+    body = {"model": "claude-x", "max_tokens": 5, "stream": True, "messages": [{"role": "user", "content": "Hi"}]}
+    answer = httpx.post(gateway.url + "/v1/messages", json=body, headers={"x-api-key": KEY}, timeout=30)
+    assert answer.status_code == 200
+    assert "event: message_stop" in answer.text and "event: error" not in answer.text

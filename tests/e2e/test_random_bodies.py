@@ -31,6 +31,7 @@ ROUTES = {   # api: (path, model, body)
     "openai.completions": ("/v1/completions", "code-complete", BODIES["openai.completions"][0]),
     "openai.embeddings": ("/v1/embeddings", "text-embedding-3-small", BODIES["openai.embeddings"][0]),
 }
+STREAMED = ("openai.chat", "anthropic.messages", "openai.responses", "openai.completions")
 EXAMPLES = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -96,6 +97,8 @@ def at(value: Any, path: tuple[Any, ...]) -> Any:
 @st.composite
 def mutated(draw: st.DrawFn, api: str) -> dict[str, Any]:
     body = reference(api)
+    if api in STREAMED and draw(st.booleans()):
+        body["stream"] = True
     for _ in range(draw(st.integers(1, 3))):
         holder = at(body, draw(st.sampled_from(containers(body))))
         keys = list(holder) if isinstance(holder, dict) else list(range(len(holder)))
