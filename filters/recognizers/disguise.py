@@ -39,6 +39,7 @@ COMPATIBLE = ("\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u2024\u202f\u205f\u2070-\u2
               "\u2460-\u24ff\u3000\ufb00-\ufb06\ufe50-\ufe6b\uff01-\uff5e\U0001d400-\U0001d7ff")
 PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,64}"
 ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+CELL_EDGES = frozenset(",;|\"")
 WORD_EDGE = re.compile(r"\s")
 WORD_REACH = 64
 SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
@@ -207,12 +208,15 @@ def _first_word(text: str) -> str:
 
 
 def _in_latin_word(text: str, pos: int) -> bool:
-    """Whether the word around `pos` holds an ASCII letter or digit (a look-alike there is a disguise)."""
+    """Whether the word around `pos` holds an ASCII letter or digit (a look-alike there is a disguise).
+
+    A word ends at white space and at a cell's delimiter: in the CSV row `4154,Зуев,2024-10-25` the
+    Cyrillic name is a word of its own, not one with digits."""
     low = pos
-    while low > 0 and pos - low < WORD_REACH and not text[low - 1].isspace():
+    while low > 0 and pos - low < WORD_REACH and not text[low - 1].isspace() and text[low - 1] not in CELL_EDGES:
         low -= 1
     high = pos + 1
-    while high < len(text) and high - pos < WORD_REACH and not text[high].isspace():
+    while high < len(text) and high - pos < WORD_REACH and not text[high].isspace() and text[high] not in CELL_EDGES:
         high += 1
     return ASCII_WORD_CHAR.search(text, low, high) is not None
 

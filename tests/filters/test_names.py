@@ -45,6 +45,7 @@ NAMED = [
     ("uncued Hungarian", "We should loop in Eszter Kovács before changing the schema.", "prose", "Eszter Kovács"),
     ("uncued Vietnamese", "Last week Nguyễn Văn Hùng ran the migration twice.", "prose", "Nguyễn Văn Hùng"),
     ("uncued Swedish surname alone", "Please add Lindqvist to the reviewers of the notebook.", "prose", "Lindqvist"),
+    ("Cyrillic names in a CSV row", "id,first_name,last_name,signup\n4154,Спартак,Зуев,2024-10-25\n", "table", "Зуев"),
     ("hyphenated given name in a nested record", '{"billing": {"name": "Heinz-Jürgen Jäkel", "iban": "DE89"}}',
      "record", "Heinz-Jürgen Jäkel"),
     ("double-barrelled surname", "We should loop in Anna Nowak-Kowalska before the run.", "prose", "Anna Nowak-Kowalska"),
