@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from filters.recognizers.tables import (
     TableLayout,
+    continued,
     insert_values,
     pasted_tables,
     table_blocks,
@@ -61,7 +62,10 @@ class TextContext:
                 # a table whose header line was taken for prose (the span before it) still has that header
                 block_start = self.text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in self.text[:span.start] else 0
                 start = block_start if index > 0 and self.spans[index - 1].end >= block_start else span.start
-                self._layouts[index] = [t for t in table_blocks(self.text, max(start, 0), span.end) if t.end > span.start]
+                layouts = [t for t in table_blocks(self.text, max(start, 0), span.end) if t.end > span.start]
+                if layouts and layouts[-1].end >= span.end - 1:
+                    layouts[-1] = continued(layouts[-1], len(self.text))
+                self._layouts[index] = layouts
             elif span.kind in PROSE_KINDS:
                 self._layouts[index] = pasted_tables(self.text, span.start, span.end)
             else:

@@ -189,7 +189,7 @@ class PersonNameRecognizer:
         """Presidio's analysis (SpacyRecognizer) of one chunk; keeps the names its results hold, and
         the capitalised runs of its prose that look like names though the model missed them."""
         results = self.engine.analyze(text=chunk, language="en", entities=["PERSON"], nlp_artifacts=artifacts)
-        entities = [(e.start_char, e.end_char, e.label_) for e in artifacts.entities]
+        entities = [(e.start_char, e.end_char, e.label_) for e in artifacts.tokens.ents]   # every label, not only those Presidio maps
         for offset, window in parts:
             if ctx.kind_at(window.start) not in PROSE_KINDS:
                 continue

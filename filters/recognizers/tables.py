@@ -133,6 +133,23 @@ def table_blocks(text: str, start: int, end: int) -> list[TableLayout]:
     return blocks
 
 
+def continued(layout: TableLayout, limit: int) -> TableLayout:
+    """A delimited table whose span ended early (the classifier took a row holding a spaced IBAN, or cut
+    by a line break, for prose) goes on over the lines right after it that still hold most of its
+    delimiters, up to a blank line or `limit`."""
+    if layout.delimiter is None:
+        return layout
+    columns = len(layout.headers) - 1
+    end = layout.end
+    for line_start, line_end in _lines(layout.text, end + 1, limit):
+        count = layout.text.count(layout.delimiter, line_start, line_end)
+        if not columns - 2 <= count <= columns or count < 1:
+            break
+        end = line_end
+    layout.end = end
+    return layout
+
+
 # A line of three or more identifier-like cells: the header of a CSV, TSV or pipe table pasted into prose.
 DELIMITED_HEADER = re.compile(r"^[ \t|]{0,3}[A-Za-z_][\w.#-]{0,60}(?:[ \t]{0,2}[,\t;|][ \t]{0,2}[A-Za-z_][\w.#-]{0,60}){2,}"
                               r"[ \t|]{0,3}\r?$", re.MULTILINE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from filters.classify.spans import SpanClassifier
 from filters.recognizers.detector import Detector
 from filters.segments import DataClass, Span
 
@@ -93,6 +94,15 @@ TOOL_MANUAL = (
 def test_a_coding_agents_system_prompt_loses_no_words(detector: Detector) -> None:
     spans = [Span(0, len(TOOL_MANUAL), DataClass.INPUT, False, "prose")]
     assert detector.detect(TOOL_MANUAL, spans, role="system") == []
+
+
+def test_the_rows_of_a_csv_go_on_where_the_classifier_ended_its_table(detector: Detector) -> None:
+    text = ("id,first_name,last_name,iban,signup_date\n4154,Miguel,Câmara,74814609493,2026-02-13\n"
+            "46010,Gabriela,Lopes,092571642\n17,2025-05-12\nwhy does pandas read the id as float?")
+    spans = SpanClassifier.default().classify(text)
+    assert any(s.kind == "prose" and s.start < text.index("Gabriela") < s.end for s in spans)
+    found = [text[d.start:d.end] for d in detector.detect(text, spans) if d.entity == "PERSON"]
+    assert {"Miguel", "Câmara", "Gabriela", "Lopes"} <= set(found)
 
 
 def test_a_tool_manual_pasted_into_a_user_message_keeps_its_words(detector: Detector) -> None:
