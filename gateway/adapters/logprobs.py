@@ -25,6 +25,26 @@ def _set_token(entry: dict[str, Any], token: str, *, replaced: bool) -> None:
         entry["top_logprobs"] = []
 
 
+KEEP_EQUAL = 8   # a shorter run the texts share between two changes is part of the change ("a" in both)
+
+
+def _spans(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """How `new` differs from `old`: equal runs and whole replaced spans, as difflib's opcodes, with the
+    few characters a replaced value happens to share with what replaced it counted as replaced."""
+    codes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    merged: list[tuple[str, int, int, int, int]] = []
+    for position, (tag, i1, i2, j1, j2) in enumerate(codes):
+        inner = 0 < position < len(codes) - 1
+        if tag == "equal" and (not inner or i2 - i1 >= KEEP_EQUAL):
+            merged.append((tag, i1, i2, j1, j2))
+        elif merged and merged[-1][0] == "replace":
+            _, first_i, _, first_j, _ = merged[-1]
+            merged[-1] = ("replace", first_i, i2, first_j, j2)
+        else:
+            merged.append(("replace", i1, i2, j1, j2))
+    return merged
+
+
 def rewrite_tokens(value: Any, rewriter: ResponseRewriter) -> bool:
     """A complete answer's list of token entries (`{"token", "logprob", "bytes", "top_logprobs"}`),
     rewritten in place as one text; whether anything changed."""
@@ -41,7 +61,7 @@ def rewrite_tokens(value: Any, rewriter: ResponseRewriter) -> bool:
         owner.extend([index] * len(token))
     pieces = [""] * len(entries)
     replaced = [False] * len(entries)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, joined, new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _spans(joined, new):
         if tag == "equal":
             for k in range(i2 - i1):
                 pieces[owner[i1 + k]] += new[j1 + k]
