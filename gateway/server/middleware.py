@@ -34,7 +34,13 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
     except GatewayError as error:
         answer = error_response(family, error, request_id)
         if error.status == 408:
-            answer.force_close()   # the rest of a late body is not waited for
+            # sent now and the connection closed: the rest of a late body is not waited for (aiohttp
+            # would otherwise read it for up to its lingering time)
+            answer.force_close()
+            await answer.prepare(request)
+            await answer.write_eof()
+            if request.protocol is not None:
+                request.protocol.force_close()
         return answer
     except StateUnavailable as error:
         log.warning("%s", error, extra={"request_id": request_id})

@@ -7,6 +7,7 @@ never sent to it again, by the gateway or (told `x-should-retry: false`) by the 
 from __future__ import annotations
 
 import json
+import select
 import socket
 import time
 
@@ -51,10 +52,12 @@ def exchange(gateway, *pieces: bytes, pause: float = 0.0) -> tuple[int, dict]:
     """Bytes written to the gateway as they are given (with a pause between pieces); its status and JSON body."""
     with socket.create_connection(("127.0.0.1", gateway.port), timeout=8) as sock:
         for piece in pieces:
+            if select.select([sock], [], [], 0)[0]:
+                break   # the gateway already answered
             try:
                 sock.sendall(piece)
             except OSError:
-                break   # the gateway already answered and closed
+                break   # and closed
             time.sleep(pause)
         answer = b""
         while chunk := sock.recv(65536):
