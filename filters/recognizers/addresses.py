@@ -28,6 +28,32 @@ NAME_WORDS = re.compile(r"[^\s]{1,40}")
 SPACE = re.compile(r"\s{1,8}")
 STREET_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]{0,40}")
 MAX_WORDS = 12
+TOWN_AFTER_CODE = re.compile(r"[0-9](?:[A-Z]{2})?[ \t,]{1,3}([^\W\d_])")   # "10115 Berlin", "CW3B 9TY in"
+
+
+def _capitalised_town(text: str, start: int, end: int) -> bool:
+    """Whether the word after a postcode, if any, is capitalised ("10115 Berlin", not "2024 was")."""
+    after = TOWN_AFTER_CODE.search(text, start, end)
+    return after is None or not after.group(1).islower()
+
+
+def _runs(ctx: TextContext) -> Iterator[tuple[int, int]]:
+    """The stretches of adjacent spans an address can be in: a block's postcode line that the span
+    classifier took for printed output ("8110" alone) stays in its block."""
+    run: tuple[int, int] | None = None
+    for span in ctx.spans:
+        if span.kind in SKIPPED_KINDS or span.data_class.value == "metadata":
+            if run is not None:
+                yield run
+            run = None
+        elif run is not None and span.start <= run[1]:
+            run = (run[0], span.end)
+        else:
+            if run is not None:
+                yield run
+            run = (span.start, span.end)
+    if run is not None:
+        yield run
 
 
 class AddressBlocks:
@@ -39,25 +65,42 @@ class AddressBlocks:
         postcode = "|".join(f"(?:{p})" for p in spec.postcodes)
         town = spec.town
         self.street = re.compile("|".join(f"(?:{p})" for p in spec.streets))
+        self.code = re.compile(postcode)
+        lines = "".join(f"|(?:{p})" for p in spec.postal_lines)
         self.postal = re.compile(rf"(?:{postcode})(?:[ \t,]{{1,3}}{town})?|{town},?[ \t]{{1,3}}"
-                                 rf"(?:[A-Z]{{2,3}},?[ \t]{{1,3}})?(?:{postcode})")
+                                 rf"(?:[A-Z]{{2,3}},?[ \t]{{1,3}})?(?:{postcode}){lines}")
         self.street_words = frozenset(w.lower() for w in spec.street_words)
         self.street_prefixes = frozenset(w.lower() for w in spec.street_prefixes)
         self.unit = re.compile(spec.unit)
+        self.house = re.compile(spec.house)
+        self.named = re.compile(spec.named_street)
         self.between = re.compile(rf"{town}|(?:{spec.unit})")
 
     def find(self, ctx: TextContext, known: list[Finding]) -> list[Finding]:
         """STREET_ADDRESS findings for every line or part of each block, PERSON for its heading name."""
         found: list[Finding] = []
         streets = {(f.start, f.end) for f in known if f.entity == "STREET_ADDRESS"}
-        for span in ctx.spans:
-            if span.kind in SKIPPED_KINDS or span.data_class.value == "metadata":
-                continue
-            lines = [self._trimmed(ctx.text, m.start(), m.end()) for m in LINE.finditer(ctx.text, span.start, span.end)]
-            found += self._blocks(ctx.text, [line for line in lines if line is not None], streets)
+        for start, end in _runs(ctx):
+            trimmed = [self._trimmed(ctx.text, m.start(), m.end()) for m in LINE.finditer(ctx.text, start, end)]
+            lines = [line for line in trimmed if line is not None]
+            block = self._blocks(ctx.text, lines, streets)
             for line in lines:
-                if line is not None:
-                    found += self._inline(ctx.text, *line)
+                block += self._inline(ctx.text, *line)
+            found += block + self._numbers_above(ctx.text, lines, block)
+        return found
+
+    def _numbers_above(self, text: str, lines: list[tuple[int, int]], block: list[Finding]) -> list[Finding]:
+        """A house number or unit alone on the line above an address found ("47/335" over "Ganesan Road,
+        Howrah 060573")."""
+        starts = {f.start for f in block if f.entity == "STREET_ADDRESS"}
+        found: list[Finding] = []
+        for index, ((start, end), below) in enumerate(zip(lines, lines[1:])):
+            if below[0] in starts and start not in starts and "\n\n" not in text[end:below[0]] \
+                    and (self.house.fullmatch(text, start, end) or self.unit.fullmatch(text, start, end)):
+                found.append(Finding("STREET_ADDRESS", start, end, self.spec.score, "address_block", ADDRESS_PRIORITY))
+                name = self._heading_name(text, lines, index)
+                if name is not None:
+                    found.append(Finding("PERSON", name[0], name[1], self.spec.score, "address_block", 1))
         return found
 
     @staticmethod
@@ -70,6 +113,15 @@ class AddressBlocks:
 
     def _is_street(self, text: str, start: int, end: int, streets: set[tuple[int, int]]) -> bool:
         return self._street(text, start, end) or any(s <= start + 2 and end - 2 <= e for s, e in streets)
+
+    def _named(self, text: str, start: int, end: int) -> bool:
+        """A street named without its number ("rue de Jourdan", "Strada Aanei"): a street word, and the
+        rest names (capitalised or street words), not a sentence."""
+        if self.named.fullmatch(text, start, end) is None:
+            return False
+        words = STREET_WORD.findall(text, start, end)
+        return 2 <= len(words) <= 7 and words[0] not in self.shapes.common and \
+            all(w[0].isupper() or w.lower() in self.street_words or w.lower() in self.street_prefixes for w in words)
 
     def _street(self, text: str, start: int, end: int) -> bool:
         """A street line: the shape, and its words are names (capitalised, not common) or street words."""
@@ -89,10 +141,11 @@ class AddressBlocks:
         index = 0
         while index < len(lines):
             start, end = lines[index]
-            if not self._is_street(text, start, end, streets):
+            numbered = self._is_street(text, start, end, streets)
+            if not numbered and not self._named(text, start, end):
                 index += 1
                 continue
-            last = self._postal_after(text, lines, index)
+            last = self._postal_after(text, lines, index, self.spec.max_lines if numbered else 2)
             if last < 0:
                 index += 1
                 continue
@@ -109,13 +162,14 @@ class AddressBlocks:
             index = last + 1
         return found
 
-    def _postal_after(self, text: str, lines: list[tuple[int, int]], index: int) -> int:
-        """The index of the postal line closing the block started by street line `index`, or -1."""
-        for ahead in range(index + 1, min(len(lines), index + 1 + self.spec.max_lines)):
+    def _postal_after(self, text: str, lines: list[tuple[int, int]], index: int, reach: int) -> int:
+        """The index of the postal line closing the block started by street line `index` within `reach`
+        lines, or -1."""
+        for ahead in range(index + 1, min(len(lines), index + 1 + reach)):
             start, end = lines[ahead]
             if "\n\n" in text[lines[ahead - 1][1]:start] or "\n" not in text[lines[ahead - 1][1]:start]:
                 return -1   # a blank line ends the block (and two parts of one line are not lines)
-            if self.postal.fullmatch(text, start, end):
+            if self.postal.fullmatch(text, start, end) and _capitalised_town(text, start, end):
                 return ahead
             if not self.between.fullmatch(text, start, end):
                 return -1
@@ -143,23 +197,31 @@ class AddressBlocks:
         parts = list(zip([start] + [m.end() for m in breaks], [m.start() for m in breaks] + [end]))
         index = 0
         while index < len(parts) - 1:
-            street = self._street_tail(text, *parts[index])
+            street, last = self._street_parts(text, parts, index)
+            numbered = street is not None and any(c.isdigit() for c in text[street:parts[last][1]])
             if street is None:
                 index += 1
                 continue
+            if index > 0 and street == parts[index][0]:
+                street = self._unit_tail(text, *parts[index - 1]) or street   # "Flat 36, 149 Lee Courts, …"
             closing = -1
-            for ahead in range(index + 1, min(len(parts), index + 1 + self.spec.max_lines)):
+            for ahead in range(last + 1, min(len(parts), last + 1 + self.spec.max_lines)):
                 part_start, part_end = parts[ahead]
                 cut = TAIL_CUT.search(text, part_start, part_end)
                 part_end = cut.start() if cut else part_end
                 part_end -= text[part_end - 1:part_end] == "."
-                if self.postal.fullmatch(text, part_start, part_end):
-                    closing = part_end
+                if self.postal.fullmatch(text, part_start, part_end) and _capitalised_town(text, part_start, part_end):
+                    if self._closes(text, part_start, part_end, numbered, ahead > last + 1):
+                        closing = part_end
+                    elif numbered and ahead + 1 < len(parts):
+                        closing = self._town_part(text, *parts[ahead + 1])   # "Ribestræde 14a, 4716, Give"
                     break
                 prefix = self.postal.match(text, part_start, part_end)
+                if prefix is not None and not _capitalised_town(text, prefix.start(), prefix.end()):
+                    prefix = self.code.match(text, part_start, part_end)   # "33496 by Friday": no town
                 if ahead == len(parts) - 1 and prefix is not None and text[prefix.end():prefix.end() + 1] == " " \
                         and text[prefix.end() + 1:prefix.end() + 2].islower() \
-                        and any(c.isalpha() for c in text[prefix.start():prefix.end()]):
+                        and self._closes(text, prefix.start(), prefix.end(), numbered, ahead > last + 1):
                     closing = prefix.end()   # "…, 10115 Berlin please."
                     break
                 if cut is not None or not self.between.fullmatch(text, part_start, part_end):
@@ -170,12 +232,59 @@ class AddressBlocks:
             yield Finding("STREET_ADDRESS", street, closing, self.spec.score, "address_block", ADDRESS_PRIORITY)
             index = ahead + 1
 
-    def _street_tail(self, text: str, start: int, end: int) -> int | None:
-        """Where the street that part [start, end) ends with begins ("…for me: Tirzasingel 117"), or None."""
+    def _unit_tail(self, text: str, start: int, end: int) -> int | None:
+        """Where a unit ("Flat 36") that part [start, end) ends with begins, or None."""
+        for offset in [start] + [m.end() for m in SPACE.finditer(text, start, end)][-2:]:
+            if self.unit.fullmatch(text, offset, end) and text[offset].isalpha():
+                return offset
+        return None
+
+    def _town_part(self, text: str, start: int, end: int) -> int:
+        """The end of a capitalised town that part [start, end) begins with ("Give", "Give in the zone"), or -1."""
+        cut = TAIL_CUT.search(text, start, end)
+        end = cut.start() if cut else end
+        end -= text[end - 1:end] == "."
+        town = self.between.match(text, start, end)
+        if town is None or not text[start].isupper():
+            return -1
+        rest = text[town.end():end]
+        return town.end() if not rest or (rest[0] == " " and rest[1:2].islower()) else -1
+
+    @staticmethod
+    def _closes(text: str, start: int, end: int, numbered: bool, towns_between: bool) -> bool:
+        """Whether postal part [start, end) closes an inline address: a town in it (capitalised), or a
+        long code, or towns before it; a street without its number needs a town ("via Slack, Teams, 2024",
+        "Route 66, 2024" are no addresses)."""
+        lettered = any(c.isalpha() for c in text[start:end])
+        if lettered:
+            return _capitalised_town(text, start, end)
+        long_code = sum(c.isdigit() for c in text[start:end]) >= 5
+        return towns_between or long_code if numbered else towns_between and long_code
+
+    def _street_parts(self, text: str, parts: list[tuple[int, int]], index: int) -> tuple[int | None, int]:
+        """Where a street ending part `index` (or, when the next part is its house number, the part
+        after: "Rotonda Gulotta, 43", "47, rue de Becker") begins, and the index of its last part."""
+        if index + 2 < len(parts):
+            start, end = parts[index + 1]
+            house = self.house.fullmatch(text, start, end) is not None and self.postal.fullmatch(text, start, end) is None
+            if house or (text[parts[index][1] - 1].isdigit() and self._named(text, start, end)):
+                street = self._street_tail(text, parts[index][0], end)
+                if street is None and house:
+                    street = self._street_tail(text, *parts[index], named=True)
+                if street is not None:
+                    return street, index + 1
+        return self._street_tail(text, *parts[index], named=True), index
+
+    def _street_tail(self, text: str, start: int, end: int, named: bool = False) -> int | None:
+        """Where the street that part [start, end) ends with begins ("…for me: Tirzasingel 117"), or None;
+        with `named`, a street without its number counts ("…to Strada Marin")."""
         if end - start > 300:
             start = end - 300
         offsets = [start] + [m.end() for m in SPACE.finditer(text, start, end)][-MAX_WORDS:]
-        for offset in offsets:
-            if offset < end and self._street(text, offset, end):
-                return offset
-        return None
+        found = [offset for offset in offsets
+                 if offset < end and (self._street(text, offset, end) or named and self._named(text, offset, end))]
+        # the longest street shape, unless a street word starts a shorter one ("Spedire a Viale Silvia, 29")
+        prefixed = [o for o in found[1:] if text[o:end].split(" ", 1)[0].lower() in self.street_prefixes]
+        if prefixed and not text[found[0]].isdigit():
+            return prefixed[0]
+        return found[0] if found else None

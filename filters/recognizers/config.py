@@ -224,17 +224,20 @@ class AddressesDef(_Strict):
     postcodes: list[str] = Field(min_length=1)
     town: str
     unit: str
+    postal_lines: list[str] = Field(default_factory=list)
+    house: str = "(?!)"
+    named_street: str = "(?!)"
     street_words: list[str] = Field(default_factory=list)
     street_prefixes: list[str] = Field(default_factory=list)
 
-    @field_validator("streets", "postcodes")
+    @field_validator("streets", "postcodes", "postal_lines")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         for pattern in value:
             check_pattern(pattern)
         return value
 
-    @field_validator("town", "unit")
+    @field_validator("town", "unit", "house", "named_street")
     @classmethod
     def _pattern(cls, value: str) -> str:
         check_pattern(value)

@@ -29,6 +29,22 @@ INLINE = [
     ("Japanese romanised", "The venue is 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002.",
      "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"),
     ("British", "Send it to 10 Downing Street, London SW1A 2AA.", "10 Downing Street, London SW1A 2AA"),
+    ("Portuguese, number after a comma", "Envie para Travessa Pinheiro, 6, 6429-768 Costa da Caparica amanhã.",
+     "Travessa Pinheiro, 6, 6429-768 Costa da Caparica"),
+    ("French, number first then a comma", "Ship it to 47, rue de Becker, 56610 Tanguy-sur-Brun by Friday.",
+     "47, rue de Becker, 56610 Tanguy-sur-Brun"),
+    ("Italian with a floor and province", "Spedire a Viale Silvia, 29 Piano 3, 15056, Gremiasco (AL) entro venerdì",
+     "Viale Silvia, 29 Piano 3, 15056"),
+    ("German house number range", "Deliver to Brit-Bolnbach-Platz 4-6, 18960 Spremberg please.",
+     "Brit-Bolnbach-Platz 4-6, 18960 Spremberg"),
+    ("US with a suite", "Mail it to 4706 Lisa Ramp Suite 273, Rickeyville, IN 77396 by Friday.",
+     "4706 Lisa Ramp Suite 273, Rickeyville, IN 77396"),
+    ("British flat before the street", "Is Flat 36, 149 Lee Courts, Lake Mathewtown, CW3B 9TY in the zone?",
+     "Flat 36, 149 Lee Courts, Lake Mathewtown, CW3B 9TY"),
+    ("Czech preposition street", "Adresa: U Větrníku 75, 129 44 Neveklov, díky.", "U Větrníku 75, 129 44 Neveklov"),
+    ("Danish code then town", "Is Ribestræde 14a, 4716, Give in the zone?", "Ribestræde 14a, 4716, Give"),
+    ("Romanian street without number", "Trimiteți la Strada Marin, Jimbolia, 401900 vă rog.",
+     "Strada Marin, Jimbolia, 401900"),
 ]
 
 
@@ -50,6 +66,17 @@ BLOCKS = [
      ["Mosonmagyaróvári utca 131.", "H-4413 Szentmellékdevecser"], "Vass Attila"),
     ("Japanese", "Mai Kobayashi\n9-9-12 Sakae, Naka-ku\nNagoya 460-0008", ["9-9-12 Sakae, Naka-ku", "Nagoya 460-0008"],
      "Mai Kobayashi"),
+    ("Danish, postcode and town on their own lines", "Extract the fields:\nJesper Holm\nBoltonvej 51\n8110\nDaugård",
+     ["Boltonvej 51", "8110"], "Jesper Holm"),
+    ("Mexican, a long town and a state", "Gustavo Jáquez\n  Diagonal El Salvador 862 Edif. 032 , Depto. 891\n"
+     "  San Dulce de la Montaña, CHIS 78938", ["Diagonal El Salvador 862 Edif. 032 , Depto. 891",
+                                              "San Dulce de la Montaña, CHIS 78938"], "Gustavo Jáquez"),
+    ("French, a street without its number", "Bernard Bigot\nrue de Jourdan\n36681 Saint-Virginie",
+     ["rue de Jourdan", "36681 Saint-Virginie"], "Bernard Bigot"),
+    ("Indian, house number above", "Kabir Varughese\n47/335\nGanesan Road, Howrah 060573",
+     ["47/335", "Ganesan Road, Howrah 060573"], "Kabir Varughese"),
+    ("US with an apartment", "Victoria Mosley\n86285 Barry Causeway Apt. 889\nStewartton, DC 01299",
+     ["86285 Barry Causeway Apt. 889", "Stewartton, DC 01299"], "Victoria Mosley"),
 ]
 
 
@@ -67,6 +94,11 @@ NOT_ADDRESSES = [
     "Revenue grew 12% in 2023 and 15% in 2024.",
     "Run 3 tests\nBuild 2024\n",
     "Order 10115 shipped on 2024-03-02.",
+    "We sent it via Slack, Teams, 2024 was the year.",
+    "Take Route 66, 2024 edition.",
+    "Chapter 3, Section 12, 1200 words",
+    "Version 2, 4000 workers, 12 shards",
+    "Use Python 3, then 4000 workers.",
 ]
 
 
