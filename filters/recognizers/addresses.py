@@ -28,6 +28,7 @@ NAME_WORDS = re.compile(r"[^\s]{1,40}")
 SPACE = re.compile(r"\s{1,8}")
 STREET_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]{0,40}")
 MAX_WORDS = 12
+STATE_CODE = re.compile(r"[A-Z]{2,5}\.? {1,2}[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
 TOWN_AFTER_CODE = re.compile(r"[0-9](?:[A-Z]{2})?[ \t,]{1,3}([^\W\d_])")   # "10115 Berlin", "CW3B 9TY in"
 
 
@@ -71,6 +72,7 @@ class AddressBlocks:
                                  rf"(?:[A-Z]{{2,3}},?[ \t]{{1,3}})?(?:{postcode}){lines}")
         self.street_words = frozenset(w.lower() for w in spec.street_words)
         self.street_prefixes = frozenset(w.lower() for w in spec.street_prefixes)
+        self.street_types = frozenset(w.lower() for w in spec.street_types)
         self.unit = re.compile(spec.unit)
         self.house = re.compile(spec.house)
         self.named = re.compile(spec.named_street)
@@ -120,7 +122,7 @@ class AddressBlocks:
         if self.named.fullmatch(text, start, end) is None:
             return False
         words = STREET_WORD.findall(text, start, end)
-        return 2 <= len(words) <= 7 and words[0] not in self.shapes.common and \
+        return 1 <= len(words) <= 7 and words[0] not in self.shapes.common and \
             all(w[0].isupper() or w.lower() in self.street_words or w.lower() in self.street_prefixes for w in words)
 
     def _street(self, text: str, start: int, end: int) -> bool:
@@ -134,6 +136,8 @@ class AddressBlocks:
             return False   # "Table 5", "Step 2", "March 2"
         if not text[start].isdigit() and not words[0][0].isupper() and words[0].lower() not in self.street_prefixes:
             return False   # "on March 2": a sentence, not a street
+        if any(w.lower() in self.street_types for w in words[1:]):
+            return words[0][0].isupper()   # "Ady endre utca 102."
         return all(w[0].isupper() or w.lower() in self.street_words for w in words)
 
     def _blocks(self, text: str, lines: list[tuple[int, int]], streets: set[tuple[int, int]]) -> list[Finding]:
@@ -224,6 +228,9 @@ class AddressBlocks:
                         and self._closes(text, prefix.start(), prefix.end(), numbered, ahead > last + 1):
                     closing = prefix.end()   # "…, 10115 Berlin please."
                     break
+                if cut is None and ahead + 1 < len(parts) and self._two_part_postal(text, part_start, parts[ahead + 1]):
+                    closing = self._two_part_postal(text, part_start, parts[ahead + 1])
+                    break
                 if cut is not None or not self.between.fullmatch(text, part_start, part_end):
                     break
             if closing < 0:
@@ -231,6 +238,14 @@ class AddressBlocks:
                 continue
             yield Finding("STREET_ADDRESS", street, closing, self.spec.score, "address_block", ADDRESS_PRIORITY)
             index = ahead + 1
+
+    def _two_part_postal(self, text: str, start: int, following: tuple[int, int]) -> int:
+        """The end of a "Town, ST 12345" postal line that starts at `start` and ends in part `following`
+        ("San Guadalupe los bajos, AGS 75297 (customer …)"), or 0."""
+        code = STATE_CODE.match(text, following[0], following[1])
+        if code is None or self.postal.fullmatch(text, start, code.end()) is None:
+            return 0
+        return code.end()
 
     def _unit_tail(self, text: str, start: int, end: int) -> int | None:
         """Where a unit ("Flat 36") that part [start, end) ends with begins, or None."""

@@ -229,6 +229,7 @@ class AddressesDef(_Strict):
     named_street: str = "(?!)"
     street_words: list[str] = Field(default_factory=list)
     street_prefixes: list[str] = Field(default_factory=list)
+    street_types: list[str] = Field(default_factory=list)
 
     @field_validator("streets", "postcodes", "postal_lines")
     @classmethod

@@ -40,11 +40,14 @@ COMPATIBLE = ("\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u2024\u202f\u205f\u2070-\u2
 PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,64}"
 ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 CELL_EDGES = frozenset(",;|\"")
-WORD_EDGE = re.compile(r"\s")
 WORD_REACH = 64
 SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:-]{1,400}")
+NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9]\Z|[0-9]\Z")
+NUMBER_HEAD = re.compile(r"[0-9][0-9 ().-]{0,24}[0-9]|[0-9]")
+LAST_VALUE_CHARS = re.compile(r"[\w@.+/=%:-]{1,400}\Z")
+FIRST_VALUE_CHARS = re.compile(r"[\w@.+/=%:-]{1,400}")
 
 
 class DisguisesConfigError(ConfigFileError):
@@ -57,6 +60,7 @@ class SplitLinesDef(BaseModel):
     reach: int = Field(default=80, ge=8, le=400)
     max_breaks: int = Field(default=64, ge=0, le=10_000)
     entities: list[str] = Field(default_factory=list)
+    spaced: list[str] = Field(default_factory=list)
 
 
 class DisguisesFile(BaseModel):
@@ -179,7 +183,7 @@ class Disguises:
             before = text[before_start:match.start()]
             after = text[match.end():match.end() + spec.reach]
             joined = _last_word(before) + _first_word(after)
-            if not _value_like(joined):
+            if not _value_like(joined) and not _number_like(before, after):
                 continue
             count += 1
             if count > spec.max_breaks:
@@ -197,14 +201,23 @@ def _value_like(word: str) -> bool:
     return len(word) >= (8 if word.isdigit() else 10)
 
 
+def _number_like(before: str, after: str) -> bool:
+    """Whether the digit groups ending `before` and starting `after` hold eight digits at least."""
+    tail, head = NUMBER_TAIL.search(before), NUMBER_HEAD.match(after)
+    if tail is None or head is None:
+        return False
+    return sum(c.isdigit() for c in tail.group() + head.group()) >= 8
+
+
 def _last_word(text: str) -> str:
-    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"))
-    return text[cut + 1:]
+    """The value characters `text` ends with (a quote or a comma before them is no part of the value)."""
+    match = LAST_VALUE_CHARS.search(text)
+    return match.group() if match else ""
 
 
 def _first_word(text: str) -> str:
-    edge = WORD_EDGE.search(text)
-    return text if edge is None else text[:edge.start()]
+    match = FIRST_VALUE_CHARS.match(text)
+    return match.group() if match else ""
 
 
 def _in_latin_word(text: str, pos: int) -> bool:

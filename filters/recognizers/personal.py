@@ -13,10 +13,10 @@ from filters.recognizers.checksums import aba_ok, digits_of, iban_ok, luhn_ok, s
 # Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro).
 CARD_PREFIX = re.compile(r"4|5[0-9]|2[2-7]|3[47]|3[0689]|35|6|1800|2131")
 PHONE_REGIONS = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NL", "ES", "IT", "SE", "CH", "PL", "DK", "NO",
-                 "CZ", "PT", "RU", "MX", "TR", "FI", "AT", "BE")
+                 "CZ", "PT", "RU", "MX", "TR", "FI", "AT", "BE", "HU", "RO", "IE", "JP", "VN")
 # after a phone word: these too (a bare "40 22 09 06" is a Danish number only when something says phone)
 MORE_PHONE_REGIONS = PHONE_REGIONS + tuple(
-    ["HU", "IE", "JP", "KR", "VN", "ZA", "AR", "CO", "CL", "NZ", "SG", "PH", "ID", "UA", "RO", "GR", "SK", "CN", "TW",
+    ["KR", "ZA", "AR", "CO", "CL", "NZ", "SG", "PH", "ID", "UA", "RO", "GR", "SK", "CN", "TW",
      "HK", "TH", "MY", "EG", "NG", "KE", "SA", "AE", "PK", "BD"])
 DATE_LIKE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})")
 NUMERIC_DATE = re.compile(r"(?P<y>[0-9]{4})([-/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})"
@@ -145,8 +145,9 @@ def _phone(value: str, regions: tuple[str, ...]) -> bool:
         return False
     international = value.startswith("+") or number.startswith(("00", "011"))
     date_like = DATE_LIKE.search(value)
-    if date_like is not None and not international and (date(date_like.group(), None) or len(date_like.group()) == len(value)):  # type: ignore[arg-type]
-        return False   # 2024-01-15, 12/05/1996; but 992-93-96 (Russian digits) is no date
+    if date_like is not None and not international and len(digits_of(date_like.group())) == len(number) and \
+            (date(date_like.group(), None) or len(date_like.group()) == len(value)):  # type: ignore[arg-type]
+        return False   # 2024-01-15, 12/05/1996; but 992-93-96 and 8 (301) 128-06-81 (Russian digits) are no dates
     if not international and COMPACT_DATE.fullmatch(value):
         return False   # 2024-0115, 20240115
     groups = re.split(r"[^0-9]+", value.strip("+()"))

@@ -24,6 +24,7 @@ def split_values(scanner: Scanner, disguises: Disguises, ctx: TextContext) -> li
     Only the entities of `split_lines` and only findings across the break count: the rest of each
     window was read already."""
     entities = frozenset(disguises.config.split_lines.entities)
+    spaced = frozenset(disguises.config.split_lines.spaced)
     found: list[Finding] = []
     config = ctx.window, ctx.window_after
     for start, at, joiner, joined in disguises.split_windows(ctx.text):
@@ -32,7 +33,8 @@ def split_values(scanner: Scanner, disguises: Disguises, ctx: TextContext) -> li
         window = TextContext(joined, [Span(0, len(joined), DataClass.INPUT, False, ctx.kind_at(at) or "prose")],
                              *config)
         for finding in scanner.scan(window):
-            if finding.entity not in entities or not finding.start < join + len(joiner) <= finding.end - 1:
+            if finding.entity not in (spaced if joiner else entities) or \
+                    not finding.start < join + len(joiner) <= finding.end - 1:
                 continue
             found.append(replace(finding, start=start + finding.start, end=start + finding.end + gap))
     return found

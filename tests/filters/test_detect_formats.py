@@ -92,6 +92,15 @@ FORMATS = [
     ("prose", "Member ID: H9999-924-88886", "HEALTH_PLAN_ID", "H9999-924-88886"),
     ("prose", "MRN: 79T622983 arrived", "MEDICAL_RECORD_NUMBER", "79T622983"),
     ("prose", "His licence (New York) is 195 480 288.", "US_DRIVER_LICENSE", "195 480 288"),
+    ("prose", "Her driver's license (Washington) is WDL9RNA8E5ZI.", "US_DRIVER_LICENSE", "WDL9RNA8E5ZI"),
+    ("prose", "Driver license (Missouri): A123456R", "US_DRIVER_LICENSE", "A123456R"),
+    ("prose", "DL# 12345678AB (Missouri)", "US_DRIVER_LICENSE", "12345678AB"),
+    ("code", '[patient]\nchart_no = "E661161983"\nretries = 3', "MEDICAL_RECORD_NUMBER", "E661161983"),
+    ("record", '{"msg":"login failed","phone_number":"8 (301) 128-06-81","service":"kyc"}', "PHONE_NUMBER",
+     "8 (301) 128-06-81"),
+    ("prose", "account: Sipos Éva, (06 1) 231 3835, ask for her.", "PHONE_NUMBER", "(06 1) 231 3835"),
+    ("code", "export ACCOUNTKEY='ZjqBnx37+gnZ2m6IrVmv1TO5VvGbSvdcqg+yVGmyMG4ikWHXO8Q9vgtQIg1geZU8I3IhFpIn9iiZk03wrcyUpJ=='",
+     "SECRET", "ZjqBnx37+gnZ2m6IrVmv1TO5VvGbSvdcqg+yVGmyMG4ikWHXO8Q9vgtQIg1geZU8I3IhFpIn9iiZk03wrcyUpJ=="),
 ]
 
 
@@ -111,6 +120,9 @@ NOT_FOUND = [
     "The id 1EG4TE5MK7 is one character short.",
     "The version string is 10.20.0.0/99 here, which is no range.",
     "Order 53123340 shipped.",
+    "The WDL9RNA8E5ZI build passed.",                    # a licence's shape without a licence word
+    "Meeting moved to 12-05-2024 at noon, room 4.",      # a date, not a Russian phone
+    "chart 12 of the Q3 deck, 45,000 rows",
 ]
 
 

@@ -46,6 +46,13 @@ DISGUISED = [
     ("an email over a line break", "reach me at jane.doe@exam\nple.com after lunch", "EMAIL_ADDRESS",
      "jane.doe@exam\nple.com"),
     ("a card over a line break", "card 4556 7375\n8689 9855 expires soon", "CREDIT_CARD", "4556 7375\n8689 9855"),
+    ("a quoted token over a line break", 'export DISCORD_TOKEN="OTA2NTI3MDQzNzI1MjY4NzI1NQ.3CDJxg.exRn6kIbxQXm\r\n'
+     '613r6zpNrbWq5OfFCV9nwTzhj6"', "API_KEY", "OTA2NTI3MDQzNzI1MjY4NzI1NQ.3CDJxg.exRn6kIbxQXm\r\n613r6zpNrbWq5OfFCV9nwTzhj6"),
+    ("an npm token over a line break", "//registry.npmjs.org/:_authToken=npm_sF\niRIetgx6nmfpMaUMS2MurgoWIKuv1LYfiU",
+     "API_KEY", "npm_sF\niRIetgx6nmfpMaUMS2MurgoWIKuv1LYfiU"),
+    ("a phone over a line break", "event=decline phone=+9021257374\n44 code=14", "PHONE_NUMBER", "+9021257374\n44"),
+    ("a phone's groups over a line break", "'+7 912 745-2\n6-22', '22/01/1999'", "PHONE_NUMBER", "+7 912 745-2\n6-22"),
+    ("a birth date over a line break", "Born 21/05/1\r\n948. My social is on file", "DATE_OF_BIRTH", "21/05/1\r\n948"),
 ]
 
 
@@ -74,6 +81,8 @@ def test_an_escape_that_is_not_utf8_or_decodes_to_a_control_stays_as_written() -
 def test_split_lines_do_not_join_ordinary_rows(detector: Detector) -> None:
     text = "id,amount\n1,250\n2,300\n3,4111\n1111,1111\n"
     assert not [f for f in found(detector, text) if f[0] == "CREDIT_CARD"]
+    numbers = "total\n12500\n30000\n2024\n0115\nports 8080\n443 and 5432\n6379\n"
+    assert found(detector, numbers) == []
 
 
 def test_redaction_masks_the_disguise_with_the_value(detector: Detector) -> None:
