@@ -102,7 +102,8 @@ class Detector:
         findings = self.names.screened(findings, text, role)
         findings += self.names.find(ctx, findings, role)
         findings += self.recognizers.conditions.find(text, findings)
-        mailboxes = self._mailboxes | self._role_mailboxes if role in self.names.instruction_roles else self._mailboxes
+        # a no-reply or role mailbox (support@, security@…) names a function, not a person: kept in every role
+        mailboxes = self._mailboxes | self._role_mailboxes
         if mailboxes:
             findings = [f for f in findings if not _mailbox_of(text, f, mailboxes)]
         findings = _supported(findings, ctx, config.near_chars)

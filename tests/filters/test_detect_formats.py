@@ -129,3 +129,8 @@ NOT_FOUND = [
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_numbers_that_fail_validation_are_kept(detector: Detector, text: str) -> None:
     assert found(detector, text) == []
+
+
+def test_a_role_mailbox_is_kept_in_a_users_text_too(detector: Detector) -> None:
+    text = "## Tools\nReport bugs to support@sourcegraph.com or security@npmjs.com; my own is j.kowalski@example.pl"
+    assert [v for e, v in found(detector, text) if e == "EMAIL_ADDRESS"] == ["j.kowalski@example.pl"]
