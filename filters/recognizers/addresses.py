@@ -129,7 +129,7 @@ class AddressBlocks:
         """A street line: the shape, and its words are names (capitalised, not common) or street words."""
         if self.street.fullmatch(text, start, end) is None:
             return False
-        words = [w for w in STREET_WORD.findall(text, start, end)]
+        words: list[str] = STREET_WORD.findall(text, start, end)
         if not words:
             return False
         if words[0] in self.shapes.common:

@@ -44,6 +44,7 @@ WORD_REACH = 64
 SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:-]{1,400}")
+NEW_KEY = re.compile(r"[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")
 NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9]\Z|[0-9]\Z")
 NUMBER_HEAD = re.compile(r"[0-9][0-9 ().-]{0,24}[0-9]|[0-9]")
 LAST_VALUE_CHARS = re.compile(r"[\w@.+/=%:-]{1,400}\Z")
@@ -183,8 +184,8 @@ class Disguises:
             before = text[before_start:match.start()]
             after = text[match.end():match.end() + spec.reach]
             joined = _last_word(before) + _first_word(after)
-            if not _value_like(joined) and not _number_like(before, after):
-                continue
+            if NEW_KEY.match(after) or not _value_like(joined) and not _number_like(before, after):
+                continue   # the next line starting with `NAME=` or `name:` begins an assignment of its own
             count += 1
             if count > spec.max_breaks:
                 return

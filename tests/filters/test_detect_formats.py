@@ -100,7 +100,7 @@ FORMATS = [
      "8 (301) 128-06-81"),
     ("prose", "account: Sipos Éva, (06 1) 231 3835, ask for her.", "PHONE_NUMBER", "(06 1) 231 3835"),
     ("code", "export ACCOUNTKEY='ZjqBnx37+gnZ2m6IrVmv1TO5VvGbSvdcqg+yVGmyMG4ikWHXO8Q9vgtQIg1geZU8I3IhFpIn9iiZk03wrcyUpJ=='",
-     "SECRET", "ZjqBnx37+gnZ2m6IrVmv1TO5VvGbSvdcqg+yVGmyMG4ikWHXO8Q9vgtQIg1geZU8I3IhFpIn9iiZk03wrcyUpJ=="),
+     "AZURE_STORAGE_KEY", "ZjqBnx37+gnZ2m6IrVmv1TO5VvGbSvdcqg+yVGmyMG4ikWHXO8Q9vgtQIg1geZU8I3IhFpIn9iiZk03wrcyUpJ=="),
 ]
 
 
