@@ -15,9 +15,11 @@ Streams: `stream()` gives one `StreamText` per channel. `feed` returns everythin
 longest suffix that could still become a token (`<PER`, `\\u003cPERSON_3f`), so a token split
 over any number of chunks is restored and nothing else waits. With `mask_new` set, a stream also
 holds back the unfinished word (from the last space, tab or line break, at most `WORD_CAP`
-characters) and a trailing run of digit groups (at most `VALUE_CAP` characters: a card written with
-spaces arrives over several events) so that a secret is masked whole: the one case that holds back
-more than a token prefix. `mask_new` then sees a stream word by word, where a complete text is seen whole.
+characters), a trailing run of digit groups (at most `VALUE_CAP` characters: a card written with
+spaces arrives over several events, its groups perhaps on two lines) and a value-like word that ends
+a line ("jane.doe@exam" before its "\n", until the next line's first word is complete), so that a
+secret is masked whole: the one case that holds back more than a token prefix. `mask_new` then sees a
+stream piece by piece, where a complete text is seen whole.
 
 Links (policy `responses.restore_in_links`): a token inside a URL, a markdown link or image target,
 or an HTML attribute stays a token unless the URL's host is on the allow list, because a client's
@@ -43,6 +45,13 @@ VALUE_CAP = 64   # the longest run of digit groups a stream holds back (a card, 
 # Digit groups with one separator between them, up to the end of what came so far: a value written with
 # spaces (`4111 1111 1111 1111`) arrives over several events, and is masked only when read whole.
 _VALUE_RUN = re.compile(r"(?<![0-9A-Za-z])(?:[A-Z]{0,4}[0-9]{1,8}(?:[ .\-]|\\[nt])){1,12}[0-9]{0,8}$")
+# The groups of a value written in parts (a card's "4556 7375 ", an IBAN's "DE89 3704 ", a phone's
+# "(555) 123 "), each followed by one space or a line break; and a value-like word ending a line.
+_GROUPS = re.compile(r"(?<![^\s])(?:[0-9A-Z+()-]{1,8}(?: |\r?\n))+\Z")
+_JSON_GROUPS = re.compile(r"(?:(?<![^\s])|(?<=\\n))(?:[0-9A-Z+()-]{1,8}(?: |(?:\\r)?\\n))+\Z")
+_LINE_END_WORD = re.compile(r"(?<![^\s])[\w@.+/=%:-]{4,80}\r?\n\Z")
+_JSON_LINE_END_WORD = re.compile(r"(?:(?<![^\s])|(?<=\\n))[\w@.+/=%:-]{4,80}(?:\\r)?\\n\Z")
+_VALUE_MARK = re.compile(r"[0-9@]")
 
 # What comes before a token places it in a link: the word it is part of (no spaces in a URL).
 _WORD_START = re.compile(r'[\s"\'`]')
@@ -291,8 +300,20 @@ class ResponseStream:
             if found >= 0:
                 boundary = max(boundary, found + len(space))
         if boundary >= 0:
-            return boundary
+            return self._parts_start(text, boundary)
         return self._forced_cut(text, limit) if limit else 0
+
+    def _parts_start(self, text: str, boundary: int) -> int:
+        """`boundary` moved back over the parts of a value written before it: digit groups, or a word
+        that ends a line (see the module's docstring); `boundary` when there are none."""
+        low = max(0, boundary - VALUE_CAP)
+        groups = (_JSON_GROUPS if self._in_json else _GROUPS).search(text, low, boundary)
+        if groups is not None and any(c.isdigit() for c in groups.group()):
+            return groups.start()
+        word = (_JSON_LINE_END_WORD if self._in_json else _LINE_END_WORD).search(text, low, boundary)
+        if word is not None and _VALUE_MARK.search(word.group()):
+            return word.start()
+        return boundary
 
     def _forced_cut(self, text: str, cut: int) -> int:
         """`cut` moved so that it splits neither a token nor (in JSON) an escape sequence."""

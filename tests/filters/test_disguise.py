@@ -119,3 +119,49 @@ def test_a_restored_pseudonym_is_not_taken_for_a_disguise() -> None:
     token = TenantKeys(b"acme-secret-0123456789abcdef").pseudonym("EMAIL_ADDRESS", "jane@acme.example")
     rewriter = ResponseText({token: "jane@acme.example"}, mask_new=NewFindingMasker())
     assert rewriter.text(f"Mail {token} today") == "Mail jane@acme.example today"
+
+
+GROUPED = [
+    ("Card number 4556 7375 8689 9855 is on file", "Card number [CREDIT_CARD] is on file"),
+    ("Amex 3782 822463 10005 on file", "Amex [CREDIT_CARD] on file"),
+    ("Card number 4556 7375\n8689 9855 is on file", "Card number [CREDIT_CARD] is on file"),
+    ("Two cards: 4111 1111 1111 1111 and 5500 0000 0000 0004.", "Two cards: [CREDIT_CARD] and [CREDIT_CARD]."),
+    ("key AKIA2QWERTY7\nZXCVBNMA in the env", "key [AWS_ACCESS_KEY] in the env"),
+]
+
+
+@pytest.mark.parametrize("text, expected", GROUPED)
+def test_a_stream_masks_a_value_written_in_groups_or_over_a_line_break_whatever_the_chunking(
+        text: str, expected: str) -> None:
+    rewriter = ResponseText({}, mask_new=NewFindingMasker())
+    assert rewriter.text(text) == expected
+    for size in (1, 2, 3, 5, 8):
+        stream = rewriter.stream()
+        out = "".join(stream.feed(text[i:i + size]) for i in range(0, len(text), size)) + stream.flush()
+        assert out == expected, size
+
+
+def test_a_stream_holds_back_digit_groups_only_within_their_cap() -> None:
+    rewriter = ResponseText({}, mask_new=NewFindingMasker())
+    stream = rewriter.stream()
+    sent = "".join(stream.feed(f"{n} ") for n in range(1000, 1100))
+    assert len(stream.held) <= 64 and sent + stream.held == "".join(f"{n} " for n in range(1000, 1100))
+    held = stream.held
+    assert stream.feed("words follow") == held + "words "
+
+
+def test_a_stream_of_prose_holds_back_only_the_unfinished_word() -> None:
+    rewriter = ResponseText({}, mask_new=NewFindingMasker())
+    stream = rewriter.stream()
+    assert stream.feed("The quarter closed with 12 new accounts and ") == \
+        "The quarter closed with 12 new accounts and "
+    assert stream.feed("revenue") == "" and stream.held == "revenue"
+
+
+def test_a_json_stream_masks_a_card_written_in_groups_over_an_escaped_line_break() -> None:
+    rewriter = ResponseText({}, mask_new=NewFindingMasker())
+    raw = "card 4556 7375\\n8689 9855 ok"
+    for size in (1, 3, 4):
+        stream = rewriter.stream(in_json=True)
+        out = "".join(stream.feed(raw[i:i + size]) for i in range(0, len(raw), size)) + stream.flush()
+        assert out == "card [CREDIT_CARD] ok", size
