@@ -110,6 +110,14 @@ class Scanner:
                 break
             if group == "number":
                 self._shape("number", match.start(), match.end(), ctx, found)
+                if pos < len(text) and text[pos].isdigit():
+                    # the shape's length cap cut a number ("4111… 4012… 5555|5555…", three cards in a
+                    # row): its last digit run is read again as the start of the next candidate
+                    run = pos
+                    while run > match.start() and text[run - 1].isdigit():
+                        run -= 1
+                    if run > match.start():
+                        pos = run
             elif group == "token":
                 if not self._token(match.start(), match.end(), ctx, found):
                     # `ssn=536-22-8107`, `?card=4556...&`: a key=value pair read as one token; the

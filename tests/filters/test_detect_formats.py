@@ -74,6 +74,7 @@ FORMATS = [
     ("prose", "Pay to IBAN FI21 1234 5600 0007 85 please.", "IBAN_CODE", "FI21 1234 5600 0007 85"),
     ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "5500 0000 0000 0004"),
     ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "378282246310005"),
+    ("prose", "cards 4111111111111111 4012888888881881 5555555555554444", "CREDIT_CARD", "5555555555554444"),
     ("prose", "Write to jane.doe [at] example [dot] com for access.", "EMAIL_ADDRESS", "jane.doe [at] example [dot] com"),
     ("prose", "Reach me at jdoe(at)example.org after five.", "EMAIL_ADDRESS", "jdoe(at)example.org"),
     ("prose", "my address is jane at example dot com, not the old one", "EMAIL_ADDRESS", "jane at example dot com"),
