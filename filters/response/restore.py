@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 
+from filters.recognizers.disguise import INVISIBLE
 from filters.redact.pseudonyms import DIGEST_HEX, ENTITY_PATTERN, TOKEN_MAX_LEN, TOKEN_PARTIAL_RE, TOKEN_RE
 
 WORD_CAP = 256
@@ -44,7 +45,8 @@ LINK_CONTEXT = 512
 VALUE_CAP = 64   # the longest run of digit groups a stream holds back (a card, an IBAN, an id written spaced)
 # Digit groups with one separator between them, up to the end of what came so far: a value written with
 # spaces (`4111 1111 1111 1111`) arrives over several events, and is masked only when read whole.
-_VALUE_RUN = re.compile(r"(?<![0-9A-Za-z])(?:[A-Z]{0,4}[0-9]{1,8}(?:[ .\-]|\\[nt])){1,12}[0-9]{0,8}$")
+# (a run starts at a word's start: after "4111\u200b" a run "1111 " is the same word's end, not a value's start)
+_VALUE_RUN = re.compile(rf"(?<![0-9A-Za-z{INVISIBLE}])(?:[A-Z]{{0,4}}[0-9]{{1,8}}(?:[ .\-]|\\[nt])){{1,12}}[0-9]{{0,8}}$")
 # The groups of a value written in parts (a card's "4556 7375 ", an IBAN's "DE89 3704 ", a phone's
 # "(555) 123 "), each followed by one space or a line break; and a value-like word ending a line.
 _GROUPS = re.compile(r"(?<![^\s])(?:[0-9A-Z+()-]{1,8}(?: |\r?\n))+\Z")
