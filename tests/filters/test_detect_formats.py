@@ -72,6 +72,10 @@ FORMATS = [
     ("prose", "The VPC uses 2001:db8:85a3::/48 for the new subnet.", "IP_ADDRESS", "2001:db8:85a3::/48"),
     ("prose", "IBAN: DE89-3704-0044-0532-0130-00 for the refund.", "IBAN_CODE", "DE89-3704-0044-0532-0130-00"),
     ("prose", "Pay to IBAN FI21 1234 5600 0007 85 please.", "IBAN_CODE", "FI21 1234 5600 0007 85"),
+    ("prose", "Please wire the refund to MN447750674965771322 today.", "IBAN_CODE", "MN447750674965771322"),
+    ("prose", "Please wire the refund to KZ04 7225 8441 6680 7747 today.", "IBAN_CODE", "KZ04 7225 8441 6680 7747"),
+    ("prose", "Beneficiary NI36-UKCS-4889-3418-3448-2357-6220 (Nicaragua).", "IBAN_CODE",
+     "NI36-UKCS-4889-3418-3448-2357-6220"),
     ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "5500 0000 0000 0004"),
     ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "378282246310005"),
     ("prose", "cards 4111111111111111 4012888888881881 5555555555554444", "CREDIT_CARD", "5555555555554444"),
@@ -113,6 +117,7 @@ def test_format_found(detector: Detector, kind: str, text: str, entity: str, val
 NOT_FOUND = [
     "The fixture's bad IBAN is DE89 3704 0044 0532 0130 01 and should stay.",     # mod 97 fails
     "Digits like GB00 0000 0000 0000 0000 00 are a template.",
+    "The fixture MN447750674965771323 today fails mod 97.",
     '"maxTokens": {"type": "integer", "description": "between 250-30000"}',
     "retry_backoff = \"8000-12000\" and the range 2024-0115 in the ticket",
     "Invoice 7587146117575616 has 15 lines.",
