@@ -79,6 +79,9 @@ FORMATS = [
     ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "5500 0000 0000 0004"),
     ("prose", "Cards on file: 4111111111111111, 5500 0000 0000 0004 and 378282246310005.", "CREDIT_CARD", "378282246310005"),
     ("prose", "cards 4111111111111111 4012888888881881 5555555555554444", "CREDIT_CARD", "5555555555554444"),
+    ("log", "dump: 4111111111111111|12/26|123", "CARD_SECURITY_CODE", "123"),
+    ("prose", "pay with 5500 0000 0000 0004 (exp 01/28, code 552)", "CARD_SECURITY_CODE", "552"),
+    ("prose", "My driving licence number is MORGA753116SM9IJ", "US_DRIVER_LICENSE", "MORGA753116SM9IJ"),
     ("prose", "Write to jane.doe [at] example [dot] com for access.", "EMAIL_ADDRESS", "jane.doe [at] example [dot] com"),
     ("prose", "Reach me at jdoe(at)example.org after five.", "EMAIL_ADDRESS", "jdoe(at)example.org"),
     ("prose", "my address is jane at example dot com, not the old one", "EMAIL_ADDRESS", "jane at example dot com"),
@@ -118,6 +121,7 @@ NOT_FOUND = [
     "The fixture's bad IBAN is DE89 3704 0044 0532 0130 01 and should stay.",     # mod 97 fails
     "Digits like GB00 0000 0000 0000 0000 00 are a template.",
     "The fixture MN447750674965771323 today fails mod 97.",
+    "Report for 12/26: 123 rows, 45 columns.",          # an expiry's shape and three digits, no card
     '"maxTokens": {"type": "integer", "description": "between 250-30000"}',
     "retry_backoff = \"8000-12000\" and the range 2024-0115 in the ticket",
     "Invoice 7587146117575616 has 15 lines.",
