@@ -47,7 +47,21 @@ def national_id_number(value: str, site: Site) -> Verdict:
     """Digits (and their usual separators) passing a country's national-identifier check."""
     if len(set(digits_of(value))) < 3:
         return False
-    return _passes(_DIGITS, value)
+    return _passes(_DIGITS, value) or hungarian_personal_id(digits_of(value))
+
+
+def hungarian_personal_id(digits: str) -> bool:
+    """Hungary's személyi szám (python-stdnum has none): sex and century 1-8, a birth date YYMMDD, and
+    the check digit: the first ten digits weighted 1..10 (born from 1997) or 10..1 (before), mod 11."""
+    if len(digits) != 11 or digits[0] not in "12345678":
+        return False
+    month, day = int(digits[3:5]), int(digits[5:7])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    numbers = [int(c) for c in digits]
+    rising = sum(n * (i + 1) for i, n in enumerate(numbers[:10])) % 11
+    falling = sum(n * (10 - i) for i, n in enumerate(numbers[:10])) % 11
+    return numbers[10] in (rising, falling)
 
 
 def national_id_token(value: str, site: Site) -> Verdict:

@@ -97,6 +97,8 @@ FORMATS = [
     ("prose", "NINO QQ 12 34 56 C on the P60? no: AB 12 34 56 C", "NATIONAL_ID", "AB 12 34 56 C"),
     ("prose", "Mein Steuer-ID ist 36574261809.", "NATIONAL_ID", "36574261809"),
     ("prose", "PESEL 44051401359 is on the form.", "NATIONAL_ID", "44051401359"),
+    ("prose", "My national id (NIR) is 271085746352196.", "NATIONAL_ID", "271085746352196"),
+    ("prose", "Személyi szám / personal id: 28808158931", "NATIONAL_ID", "28808158931"),
     ("prose", "Member ID: H9999-924-88886", "HEALTH_PLAN_ID", "H9999-924-88886"),
     ("prose", "MRN: 79T622983 arrived", "MEDICAL_RECORD_NUMBER", "79T622983"),
     ("prose", "His licence (New York) is 195 480 288.", "US_DRIVER_LICENSE", "195 480 288"),
@@ -122,6 +124,7 @@ NOT_FOUND = [
     "Digits like GB00 0000 0000 0000 0000 00 are a template.",
     "The fixture MN447750674965771323 today fails mod 97.",
     "Report for 12/26: 123 rows, 45 columns.",          # an expiry's shape and three digits, no card
+    "Her personal id is 28808158934, the form says.",    # a Hungarian id's shape, the check digit wrong
     '"maxTokens": {"type": "integer", "description": "between 250-30000"}',
     "retry_backoff = \"8000-12000\" and the range 2024-0115 in the ticket",
     "Invoice 7587146117575616 has 15 lines.",
