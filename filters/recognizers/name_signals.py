@@ -13,6 +13,7 @@ of tools' output: in instruction roles names need a cue (see `ner.instruction_ro
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -52,6 +53,7 @@ class NameSignals:
         context = "|".join(re.escape(w) for w in sorted(self.spec.not_person_context, key=len, reverse=True))
         self.context = re.compile(rf"(?i)(?<![\w])(?:{context})(?![\w])") if context else None
         lowercase = spec.cues.lowercase_introductions
+        self.lowercase_phrases = [w.lower() for w in lowercase]
         intro = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in sorted(lowercase, key=len, reverse=True))
         self.lowercase = re.compile(rf"(?<![\w])(?i:{intro})[ \t]{{1,3}}{LOWER_NAME}") if intro else None
 
@@ -135,11 +137,18 @@ class NameSignals:
         if not self.spec.enabled:
             return []
         found = []
+        covered_starts = [s for s, _ in covered]     # sorted, not overlapping (merged by the caller)
+        entity_starts = [s for s, _, _ in entities]  # a document's entities: sorted, not overlapping
         for run in self._runs(text, start, end):
             span = (run[0][0], run[-1][1])
-            if any(s < span[1] and span[0] < e for s, e in covered):
+            at = bisect_left(covered_starts, span[1]) - 1
+            if at >= 0 and covered[at][1] > span[0]:
                 continue
-            labels = {label for s, e, label in entities if s < span[1] and span[0] < e}
+            labels = set()
+            at = bisect_left(entity_starts, span[1]) - 1
+            while at >= 0 and entities[at][1] > span[0]:
+                labels.add(entities[at][2])
+                at -= 1
             if "PERSON" in labels:
                 continue
             words = [text[s:e] for s, e in run if text[s:e] not in self.shapes.particles]
@@ -155,6 +164,13 @@ class NameSignals:
             if ok and not self._band_or_company(text, *span):
                 found.append(span)
         return found
+
+    def introduces(self, text: str) -> bool:
+        """Whether the text holds a phrase after which a lower-case name counts (one search per text)."""
+        if self.lowercase is None or not self.spec.enabled:
+            return False
+        lower = text.lower()
+        return any(phrase in lower for phrase in self.lowercase_phrases) and self.lowercase.search(text) is not None
 
     def lowercase_names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """A lower-case name after "my name is" and the like: the words that look like a name."""

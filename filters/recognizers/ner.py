@@ -12,7 +12,7 @@ each, longer lines cut with an overlap) and the results mapped back to the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -97,7 +97,7 @@ class PersonNameRecognizer:
                     found.setdefault(span, self.spec.score)
         if not instructions:
             # in a developer's instructions the model's word alone is not enough (see instruction_roles)
-            for start, end, structured in regions:
+            for start, end, structured in regions if self.signals.introduces(text) else []:
                 if not structured:
                     for span in self.signals.lowercase_names(text, start, end):
                         found[span] = self.spec.score
@@ -190,11 +190,13 @@ class PersonNameRecognizer:
         the capitalised runs of its prose that look like names though the model missed them."""
         results = self.engine.analyze(text=chunk, language="en", entities=["PERSON"], nlp_artifacts=artifacts)
         entities = [(e.start_char, e.end_char, e.label_) for e in artifacts.tokens.ents]   # every label, not only those Presidio maps
+        starts = [s for s, _, _ in entities]
         for offset, window in parts:
             if ctx.kind_at(window.start) not in PROSE_KINDS:
                 continue
             absolute = window.start - offset
-            inside: list[Entity] = [(s + absolute, e + absolute, label) for s, e, label in entities
+            near = entities[max(0, bisect_left(starts, offset) - 1):bisect_left(starts, offset + len(window.text))]
+            inside: list[Entity] = [(s + absolute, e + absolute, label) for s, e, label in near
                                     if s < offset + len(window.text) and offset < e]
             for span in self.signals.uncued(ctx.text, window.start, window.start + len(window.text), inside, covered):
                 found.setdefault(span, self.spec.score)
