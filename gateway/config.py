@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from filters.configfile import ConfigFileError, load_model, validate
 from gateway.clients.config import ClientsConfig
+from gateway.globs import glob_problem
+from gateway.limits.config import LimitsConfig
 
 FEATURES = ("assistant", "typeahead", "embeddings")
 Feature = Literal["assistant", "typeahead", "embeddings"]
@@ -111,27 +113,6 @@ class ModelRoute(_Strict):
 
     def matches(self, model: str) -> bool:
         return fnmatch.fnmatchcase(model, self.match) if self.is_glob else model == self.match
-
-
-def glob_problem(pattern: str) -> str | None:
-    """Why a model glob cannot be what its writer meant (fnmatch would quietly match it literally)."""
-    if not pattern.strip():
-        return "the model name or glob is empty"
-    index = 0
-    while index < len(pattern):
-        if pattern[index] == "[":
-            end = index + 1
-            if end < len(pattern) and pattern[end] == "!":
-                end += 1
-            if end < len(pattern) and pattern[end] == "]":
-                end += 1
-            while end < len(pattern) and pattern[end] != "]":
-                end += 1
-            if end >= len(pattern):
-                return f"malformed glob {pattern!r}: the '[' at position {index} is never closed by ']'"
-            index = end
-        index += 1
-    return None
 
 
 class KeyConfig(_Strict):
@@ -318,6 +299,7 @@ class GatewayConfig(_Strict):
     console: ConsoleConfig = Field(default_factory=ConsoleConfig)
     state: StateConfig = Field(default_factory=StateConfig)
     clients: ClientsConfig = Field(default_factory=ClientsConfig)   # trusted proxies, embargo, shared keys
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)   # none unless set (gateway/limits/config.py)
     # Development only: start although a provider's key variable is unset (its requests get 503).
     allow_missing_keys: bool = False
 

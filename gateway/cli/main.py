@@ -110,6 +110,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="magic-gateway-metrics-"))
     # ...and a console session opened in one process is known to the others (gateway/console/session_store.py).
     os.environ.setdefault("MAGIC_GATEWAY_CONSOLE_SESSIONS", tempfile.mkdtemp(prefix="magic-gateway-console-"))
+    # ...and the limits' counts are one count for the host, not one per process (gateway/limits/opening.py).
+    os.environ.setdefault("MAGIC_GATEWAY_LOCAL_STATE", tempfile.mkdtemp(prefix="magic-gateway-state-"))
     # ...and so is a reasoning or thinking blob one of them relayed, without Redis (gateway/upstream/relayed_blobs.py).
     os.environ.setdefault("MAGIC_GATEWAY_RELAYED_BLOBS", tempfile.mkdtemp(prefix="magic-gateway-blobs-"))
     from gateway.cli.workers import Supervisor

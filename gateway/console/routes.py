@@ -26,6 +26,7 @@ from gateway.console.decisions import OUTCOMES, AuditReader, DecisionFilter
 from gateway.console.policy_view import PolicyView, build_view
 from gateway.console.session_store import Session
 from gateway.console.sessions import LOGIN_COOKIE, SESSION_COOKIE, AdminGate
+from gateway.console.spend import SpendTally, spend_section
 from gateway.console.traffic import TrafficCounters
 from gateway.console.tryit import TryItError, TryItInput, tenants_of, try_it
 from gateway.errors import GatewayError
@@ -53,6 +54,7 @@ class Console:
     app: web.Application
     gate: AdminGate
     traffic: TrafficCounters
+    spend: SpendTally
     reader: AuditReader
     documents: PolicyDocuments
     rule_categories: frozenset[str]
@@ -245,7 +247,7 @@ def _main_page(request: web.Request, try_html: str = "", chosen: dict[str, str] 
     decisions = ('<section id="decisions" aria-labelledby="decisions-h"><h2 id="decisions-h">Decisions</h2>'
                  + fragments.filter_form(where, choices, csrf) + _decisions_html(console, request.query)
                  + '<div id="decision-detail" aria-live="polite" tabindex="-1"></div></section>')
-    body = (pages.policy_section(console.policy) + decisions + pages.traffic_section()
+    body = (pages.policy_section(console.policy) + decisions + pages.traffic_section() + spend_section(console.spend)
             + pages.try_section(tenants_of(console.state), [c.value for c in DataClass], list(FEATURES), csrf,
                                 try_html, chosen))
     return pages.layout("Console", body, csrf, console.policy.version)
@@ -344,6 +346,11 @@ async def api_traffic(request: web.Request) -> web.StreamResponse:
 
 
 @guarded("api")
+async def api_spend(request: web.Request) -> web.StreamResponse:
+    return web.json_response(_console(request).spend.snapshot())
+
+
+@guarded("api")
 async def api_try(request: web.Request) -> web.StreamResponse:
     try:
         body = await request.json()
@@ -380,5 +387,6 @@ def add_routes(app: web.Application) -> None:
     router.add_get("/console/api/decisions", api_decisions)
     router.add_get("/console/api/decisions/{request_id}", api_decision)
     router.add_get("/console/api/traffic", api_traffic)
+    router.add_get("/console/api/spend", api_spend)
     router.add_post("/console/api/try", api_try)
     router.add_get("/console/static/{name}", static)

@@ -135,7 +135,10 @@ def record(exchange: Exchange, policy_version: str) -> dict[str, Any]:
         "status": exchange.status,
         "error": exchange.error_code,
         "stream": exchange.stream,
-        "usage": {"input_tokens": exchange.input_tokens, "output_tokens": exchange.output_tokens},
+        "usage": {"input_tokens": exchange.input_tokens, "output_tokens": exchange.output_tokens,
+                  "estimated": exchange.usage_estimated},
+        "spend": {"usd": exchange.spend_micro_usd / 1_000_000, "price": exchange.price},
+        "limit": exchange.limit,
         "durations_ms": {
             "total": round(exchange.elapsed() * 1000, 2),
             "overhead": round(exchange.overhead() * 1000, 2),

@@ -51,6 +51,10 @@ class Exchange:
     guard: str | None = None         # asked | failed, when the guard model was asked
     upstream_s: float = 0.0          # time spent waiting on the provider
     first_token_s: float | None = None
+    spend_micro_usd: int = 0         # the answer's usage priced (gateway.limits), in µUSD
+    price: str | None = None         # the price file's entry that priced it ("unpriced": none did)
+    usage_estimated: bool = False    # no usage figures came back: the up-front estimate was counted
+    limit: str | None = None         # scope:limit that refused the request (429)
     recording: Any = None            # a cassettes.Recording when this request is recorded
 
     def note_verdict(self, verdict: "Verdict", segments: "Sequence[Segment]", cached: int,

@@ -67,6 +67,17 @@ class Metrics:
         self.shared_keys = Counter("magic_gateway_shared_key_requests",
                                    "Requests on a key past its allowance of distinct clients (AUP I.B.a)",
                                    ["tenant", "key", "kind", "action"], registry=r)
+        # Limits and spend (gateway.limits): keys by name or hash prefix, models by the price file's entry.
+        self.spend_usd = Counter("magic_gateway_spend_usd", "Answers' usage priced by the price file, in USD",
+                                 ["tenant", "key", "model"], registry=r)
+        self.spend_tokens = Counter("magic_gateway_spend_tokens", "Tokens counted against limits and budgets",
+                                    ["tenant", "key", "model", "direction"], registry=r)
+        self.limit_refusals = Counter("magic_gateway_limit_refusals", "Requests refused by a limit or budget (429)",
+                                      ["tenant", "scope", "limit"], registry=r)
+        self.limit_state_unavailable = Counter(
+            "magic_gateway_limit_state_unavailable",
+            "Limit checks that found Redis unreachable: refused (503), counted locally, or a settlement lost",
+            ["action"], registry=r)
 
     def child(self, metric: Any, *labels: str) -> Any:
         """`metric.labels(*labels)`, looked up once: label values are bounded (see above), and

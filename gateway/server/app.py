@@ -19,6 +19,10 @@ from gateway.analysis.pool import AnalysisService
 from gateway.analysis.screener import Screener, analyzer_spec, tenant_secret
 from gateway.clients.checks import client_checks
 from gateway.config import GatewayConfig
+from gateway.limits.config import load_prices
+from gateway.limits.meters import LimitRules
+from gateway.limits.opening import open_counters
+from gateway.limits.prices import PriceBook
 from gateway.observability.audit import AuditTrail
 from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
@@ -27,7 +31,7 @@ from gateway.server.auth import KeyRing
 from gateway.server.chain import handler
 from gateway.server.cors import cors_headers, cors_middleware
 from gateway.server.middleware import errors_middleware
-from gateway.server.state import CONVERSATIONS, LINKS, LIVE, SHARED, STATE, GatewayState, LiveState
+from gateway.server.state import CONVERSATIONS, COUNTERS, LINKS, LIVE, SHARED, STATE, GatewayState, LiveState
 from gateway.state import open_state
 from gateway.state.conversations import ConversationStore
 from gateway.upstream.deployments import Deployment, DeploymentHealth
@@ -68,6 +72,8 @@ def build_state(config: GatewayConfig, policy: Policy | None = None,
         health=previous.health if previous is not None else DeploymentHealth(config.routing, on_change=cooled),
         blobs=previous.blobs if previous is not None else RelayedBlobs(lambda tenant: tenant_secret(config, tenant)),
         clients=client_checks(config.clients, base),
+        limits=LimitRules(config.limits),
+        prices=PriceBook(load_prices(config.resolve(config.limits.prices) if config.limits.prices else None)),
         finish_hooks=previous.finish_hooks if previous is not None else [])
 
 
@@ -113,6 +119,15 @@ async def shared_state(app: web.Application) -> AsyncIterator[None]:
     await store.close()
 
 
+async def limit_counters(app: web.Application) -> AsyncIterator[None]:
+    metrics = app[STATE].metrics
+    counters = open_counters(app[STATE].config.state,
+                             lambda action: metrics.child(metrics.limit_state_unavailable, action).inc())
+    app[COUNTERS] = counters
+    yield
+    await counters.close()
+
+
 async def audit_trail(app: web.Application) -> AsyncIterator[None]:
     yield
     audit = app[LIVE].current.audit
@@ -128,7 +143,7 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
         app.on_response_prepare.append(cors_headers(origins))
     app[STATE] = build_state(config, policy)
     app[LIVE] = LiveState(app[STATE])
-    app.cleanup_ctx.extend([shared_state, provider_links, analysis_engine, audit_trail])
+    app.cleanup_ctx.extend([shared_state, limit_counters, provider_links, analysis_engine, audit_trail])
     app.router.add_get("/healthz", endpoints.healthz)
     app.router.add_get("/readyz", endpoints.readyz)
     app.router.add_get("/metrics", endpoints.metrics)

@@ -6,7 +6,7 @@ step run out of order into a clear error rather than an AttributeError on None.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -56,6 +56,8 @@ class Call:
     attempt: Attempted | None = None          # forward: the deployment that answered, its translator
     turn: Any = None                          # expand: a Responses turn the conversation store keeps
     documents: list[Any] = field(default_factory=list)  # read_documents: PDFs read as text (server.documents)
+    # take_limits: the spend noted and the limits settled from the usage, once the answer is over (gateway.limits)
+    settle: Callable[[], Awaitable[None] | None] | None = None
     hidden: list[tuple[str, str]] = field(default_factory=list)  # rewrite (shadow): values a cassette never holds
 
     def recorded_reader(self) -> ResponseText:

@@ -1,6 +1,6 @@
 """The request path, in one place: the steps every proxied request goes through, in order.
 
-    authenticate -> check_client -> read_body -> read_documents -> parse -> record -> route -> admit -> screen -> guard -> enforce
+    authenticate -> check_client -> read_body -> read_documents -> parse -> record -> route -> take_limits -> admit -> screen -> guard -> enforce
     -> rewrite -> restore_documents -> expand -> forward
 
 Each step is `async def step(call: Call) -> web.StreamResponse | None` (see `gateway.server.steps`);
@@ -11,12 +11,14 @@ counted, logged and audited once at the end (`gateway.observability.finish`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
 from gateway.adapters.base import Adapter
 from gateway.errors import GatewayError
+from gateway.limits.step import take_limits
 from gateway.observability.exchange import Exchange
 from gateway.observability.finish import finish_exchange
 from gateway.server import clients, conversation, documents, steps
@@ -34,6 +36,7 @@ REQUEST_STEPS: tuple[Step, ...] = (
     steps.parse,          # adapter: body -> Envelope of Segments; size limits
     steps.record,         # cassette started, when recorded
     steps.route,          # model -> Route (provider, upstream model, feature); the tenant's policy
+    take_limits,          # requests, tokens (estimated) and money per key, user, tenant; settled after the answer
     steps.admit,          # audit writable; the decision's admit (feature, stored state)
     steps.screen,         # analysis (cached, in workers) and the decision -> Verdict
     steps.guard,          # the guard model, when the policy names one and the local score is unsure
@@ -75,5 +78,10 @@ def handler(adapter: Adapter) -> Callable[[web.Request], Awaitable[web.StreamRes
             if response is not None and not exchange.status:
                 exchange.status = response.status
             state.metrics.in_flight.dec()
+            # the spend noted before the audit record, which holds it; limits' counters settled
+            settling = call.settle() if call.settle is not None else None
+            if settling is not None:
+                with contextlib.suppress(asyncio.CancelledError):   # it goes on in its own task; the record
+                    await asyncio.shield(settling)                  # below is written whatever happens
             finish_exchange(state.metrics, state.audit, state.recorder, exchange, state.finish_hooks)
     return handle

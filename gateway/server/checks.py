@@ -15,8 +15,14 @@ def check_files(path: str) -> GatewayConfig:
     from filters.recognizers.registry import load_recognizers
     from filters.use_rules.rules import UseRules
     from gateway.analysis.screener import tenant_policies
+    from gateway.limits.config import load_prices, reference_problems
 
     config = load_config(path)
+    problems = reference_problems(config.limits, {k.name for k in config.keys if k.name},
+                                  {k.user for k in config.keys}, {k.tenant for k in config.keys})
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    load_prices(config.resolve(config.limits.prices) if config.limits.prices else None)
     policy = load_policy(config.policy_path())
     policies = tenant_policies(config, policy)
     if not config.audit.path and any(p.audit.required for p in policies.values()):

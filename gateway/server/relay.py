@@ -148,6 +148,9 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
         exchange.input_tokens, exchange.output_tokens = translated.tokens
     if call.turn is not None:
         await call.turn.save()
+    settling = call.settle() if call.settle is not None else None
+    if settling is not None:
+        await settling   # the stream's usage counted against its limits before the client sees its end
     await response.write_eof()
     return response
 

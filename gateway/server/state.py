@@ -18,6 +18,9 @@ from gateway.analysis.pool import AnalysisService
 from gateway.analysis.screener import Screener
 from gateway.clients.checks import ClientChecks
 from gateway.config import GatewayConfig
+from gateway.limits.counters import Counters
+from gateway.limits.meters import LimitRules
+from gateway.limits.prices import PriceBook
 from gateway.observability.audit import AuditTrail
 from gateway.observability.exchange import Exchange
 from gateway.observability.metrics import Metrics
@@ -46,6 +49,8 @@ class GatewayState:
     health: DeploymentHealth          # per deployment: consecutive failures, cool-downs, requests in flight
     blobs: RelayedBlobs               # opaque blobs relayed to each tenant (reasoning, signatures)
     clients: ClientChecks             # the client's address, embargo (AUP I.A.e), shared keys (AUP I.B.a)
+    limits: LimitRules                # the config's limits (gateway.limits); their counters: COUNTERS
+    prices: PriceBook                 # the price file: spend in metrics and audit, budgets in money
     started: float = field(default_factory=time.time)
     # Called with each finished request's Exchange after metrics and audit (the console's traffic counters).
     finish_hooks: list[Callable[[Exchange], None]] = field(default_factory=list)
@@ -66,4 +71,5 @@ LIVE = web.AppKey("live_state", LiveState)
 LINKS = web.AppKey("provider_links", ProviderLinks)
 SHARED = web.AppKey("shared_state", KeyValueStore)  # memory or Redis (`state:` in the config)
 CONVERSATIONS = web.AppKey("conversations", ConversationStore)
+COUNTERS = web.AppKey("limit_counters", Counters)  # the limits' counters: host memory or SQLite, or Redis
 REQUEST_ID = web.RequestKey("request_id", str)
