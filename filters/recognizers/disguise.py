@@ -45,6 +45,7 @@ SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:-]{1,400}")
 NEW_KEY = re.compile(r"[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")
+CELL_DELIMITERS = frozenset(",;|\t")
 NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9]\Z|[0-9]\Z")
 NUMBER_HEAD = re.compile(r"[0-9][0-9 ().-]{0,24}[0-9]|[0-9]")
 LAST_VALUE_CHARS = re.compile(r"[\w@.+/=%:-]{1,400}\Z")
@@ -203,22 +204,28 @@ def _value_like(word: str) -> bool:
 
 
 def _number_like(before: str, after: str) -> bool:
-    """Whether the digit groups ending `before` and starting `after` hold eight digits at least."""
+    """Whether a phone's digit groups ("+7 912 745-2" / "6-22") end `before` and start `after`: a "+"
+    or "(" first, eight digits at least (a column of plain numbers is not read again)."""
     tail, head = NUMBER_TAIL.search(before), NUMBER_HEAD.match(after)
-    if tail is None or head is None:
+    if tail is None or head is None or tail.group()[0] not in "+(":
         return False
     return sum(c.isdigit() for c in tail.group() + head.group()) >= 8
 
 
 def _last_word(text: str) -> str:
-    """The value characters `text` ends with (a quote or a comma before them is no part of the value)."""
+    """The value characters `text` ends with (a quote before them is no part of the value); none when a
+    cell delimiter precedes them (a CSV row's cells are values of their own)."""
     match = LAST_VALUE_CHARS.search(text)
-    return match.group() if match else ""
+    if match is None or text[match.start() - 1:match.start()] in CELL_DELIMITERS:
+        return ""
+    return match.group()
 
 
 def _first_word(text: str) -> str:
     match = FIRST_VALUE_CHARS.match(text)
-    return match.group() if match else ""
+    if match is None or text[match.end():match.end() + 1] in CELL_DELIMITERS:
+        return ""
+    return match.group()
 
 
 def _in_latin_word(text: str, pos: int) -> bool:

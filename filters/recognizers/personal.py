@@ -153,7 +153,7 @@ def _phone(value: str, regions: tuple[str, ...]) -> bool:
         return False
     international = value.startswith("+") or number.startswith(("00", "011"))
     date_like = DATE_LIKE.search(value)
-    if date_like is not None and not international and len(digits_of(date_like.group())) == len(number) and \
+    if date_like is not None and not international and "(" not in value and \
             (date(date_like.group(), None) or len(date_like.group()) == len(value)):  # type: ignore[arg-type]
         return False   # 2024-01-15, 12/05/1996; but 992-93-96 and 8 (301) 128-06-81 (Russian digits) are no dates
     if not international and COMPACT_DATE.fullmatch(value):
