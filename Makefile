@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/gateway.yaml
 
-.PHONY: run test test-fast install system-deps bench bench-deps bench-litellm bench-detection clean
+.PHONY: run test test-fast install system-deps node-clients bench bench-deps bench-litellm bench-detection clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,16 @@ system-deps:
 	# redis-server for the shared-state tests.
 	bash deploy/install-system-deps.sh
 
-test: $(STAMP) system-deps
+# The Node clients the end-to-end tests drive (openai, @anthropic-ai/sdk, the Vercel AI SDK, Claude Code,
+# the Codex CLI), pinned by tests/node/package-lock.json; nothing is fetched when the tests run.
+NODE_STAMP := tests/node/node_modules/.package-lock.json
+
+$(NODE_STAMP): tests/node/package.json tests/node/package-lock.json | system-deps
+	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
+
+node-clients: $(NODE_STAMP)
+
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # The fast lane (under a minute): the filters, the units of the gateway and the adapters, no servers.
@@ -67,4 +76,4 @@ bench-detection: $(STAMP)
 	$(BIN)/python tests/bench/run_all.py
 
 clean:
-	rm -rf $(VENV) $(LITELLM_VENV) build *.egg-info
+	rm -rf $(VENV) $(LITELLM_VENV) tests/node/node_modules build *.egg-info

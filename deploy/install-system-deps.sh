@@ -2,7 +2,8 @@
 # Installs, as root on Debian, the system tools the tests need: promtool (from Debian's
 # `prometheus` package; only the binary is used, the service is kept from starting) and chromium
 # (the console's browser tests drive it with Playwright; Playwright's own browser download is never used)
-# and redis-server (the shared-state tests start their own on a loopback port).
+# and redis-server (the shared-state tests start their own on a loopback port), and node with npm (the
+# Node clients of tests/node: Debian's nodejs is recent enough, the packages there ask for node >= 18).
 # With the argument `bench`, also wrk, the load generator of `make bench`.
 set -euo pipefail
 
@@ -10,6 +11,8 @@ packages=()
 command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium fonts-liberation)
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ "${1:-}" = bench ]; then
     command -v wrk >/dev/null 2>&1 || packages+=(wrk)
 fi
