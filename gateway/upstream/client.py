@@ -91,6 +91,11 @@ class UpstreamClient:
         self._retries = retries
         self._on_retry = on_retry or (lambda provider, reason: None)
 
+    @property
+    def relays_status(self) -> bool:
+        """Whether a provider's 429 or 5xx goes back to the client as it came (`retries.on_status: relay`)."""
+        return self._retries.on_status == "relay"
+
     async def send(self, provider: ProviderConfig, url: str, body: bytes,
                    headers: dict[str, str], attempts: int | None = None) -> aiohttp.ClientResponse:
         """The upstream response with its headers read and its body still open (the caller releases it).

@@ -3,7 +3,9 @@
 Balancing is by weight (a weighted draw without replacement, so the order of fallbacks follows the
 weights too) or by least in-flight requests. A deployment that fails `cooldown_after_failures` times
 in a row (connection failures, 429s, 5xx, timeouts) is left out for `cooldown_s`; afterwards one
-request may try it again, and a single further failure cools it down once more. The state is per
+request may try it again, and a single further failure cools it down once more. A deployment whose
+429 or 5xx was relayed to the client is demoted for `cooldown_s`: tried after the others, so that the
+client's retry of that request goes to another one. The state is per
 server process: each worker learns on its own, which is enough to route around an outage.
 """
 
@@ -38,6 +40,7 @@ class _Health:
     failures: int = 0            # consecutive
     cooled_until: float = 0.0
     in_flight: int = 0
+    demoted_until: float = 0.0   # tried after the others until then
 
 
 @dataclass
@@ -80,9 +83,17 @@ class DeploymentHealth:
             health.cooled_until = self.clock() + self.settings.cooldown_s
             self.on_change(deployment, True)
 
+    def demote(self, deployment: Deployment) -> None:
+        """Tried after the others for `cooldown_s` (its 429 or 5xx went back to the client, who may retry)."""
+        self._of(deployment).demoted_until = self.clock() + self.settings.cooldown_s
+
+    def demoted(self, deployment: Deployment) -> bool:
+        return self._of(deployment).demoted_until > self.clock()
+
     def succeeded(self, deployment: Deployment) -> None:
         health = self._of(deployment)
         health.failures = 0
+        health.demoted_until = 0.0
         if health.cooled_until:
             health.cooled_until = 0.0
             self.on_change(deployment, False)
@@ -111,7 +122,7 @@ class DeploymentHealth:
         if not ready:   # every deployment is cooled down: trying them beats refusing outright
             return sorted(deployments, key=lambda d: self._of(d).cooled_until)
         if balance == "least_in_flight":
-            return sorted(ready, key=lambda d: (self.in_flight(d), -d.weight))
+            return sorted(ready, key=lambda d: (self.demoted(d), self.in_flight(d), -d.weight))
         ordered: list[Deployment] = []
         while ready:
             total = sum(d.weight for d in ready)
@@ -123,4 +134,4 @@ class DeploymentHealth:
                     break
             ordered.append(chosen)
             ready.remove(chosen)
-        return ordered
+        return sorted(ordered, key=self.demoted)   # stable: the draw's order among the others

@@ -1,11 +1,16 @@
 """One request sent to a route: its deployments tried in the balancer's order until one answers.
 
-Before the first byte, a connection failure, a 429 or a 5xx moves the request to the next
-deployment, and so does a timeout where the route says `fallback_on_timeout` (else the provider may
-still be working on it, and the client gets the 504). Each deployment is tried at most once per
-request. A deployment of the other wire format gets the request through its translator; a request
-field that deployment cannot honour skips it, and when no deployment can take the request the
-client gets a 400 naming the field. The last deployment's answer, whatever it is, is the answer.
+A request moves to the next deployment only when the one tried cannot have received it (the
+connection was never made), or on a timeout where the route says `fallback_on_timeout` (else the
+provider may still be working on it, and the client gets the 504). A provider's 429 or 5xx is relayed
+to the client (`retries.on_status: relay`, the default), so that one SDK call with its retries hits the
+providers 1 + retries times, never that times the route's deployments; the deployment that answered it
+is tried after the others for a while (`DeploymentHealth.demote`), so the SDK's retry goes elsewhere.
+With `on_status: retry` a 429, a 5xx or a broken connection moves on at once, as the gateway's own
+retry. Each deployment is tried at most once per request. A deployment of the other wire format gets
+the request through its translator; a request field that deployment cannot honour skips it, and when
+no deployment can take the request the client gets a 400 naming the field. The last deployment's
+answer, whatever it is, is the answer.
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ class RouteSender:
         """The first usable answer; the caller must call `done` with it when the response is finished."""
         candidates = self._health.order(route.deployments, route.balance)
         single = len(route.deployments) == 1
+        relay = self._client.relays_status
         refused: Untranslatable | None = None
         failure: GatewayError | None = None
         fallbacks: list[str] = []
@@ -91,7 +97,9 @@ class RouteSender:
                 self._health.failed(deployment)
                 self._on_error(deployment, error.code)
                 timed_out = error.code == "upstream_timeout"
-                if last or (timed_out and not route.fallback_on_timeout):
+                # relaying: only a request that cannot have reached the provider goes elsewhere
+                received = relay and error.code != "upstream_unreachable" and not timed_out
+                if last or received or (timed_out and not route.fallback_on_timeout):
                     raise
                 failure = error
                 fallbacks.append(deployment.label)
@@ -99,7 +107,9 @@ class RouteSender:
                 continue
             if response.status == 429 or response.status >= 500:
                 self._health.failed(deployment)
-                if not last:
+                if relay and not single:
+                    self._health.demote(deployment)
+                if not last and not relay:
                     response.release()
                     self._health.ended(deployment)
                     self._on_error(deployment, f"http_{response.status}")

@@ -49,34 +49,72 @@ def _cooled_gauge(rig: Rig, route: str, deployment: str) -> float | None:
     return None
 
 
+def _last_record(audit) -> dict:  # type: ignore[no-untyped-def]
+    return json.loads(audit.read_text().splitlines()[-1])
+
+
 @pytest.mark.parametrize("status", [503, 429, 500])
-def test_a_failing_deployment_falls_back_to_a_healthy_one_of_the_other_format(fresh: Rig, oai: openai.OpenAI,
-                                                                             status: int) -> None:
+def test_a_failing_deployment_is_relayed_and_the_sdks_retry_goes_to_a_healthy_one(fresh: Rig, status: int) -> None:
+    """The provider received it and said no: relayed, not sent to a second provider behind the SDK's back;
+    the SDK's own retry goes to the other deployment (of the other format), since the failing one is demoted."""
     fresh.broken.fail_status = status
-    reply = oai.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "still there?"}])
-    assert reply.choices[0].message.content == "still there?"
+    sdk = openai.OpenAI(base_url=fresh.gateway.url + "/v1", api_key=KEY, max_retries=1)
+    raw = sdk.chat.completions.with_raw_response.create(
+        model="resilient", messages=[{"role": "user", "content": "still there?"}])
+    assert raw.parse().choices[0].message.content == "still there?" and raw.retries_taken == 1
     assert len(fresh.broken.requests) == 1                      # tried once, never twice
     sent = fresh.claude.requests[-1]
     assert sent["path"] == "/v1/messages" and sent["json"]["model"] == "claude-ok"
-    record = json.loads(fresh.audit.read_text().splitlines()[-1])
+    record = _last_record(fresh.audit)
+    assert record["fallbacks"] == [] and record["translated"] == "openai.chat->anthropic.messages"
+
+
+def test_one_sdk_call_hits_the_providers_as_often_as_the_sdk_tries_whatever_the_deployments(fresh: Rig) -> None:
+    fresh.broken.fail_status = 503
+    fresh.claude.fail_status = 529
+    sdk = openai.OpenAI(base_url=fresh.gateway.url + "/v1", api_key=KEY, max_retries=2)
+    with pytest.raises(openai.InternalServerError) as failed:
+        sdk.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "anyone?"}])
+    assert failed.value.status_code in (503, 529)        # a provider's own status, relayed
+    hits = (len(fresh.broken.requests), len(fresh.claude.requests))
+    assert sum(hits) == 3 and min(hits) >= 1             # 1 + 2 retries over both, not 3 x 2
+
+
+def test_a_connection_that_was_never_made_moves_to_the_next_deployment(fresh: Rig, oai: openai.OpenAI) -> None:
+    reply = oai.chat.completions.create(model="unreachable-first", messages=[{"role": "user", "content": "knock"}])
+    assert reply.choices[0].message.content == "knock"
+    assert _last_record(fresh.audit)["fallbacks"] == ["nowhere:gone"]
+
+
+@pytest.mark.parametrize("status", [503, 429, 500])
+def test_with_on_status_retry_the_gateway_falls_back_itself(fresh: Rig, status: int) -> None:
+    fresh.broken.fail_status = status
+    sdk = openai.OpenAI(base_url=fresh.retrying.url + "/v1", api_key=KEY, max_retries=0)
+    reply = sdk.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "still there?"}])
+    assert reply.choices[0].message.content == "still there?"
+    assert len(fresh.broken.requests) == 1 and len(fresh.claude.requests) == 1
+    record = _last_record(fresh.retrying_audit)
     assert record["fallbacks"] == ["broken-standin:gpt-broken"]
     assert record["translated"] == "openai.chat->anthropic.messages"
 
 
-def test_a_streamed_request_falls_back_before_the_first_byte(fresh: Rig, oai: openai.OpenAI) -> None:
+def test_a_streamed_request_falls_back_before_the_first_byte(fresh: Rig) -> None:
     fresh.broken.fail_status = 502
-    chunks = oai.chat.completions.create(model="resilient", stream=True,
-                                         messages=[{"role": "user", "content": "stream after failover"}])
-    assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == "stream after failover"
-    assert len(fresh.broken.requests) == 1 and len(fresh.claude.requests) == 1
+    for gateway, retries in ((fresh.gateway, 1), (fresh.retrying, 0)):   # the SDK's retry, or the gateway's
+        sdk = openai.OpenAI(base_url=gateway.url + "/v1", api_key=KEY, max_retries=retries)
+        chunks = sdk.chat.completions.create(model="resilient", stream=True,
+                                             messages=[{"role": "user", "content": "stream after failover"}])
+        assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == "stream after failover"
+    assert len(fresh.broken.requests) == 2 and len(fresh.claude.requests) == 2
 
 
-def test_when_every_deployment_fails_the_client_gets_the_last_error(fresh: Rig, oai: openai.OpenAI) -> None:
+def test_when_every_deployment_fails_the_client_gets_the_last_error(fresh: Rig) -> None:
     fresh.broken.fail_status = 503
     fresh.claude.fail_status = 529
+    sdk = openai.OpenAI(base_url=fresh.retrying.url + "/v1", api_key=KEY, max_retries=0)
     with pytest.raises(openai.InternalServerError) as failed:
-        oai.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "anyone?"}])
-    assert failed.value.status_code == 529   # the last provider's own status, relayed (retries.on_status: relay)
+        sdk.chat.completions.create(model="resilient", messages=[{"role": "user", "content": "anyone?"}])
+    assert failed.value.status_code == 529   # the last provider's own status
     assert (len(fresh.broken.requests), len(fresh.claude.requests)) == (1, 1)
 
 
@@ -100,24 +138,27 @@ def test_weights_are_honoured_over_hundreds_of_requests(rig: Rig, upstream, oai:
     assert 257 <= models["heavy"] <= 343, models
 
 
-def test_a_deployment_that_keeps_failing_is_cooled_down_and_recovers(fresh: Rig, oai: openai.OpenAI) -> None:
+def test_a_deployment_that_keeps_failing_is_cooled_down_and_recovers(fresh: Rig) -> None:
     fresh.flaky.fail_status = 503
-    for _ in range(2):   # routing.cooldown_after_failures in this rig
-        reply = oai.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "x"}])
-        assert reply.choices[0].message.content == "x"    # served by the steady deployment meanwhile
+    sdk = openai.OpenAI(base_url=fresh.gateway.url + "/v1", api_key=KEY, max_retries=1)
+    for attempt in range(2):   # routing.cooldown_after_failures in this rig
+        if attempt:
+            time.sleep(1.1)    # the failing deployment was demoted for routing.cooldown_s (1 s in this rig)
+        reply = sdk.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "x"}])
+        assert reply.choices[0].message.content == "x"    # the SDK's retry, served by the steady deployment
     assert len(fresh.flaky.requests) == 2
     assert _cooled_gauge(fresh, "cooling", "flaky-standin:flaky") == 1.0
     ready = json.loads(_get(fresh.gateway.url + "/readyz"))
     assert {"route": "cooling", "deployment": "flaky-standin:flaky"} in [
         {k: v for k, v in c.items() if k != "seconds_left"} for c in ready["cooled_down_deployments"]]
     for _ in range(5):
-        oai.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "y"}])
+        sdk.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "y"}])
     assert len(fresh.flaky.requests) == 2                   # left alone while cooled down
 
     fresh.flaky.fail_status = None
     time.sleep(1.2)                                         # routing.cooldown_s in this rig is 1 s
     for _ in range(10):                                     # weight 1000:1, so nearly always the first one
-        oai.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "z"}])
+        sdk.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "z"}])
         if len(fresh.flaky.requests) > 2:
             break
     assert len(fresh.flaky.requests) == 3

@@ -131,3 +131,17 @@ def test_when_every_deployment_is_cooled_they_are_still_tried_soonest_back_first
     clock.now += 5
     health.failed(first)
     assert health.order((first, second), "weighted") == [second, first]
+
+
+@pytest.mark.parametrize("balance", ["weighted", "least_in_flight"])
+def test_a_demoted_deployment_is_tried_after_the_others_until_its_time_is_up(balance: str) -> None:
+    heavy, light = _deployments(1000, 1)
+    clock = Clock()
+    health = DeploymentHealth(RoutingConfig(cooldown_s=10), clock=clock)
+    health.demote(heavy)              # its 429 went back to the client: the client's retry goes elsewhere
+    assert health.order((heavy, light), balance) == [light, heavy]   # still a fallback for a failed connect
+    clock.now += 10
+    assert health.order((heavy, light), balance, draw=lambda: 0.0)[0] == heavy
+    health.demote(heavy)
+    health.succeeded(heavy)           # answered well since: no longer demoted
+    assert health.order((heavy, light), balance, draw=lambda: 0.0)[0] == heavy
