@@ -130,6 +130,10 @@ class ResponseText:
         self._transcript_chars = 0
         self.written = 0   # characters passed on since the transcript was last read
 
+    def learn(self, pseudonyms: Mapping[str, str]) -> None:
+        """More tokens to restore: those of stored turns the request brought in (the conversation store)."""
+        self._values.update(pseudonyms)
+
     @property
     def idle(self) -> bool:
         """Nothing to restore and nothing to mask: every text passes as it is."""

@@ -6,6 +6,10 @@ redacted): `previous_response_id` becomes the stored input and output items, an 
 becomes the stored item, and an item the client sends back under a gateway id goes out under the
 provider's id with the opaque content the provider gave (only a blob relayed to this tenant goes
 back). A reference the store does not hold is a 400 that says why.
+
+The stored turns hold the texts as forwarded, pseudonyms included, and each the map of its pseudonyms
+to the client's values (encrypted with it): an answer that quotes an earlier turn, and what
+`GET /v1/responses/{id}` serves, show the client's own values, as the first answer did.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from typing import Any
 
 from aiohttp import web
 
+from filters.response.restore import ResponseText
+from gateway.adapters import ADAPTERS
 from gateway.errors import GatewayError
 from gateway.server.call import Call, need
 from gateway.server.state import CONVERSATIONS, LIVE
-from gateway.state.conversations import ConversationStore, StoredResponse, item_id_for, mint_id
+from gateway.state.conversations import ConversationStore, StoredResponse, item_id_for, mint_id, pseudonyms_in
 from gateway.upstream.sse import SSEEvent
 
 _MINTED = "_mg"   # every gateway-minted id holds this after its prefix
@@ -40,6 +46,7 @@ async def expand(call: Call) -> None:
     store, tenant = call.request.app[CONVERSATIONS], principal.tenant
     ttl = int(call.state.config.state.conversation_ttl_s)
     history: list[dict[str, Any]] = []
+    learned: dict[str, str] = {}    # pseudonyms of the stored turns brought in, token -> the client's value
     previous = forwarded.pop("previous_response_id", None)
     if previous is not None:
         stored = await store.response(tenant, str(previous))
@@ -49,22 +56,30 @@ async def expand(call: Call) -> None:
                                f"{ttl} s), was deleted, or belongs to another workspace; send the whole "
                                "conversation in input", param="previous_response_id")
         history = stored.input + stored.output
+        learned.update(stored.pseudonyms)
     value = forwarded.get("input")
     items: list[Any] = [{"role": "user", "content": value}] if isinstance(value, str) else list(value or [])
-    expanded = [await _expanded(store, tenant, item, index, ttl) for index, item in enumerate(items)]
+    expanded = [await _expanded(store, tenant, item, index, ttl, learned) for index, item in enumerate(items)]
     if history or isinstance(value, list):   # a lone string input goes as it came
         forwarded["input"] = history + expanded
-    call.turn = Turn(store=store, tenant=tenant, input=copy.deepcopy(history + expanded), previous=previous)
+    if learned:   # the answer may quote an earlier turn: its tokens are restored too
+        need(call.replies, "the response chain").learn(learned)
+    screened = need(call.screened, "the screening").pseudonyms
+    call.turn = Turn(store=store, tenant=tenant, input=copy.deepcopy(history + expanded), previous=previous,
+                     pseudonyms={**learned, **screened})
 
 
-async def _expanded(store: ConversationStore, tenant: str, item: Any, index: int, ttl: int) -> Any:
+async def _expanded(store: ConversationStore, tenant: str, item: Any, index: int, ttl: int,
+                    learned: dict[str, str]) -> Any:
     if not isinstance(item, dict):
         return item
     kind, item_id = item.get("type"), item.get("id")
     if kind == "item_reference" or _is_minted(item_id):
-        stored = await store.item(tenant, str(item_id)) if _is_minted(item_id) else None
-        if stored is not None:
+        entry = await store.item_entry(tenant, str(item_id)) if _is_minted(item_id) else None
+        if entry is not None:
+            stored, pseudonyms = entry
             if kind == "item_reference":
+                learned.update(pseudonyms)
                 return stored
             # The client's copy (screened like any input) under the provider's id, with the provider's blob.
             sent = {**item, "id": stored.get("id")}
@@ -92,6 +107,7 @@ class Turn:
     tenant: str
     input: list[Any]
     previous: str | None
+    pseudonyms: dict[str, str] = field(default_factory=dict)   # token -> the client's value
     id: str = field(default_factory=lambda: mint_id("resp"))
     ids: dict[str, str] = field(default_factory=dict)          # provider item id -> gateway item id
     output: list[dict[str, Any]] = field(default_factory=list)  # the provider's items, as it sent them
@@ -154,20 +170,38 @@ class Turn:
         if self.response is None:
             return
         output_ids = [self.ids.get(str(i.get("id")), item_id_for(i)) for i in self.output]
+        kept = pseudonyms_in([self.input, self.output], self.pseudonyms)
         await self.store.save(self.tenant, StoredResponse(self.id, self.input, self.output, output_ids,
-                                                          self.response))
+                                                          self.response, kept))
 
 
 async def get_response(request: web.Request) -> web.Response:
     stored = await _stored(request)
-    return web.json_response(stored.response)
+    response, adapter = copy.deepcopy(stored.response), ADAPTERS["openai.responses"]
+    # the model's texts as the client first got them: pseudonyms restored, marked as AI-generated
+    adapter.rewrite_response(response, ResponseText(stored.pseudonyms))
+    adapter.mark_ai_generated(response)
+    return web.json_response(response, headers={"X-AI-Generated": "true"})
 
 
 async def get_input_items(request: web.Request) -> web.Response:
     stored = await _stored(request)
-    data = list(reversed(stored.input)) if request.query.get("order", "desc") == "desc" else list(stored.input)
+    restore = ResponseText(stored.pseudonyms)
+    items = [_restored(item, restore) for item in stored.input]
+    data = list(reversed(items)) if request.query.get("order", "desc") == "desc" else items
     return web.json_response({"object": "list", "data": data, "has_more": False,
                               "first_id": None, "last_id": None})
+
+
+def _restored(value: Any, restore: ResponseText) -> Any:
+    """An input item with the client's values in its texts (opaque blobs left as they are)."""
+    if isinstance(value, str):
+        return restore.text(value)
+    if isinstance(value, list):
+        return [_restored(v, restore) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "encrypted_content" else _restored(v, restore) for k, v in value.items()}
+    return value
 
 
 async def delete_response(request: web.Request) -> web.Response:

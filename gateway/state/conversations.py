@@ -15,7 +15,7 @@ import hmac
 import json
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -49,10 +49,21 @@ class StoredResponse:
     output: list[dict[str, Any]]    # the provider's output items, with the provider's own ids
     output_ids: list[str]           # the gateway's id of each output item
     response: dict[str, Any]        # the response object as the client got it (gateway ids; texts as forwarded)
+    # token -> the client's value, for every pseudonym in the texts above (encrypted with them): what is
+    # served from here shows the client's own values, as the answer did
+    pseudonyms: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "input": self.input, "output": self.output, "output_ids": self.output_ids,
-                "response": self.response}
+                "response": self.response, "pseudonyms": self.pseudonyms}
+
+
+def pseudonyms_in(value: Any, pseudonyms: dict[str, str]) -> dict[str, str]:
+    """The entries of `pseudonyms` whose token occurs in `value` (any JSON value)."""
+    if not pseudonyms:
+        return {}
+    text = json.dumps(value, ensure_ascii=False)
+    return {token: original for token, original in pseudonyms.items() if token in text}
 
 
 class ConversationStore:
@@ -79,7 +90,8 @@ class ConversationStore:
     async def save(self, tenant: str, stored: StoredResponse) -> None:
         space = for_tenant(self._store, tenant)
         for gateway_id, item in zip(stored.output_ids, stored.output):
-            await space.set("item", gateway_id, self._seal(tenant, item), self._ttl_s)
+            entry = {"item": item, "pseudonyms": pseudonyms_in(item, stored.pseudonyms)}
+            await space.set("item", gateway_id, self._seal(tenant, entry), self._ttl_s)
         await space.set("response", stored.id, self._seal(tenant, stored.to_json()), self._ttl_s)
 
     async def response(self, tenant: str, response_id: str) -> StoredResponse | None:
@@ -87,8 +99,15 @@ class ConversationStore:
         return StoredResponse(**value) if value else None
 
     async def item(self, tenant: str, item_id: str) -> dict[str, Any] | None:
+        entry = await self.item_entry(tenant, item_id)
+        return entry[0] if entry else None
+
+    async def item_entry(self, tenant: str, item_id: str) -> tuple[dict[str, Any], dict[str, str]] | None:
+        """An output item by its gateway id, with the pseudonyms in it (token -> the client's value)."""
         value = self._open(tenant, await for_tenant(self._store, tenant).get("item", item_id))
-        return value if isinstance(value, dict) else None
+        if not isinstance(value, dict) or not isinstance(value.get("item"), dict):
+            return None
+        return value["item"], dict(value.get("pseudonyms") or {})
 
     async def delete(self, tenant: str, response_id: str) -> bool:
         stored = await self.response(tenant, response_id)

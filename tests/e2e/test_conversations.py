@@ -76,6 +76,44 @@ def test_streamed_turns_are_kept_too(openai_client, upstream):
     assert "Name three churn drivers" in repr(_sent(upstream)["input"]) and second.output_text == "Only one"
 
 
+def _token(upstream, value: str) -> str:  # type: ignore[no-untyped-def]
+    """The pseudonym the provider received in place of `value` (from the stand-in's log)."""
+    import re
+
+    (sent,) = [r for r in mock_requests(upstream) if r["path"] == "/v1/responses"]
+    tokens = set(re.findall(r"<EMAIL_ADDRESS_[0-9a-f]+>", sent["body"]))
+    assert len(tokens) == 1 and value not in sent["body"]
+    return tokens.pop()
+
+
+def test_what_is_served_from_the_store_shows_the_clients_own_values(openai_client, upstream):
+    first = openai_client.responses.create(model=MODEL, input=f"Write to {EMAIL} about the Q3 churn table")
+    token = _token(upstream, EMAIL)
+    again = openai_client.responses.retrieve(first.id)
+    assert again.output_text == first.output_text == f"Write to {EMAIL} about the Q3 churn table"
+    assert token not in again.model_dump_json()
+    items = openai_client.responses.input_items.list(first.id)
+    listed = repr([item.content for item in items.data])
+    assert EMAIL in listed and token not in listed
+
+    # Later turns: the provider quotes the earlier turn's pseudonym; the client reads its own value.
+    quoting = {"x-mock-echo": "false", "x-mock-reply": f"It was for {token}."}
+    clear_mock(upstream)
+    second = openai_client.responses.create(model=MODEL, previous_response_id=first.id, input="Who was it for?",
+                                            extra_headers=quoting)
+    assert second.output_text == f"It was for {EMAIL}."
+    assert EMAIL not in repr(_sent(upstream))
+    with openai_client.responses.stream(model=MODEL, previous_response_id=second.id, input="Again?",
+                                        extra_headers=quoting) as stream:
+        assert stream.get_final_response().output_text == f"It was for {EMAIL}."
+    clear_mock(upstream)
+    referenced = openai_client.responses.create(model=MODEL, extra_headers=quoting, input=[
+        {"type": "item_reference", "id": first.output[1].id}, {"role": "user", "content": "Who?"}])
+    assert referenced.output_text == f"It was for {EMAIL}."
+    assert EMAIL not in repr(_sent(upstream))
+    assert openai_client.responses.retrieve(second.id).output_text == f"It was for {EMAIL}."
+
+
 def test_without_the_gateway_the_stand_in_refuses_stored_state(upstream):
     """The stand-in really rejects what needs provider-side storage (so the tests above prove something)."""
     direct = openai.OpenAI(base_url=upstream.url + "/v1", api_key="sk-test", max_retries=0)

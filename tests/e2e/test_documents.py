@@ -103,3 +103,77 @@ def test_a_scanned_pdf_without_a_text_layer_stays_refused(docs_gateway, mock):
     assert caught.value.body["error"]["code"] == "policy_violation"
     assert caught.value.body["error"]["category"] == "attachment_document"
     assert mock_requests(mock) == []
+
+
+# OpenAI: chat `file` parts and Responses `input_file` parts with the PDF inline (file_data)
+
+def openai_client(server, who: str = "acme"):  # type: ignore[no-untyped-def]
+    import openai
+
+    return openai.OpenAI(base_url=server.url + "/v1", api_key=KEYS[who], max_retries=0)
+
+
+def ask_chat(server, data: str, who: str = "acme"):  # type: ignore[no-untyped-def]
+    return openai_client(server, who).chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "file", "file": {"filename": "q3-report.pdf", "file_data": f"data:application/pdf;base64,{data}"}},
+        {"type": "text", "text": "Summarise this document"}]}])
+
+
+def ask_responses(server, data: str, who: str = "acme"):  # type: ignore[no-untyped-def]
+    return openai_client(server, who).responses.create(model="gpt-4o", input=[{"role": "user", "content": [
+        {"type": "input_file", "filename": "q3-report.pdf", "file_data": f"data:application/pdf;base64,{data}"},
+        {"type": "input_text", "text": "Summarise this document"}]}])
+
+
+def sent_part(mock, path: str) -> dict:  # type: ignore[no-untyped-def]
+    [call] = [r for r in mock_requests(mock) if r["path"] == path]
+    body = call["json"]
+    return (body["messages"] if path == "/v1/chat/completions" else body["input"])[0]["content"][0]
+
+
+@pytest.mark.parametrize("api", ["chat", "responses"])
+def test_an_openai_pdf_without_findings_is_forwarded_unchanged(docs_gateway, mock, api):
+    data = pdf("Quarterly revenue grew 12 percent in the EMEA region.")
+    clear_mock(mock)
+    if api == "chat":
+        assert ask_chat(docs_gateway, data).choices[0].message.content == "Summarise this document"
+        part = sent_part(mock, "/v1/chat/completions")
+        assert part == {"type": "file", "file": {"filename": "q3-report.pdf",
+                                                 "file_data": f"data:application/pdf;base64,{data}"}}
+    else:
+        assert ask_responses(docs_gateway, data).output_text == "Summarise this document"
+        part = sent_part(mock, "/v1/responses")
+        assert part == {"type": "input_file", "filename": "q3-report.pdf",
+                        "file_data": f"data:application/pdf;base64,{data}"}
+
+
+@pytest.mark.parametrize("api", ["chat", "responses"])
+def test_an_openai_pdf_with_pii_goes_as_text_with_the_values_masked(docs_gateway, mock, api):
+    data = pdf("Renewal notes for Q3.", f"Contact {EMAIL} about the contract.")
+    clear_mock(mock)
+    if api == "chat":
+        ask_chat(docs_gateway, data)
+        part = sent_part(mock, "/v1/chat/completions")
+        assert part["type"] == "text"
+    else:
+        ask_responses(docs_gateway, data)
+        part = sent_part(mock, "/v1/responses")
+        assert part["type"] == "input_text"
+    assert part["text"].startswith("q3-report.pdf\n\n") and "Renewal notes for Q3." in part["text"]
+    assert EMAIL not in part["text"] and "<EMAIL_ADDRESS_" in part["text"]
+    assert EMAIL not in repr(mock_requests(mock)) and data not in repr(mock_requests(mock))
+
+
+def test_an_openai_pdf_refused_by_policy_names_the_entity_types_and_a_scan_stays_refused(docs_gateway, mock):
+    import openai
+
+    clear_mock(mock)
+    with pytest.raises(openai.BadRequestError) as caught:
+        ask_responses(docs_gateway, pdf(f"Contact {EMAIL} about the contract."), who="strict")
+    error = caught.value.body
+    assert error["code"] == "policy_violation" and error["category"] == "attachment_pdf"
+    assert "EMAIL_ADDRESS" in error["message"] and EMAIL not in error["message"]
+    with pytest.raises(openai.BadRequestError) as caught:
+        ask_chat(docs_gateway, scanned_pdf())
+    assert caught.value.body["code"] == "policy_violation"
+    assert mock_requests(mock) == []

@@ -119,3 +119,22 @@ def test_vercel_ai_anthropic_provider(gateway, upstream):
     assert result == {"text": f"Email {EMAIL} the Q3 numbers", "finish": "stop"}
     sent = _calls(upstream, "/v1/messages")
     assert len(sent) == 1 and EMAIL not in sent[0]["body"]
+
+
+def test_vercel_ai_pdf_file_part_is_read_and_screened(gateway, upstream, tmp_path):
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.add_page()
+    document.set_font("Helvetica", size=12)
+    document.cell(0, 10, f"Renewal notes: contact {EMAIL} about the contract.")
+    path = tmp_path / "q3-report.pdf"
+    path.write_bytes(bytes(document.output()))
+    result = run_node("vercel_ai.mjs", "pdf", gateway.url, KEY, PDF_PATH=str(path))
+    # the mock echoes every text of the turn: the document's, with the client's own value restored
+    assert result["text"] == f"q3-report.pdf\n\nRenewal notes: contact {EMAIL} about the contract.\n" \
+                             "Summarise this document"
+    (sent,) = _calls(upstream, "/v1/responses")
+    part = sent["json"]["input"][0]["content"][0]
+    assert part["type"] == "input_text" and part["text"].startswith("q3-report.pdf\n\n")
+    assert "Renewal notes" in part["text"] and EMAIL not in sent["body"] and "<EMAIL_ADDRESS_" in part["text"]

@@ -2,6 +2,7 @@
 // `openai(model)` talks the Responses API with the SDK's defaults (store left on): a later turn sends
 // the earlier answer back as `item_reference`s (reasoning and message items), which only a gateway that
 // keeps the conversation itself can serve when the provider is told to store nothing.
+import { readFileSync } from "node:fs";
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { generateText, stepCountIs, streamText, tool } from "ai";
@@ -40,6 +41,14 @@ await run({
                               execute: async ({ text }) => { calls.push(text); return `owner of ${text}`; } }) },
     });
     return { text: result.text, steps: result.steps.length, calls };
+  },
+
+  async pdf() {
+    // A PDF as a file part: the Responses provider sends it as an `input_file` with the PDF inline.
+    const result = await generateText({ model: openai("gpt-4o-mini"), maxRetries: 0, messages: [{ role: "user", content: [
+      { type: "file", data: readFileSync(process.env.PDF_PATH), mediaType: "application/pdf", filename: "q3-report.pdf" },
+      { type: "text", text: "Summarise this document" }] }] });
+    return { text: result.text };
   },
 
   async anthropic() {
