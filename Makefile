@@ -37,7 +37,17 @@ $(NODE_STAMP): tests/node/package.json tests/node/package-lock.json | system-dep
 
 node-clients: $(NODE_STAMP)
 
-test: $(STAMP) system-deps $(NODE_STAMP)
+# aider, the coding agent (it talks through litellm), pinned, in its own venv: its exact pins never touch ours.
+AIDER_VERSION := 0.86.2
+AIDER_VENV := tests/.aider-venv
+AIDER_STAMP := $(AIDER_VENV)/.installed-$(AIDER_VERSION)
+
+$(AIDER_STAMP):
+	$(PYTHON) -m venv $(AIDER_VENV)
+	$(AIDER_VENV)/bin/pip install --quiet 'aider-chat==$(AIDER_VERSION)'
+	touch $@
+
+test: $(STAMP) system-deps $(NODE_STAMP) $(AIDER_STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 # The fast lane (under a minute): the filters, the units of the gateway and the adapters, no servers.
@@ -76,4 +86,4 @@ bench-detection: $(STAMP)
 	$(BIN)/python tests/bench/run_all.py
 
 clean:
-	rm -rf $(VENV) $(LITELLM_VENV) tests/node/node_modules build *.egg-info
+	rm -rf $(VENV) $(LITELLM_VENV) $(AIDER_VENV) tests/node/node_modules build *.egg-info
