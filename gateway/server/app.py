@@ -60,7 +60,8 @@ def build_state(config: GatewayConfig, policy: Policy | None = None,
         service = previous.service
     else:
         service = AnalysisService(spec, workers=config.analysis.workers,
-                                  cache_entries=config.analysis.cache_entries, timeout_s=config.timeouts.analysis_s)
+                                  cache_entries=config.analysis.cache_entries, timeout_s=config.timeouts.analysis_s,
+                                  tenant_queue_chars=config.analysis.tenant_queue_chars, stuck_s=config.analysis.stuck_s)
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     return GatewayState(
         config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics, service=service,

@@ -12,6 +12,7 @@ AI-generated.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import time
@@ -32,6 +33,7 @@ from gateway.upstream.deployments import Deployment
 from gateway.upstream.fallback import Attempted, RouteSender
 
 STORES_STATE = ("openai.chat", "openai.responses")   # OpenAI APIs that keep state unless told `store: false`
+OFF_LOOP_BYTES = 256 * 1024   # answers bigger than this are read through the response chain in a thread
 
 
 
@@ -127,10 +129,28 @@ def _note_attempt(call: Call, attempt: Attempted) -> None:
 
 
 async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempted) -> web.Response:
-    exchange, replies = call.exchange, need(call.replies, "the response chain")
+    exchange = call.exchange
     waited = time.monotonic()
     raw = await upstream.read()
     exchange.upstream_s += time.monotonic() - waited
+    if len(raw) > OFF_LOOP_BYTES:
+        # a big answer takes seconds to read through: on the loop it would stall every other request
+        # (and /healthz); in a thread the loop keeps serving meanwhile
+        reply, body = await asyncio.to_thread(_checked_reply, call, raw, attempt)
+    else:
+        reply, body = _checked_reply(call, raw, attempt)
+    await call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
+    if call.turn is not None:
+        call.turn.relabel(reply)
+        await call.turn.save()
+        body = jsoncodec.dumps(reply)
+    return web.Response(status=200, body=body, headers=client_headers(upstream, call.headers),
+                        content_type="application/json")
+
+
+def _checked_reply(call: Call, raw: bytes, attempt: Attempted) -> tuple[dict[str, Any], bytes]:
+    """The answer through the response chain (no I/O: it may run in a thread), and its bytes."""
+    exchange, replies = call.exchange, need(call.replies, "the response chain")
     try:
         reply = json.loads(raw)
     except ValueError:
@@ -159,13 +179,8 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
                                         "stage": hit.stage})
             raise response_refusal(hit)
     call.adapter.mark_ai_generated(reply)
-    await call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
-    if call.turn is not None:
-        call.turn.relabel(reply)
-        await call.turn.save()
     exchange.input_tokens, exchange.output_tokens = usage.input_tokens, usage.output_tokens
-    return web.Response(status=200, body=jsoncodec.dumps(reply),
-                        headers=client_headers(upstream, call.headers), content_type="application/json")
+    return reply, jsoncodec.dumps(reply) if call.turn is None else b""
 
 
 def _json_or_text(raw: bytes) -> Any:
