@@ -167,7 +167,7 @@ class AnalysisService:
         if self._closed:
             raise AnalysisUnavailable("the analysis engine is stopped")
         loop = asyncio.get_running_loop()
-        planned = jobs_of([len(item.text) for item in items])
+        planned = jobs_of([len(item.text) for item in items], [item.read_uses for item in items])
         jobs = [Job(tenant, [_piece_item(items[p.item], p) for p in pieces], sum(p.end - p.offset for p in pieces),
                     loop.create_future()) for pieces in planned]
         try:
@@ -202,9 +202,12 @@ class AnalysisService:
 
 
 def _piece_item(item: AnalysisItem, piece: Piece) -> AnalysisItem:
-    if piece.offset == 0 and piece.end == len(item.text):
+    if piece.kind == "all":
         return item
-    return AnalysisItem(item.text[piece.offset:piece.end], item.stated, item.role, item.read_uses)
+    text = item.text[piece.offset:piece.end]
+    if piece.kind == "uses":
+        return AnalysisItem(text, item.stated, item.role, read_uses=True, detect=False)
+    return AnalysisItem(text, item.stated, item.role, read_uses=False)
 
 
 def _fail(job: Job, error: Exception) -> None:

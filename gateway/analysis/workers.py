@@ -34,6 +34,7 @@ class AnalysisItem:
     stated: DataClass | None
     role: str
     read_uses: bool
+    detect: bool = True   # False: only the use check (a chunk of a long text's, see gateway.analysis.chunks)
 
 
 class WorkerLost(Exception):
@@ -45,7 +46,8 @@ class JobFailed(Exception):
 
 
 def analyse_items(analyzer: TextAnalyzer, tenant: str, items: Sequence[AnalysisItem]) -> list[TextAnalysis]:
-    return [analyzer.analyse(i.text, i.stated, i.role, tenant, i.read_uses) for i in items]
+    return [analyzer.analyse(i.text, i.stated, i.role, tenant, i.read_uses) if i.detect
+            else TextAnalysis(spans=(), detections=(), rule_hits=tuple(analyzer.use_hits(i.text))) for i in items]
 
 
 def _process_main(conn: Connection, spec: AnalyzerSpec) -> None:
