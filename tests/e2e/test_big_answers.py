@@ -34,7 +34,7 @@ def big_upstream(chars: int) -> ThreadServer:
 
 
 def test_healthz_answers_while_a_big_answer_is_checked(tmp_path):
-    upstream = big_upstream(16_000_000)
+    upstream = big_upstream(4_000_000)   # about 12 s of response checks here
     server = start_gateway(base_config(upstream.url), tmp_path)
     try:
         result: dict[str, object] = {}
@@ -44,15 +44,18 @@ def test_healthz_answers_while_a_big_answer_is_checked(tmp_path):
                 server.url + "/v1/chat/completions", method="POST",
                 data=json.dumps({"model": "gpt-4o", "messages": [{"role": "user", "content": "Tides?"}]}).encode(),
                 headers={"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"})
-            with urllib.request.urlopen(request, timeout=300) as response:
-                result["status"], result["body"] = response.status, response.read()
+            try:
+                with urllib.request.urlopen(request, timeout=300) as response:
+                    result["status"], result["body"] = response.status, response.read()
+            except Exception as error:  # reported by the assertion below
+                result["status"], result["body"] = repr(error), b""
 
         asking = threading.Thread(target=ask)
         asking.start()
         answered = 0
         while asking.is_alive():
             # a deadline, not a timing: a blocked loop leaves /healthz unanswered for many seconds
-            with urllib.request.urlopen(server.url + "/healthz", timeout=3) as response:
+            with urllib.request.urlopen(server.url + "/healthz", timeout=5) as response:
                 assert response.status == 200
                 answered += 1
             time.sleep(0.05)
