@@ -29,6 +29,7 @@ from filters.use_rules.features import raw_features
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = MODEL_DIR / "manifest.yaml"
 NO_EXTRA = False          # --no-extra: the splits alone (to measure what the additions bring)
+EXTRA: list[str] = []     # --extra FILE: instead of the manifest's `extra` (to try a new version)
 BENIGN_PASS_GOAL = 0.99   # thresholds: the lowest that passes this share of dev benign texts
 
 
@@ -40,7 +41,7 @@ def sources(manifest: dict, split: str, public_dir: Path | None) -> list[tuple[P
     """The files of a split, each with its weight in fitting."""
     found = [(ROOT / name, 1.0) for name in manifest["splits"][split]]
     if split == "train":
-        found += [(ROOT / name, 1.0) for name in manifest.get("extra", []) if not NO_EXTRA]
+        found += [(ROOT / name, 1.0) for name in (EXTRA or manifest.get("extra", [])) if not NO_EXTRA]
         if public_dir is not None:
             found += [(public_dir / f"{s['name']}.jsonl", float(s.get("weight", 1.0)))
                       for s in manifest.get("public", [])]
@@ -124,9 +125,11 @@ def main() -> None:
                         help="the converted public sets (tests/datagen/use_train/public.py); without it, none")
     parser.add_argument("--out", type=Path, default=MODEL_DIR / "model.npz")
     parser.add_argument("--no-extra", action="store_true", help="leave out the manifest's `extra` files")
+    parser.add_argument("--extra", action="append", default=[], help="a training file instead of the manifest's `extra`")
     args = parser.parse_args()
     global NO_EXTRA
     NO_EXTRA = args.no_extra
+    EXTRA[:] = args.extra
     from sklearn.linear_model import LogisticRegression
 
     manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))

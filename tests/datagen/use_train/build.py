@@ -22,6 +22,7 @@ from .benign import BENIGN
 from .benign_more import BENIGN_MORE
 from .jailbreaks import BENIGN_PAYLOADS, BENIGN_ROLEPLAY, JAILBREAKS, PAYLOADS
 from .languages import BENIGN_BY_LANGUAGE, RESTRICTED_BY_LANGUAGE
+from .languages_more import MORE_BENIGN, MORE_RESTRICTED
 from .restricted import RESTRICTED
 from .restricted_more import MORE
 from .slots import SLOTS
@@ -91,12 +92,12 @@ def build() -> list[dict[str, object]]:
         for text in texts:
             add(text, None, (), kind)
             add(vary(text, rng), None, (), kind)
-    for language, items in RESTRICTED_BY_LANGUAGE.items():
-        for clause, text in items:
+    for language in RESTRICTED_BY_LANGUAGE:
+        for clause, text in RESTRICTED_BY_LANGUAGE[language] + MORE_RESTRICTED[language]:
             add(text, clause, (), "plain", language)
             add(text.lower().rstrip(".?!"), clause, (), "plain", language)
-    for language, texts in BENIGN_BY_LANGUAGE.items():
-        for text in texts:
+    for language in BENIGN_BY_LANGUAGE:
+        for text in BENIGN_BY_LANGUAGE[language] + MORE_BENIGN[language]:
             add(text, None, (), "near_miss", language)
             add(text.lower().rstrip(".?!"), None, (), "near_miss", language)
     return rows
