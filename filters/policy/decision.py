@@ -300,7 +300,8 @@ class Decider:
         settings = self.policy.use_rules.classifier
         weight = 1.0 if adopted else settings.role_weights.get(segment.role, 1.0)
         bar = 1.0 - (1.0 - settings.threshold) * weight
-        counted = [h for h in hits if h.stage == "rule" or (h.stage != "rule" and settings.enabled and h.score >= bar)]
+        learned = settings.enabled and weight > 0    # weight 0: in this role only the rules count
+        counted = [h for h in hits if h.stage == "rule" or (learned and h.score >= bar)]
         return sorted(counted, key=lambda h: -h.score)
 
     def uncertain(self, segment: Segment, hits: Sequence[RuleHit]) -> bool:

@@ -108,3 +108,19 @@ def test_aider_works_through_the_gateway(gateway, upstream, tmp_path):
     assert f"Say hello to {EMAIL}" in shown and "Tokens:" in shown and "litellm." not in shown   # the mock's echo
     sent = [r for r in mock_requests(upstream) if r["path"] == "/v1/chat/completions"]
     assert len(sent) == 1 and EMAIL not in sent[0]["body"] and "Say hello to" in sent[0]["body"]
+
+
+def test_codex_cli_works_through_the_gateway(gateway, upstream, tmp_path):
+    """An ordinary prompt: Codex's own instructions and tool manual (its token budgets, its sandbox
+    policy) are not read as a request for a restricted use."""
+    home = tmp_path / "codex"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        'model = "gpt-5-codex"\nmodel_provider = "gateway"\n\n[model_providers.gateway]\n'
+        f'name = "magic-gateway"\nbase_url = "{gateway.url}/v1"\nenv_key = "GATEWAY_KEY"\nwire_api = "responses"\n')
+    done = _agent(["codex", "exec", "--skip-git-repo-check", "--json", f"Say hello to {EMAIL}"], home,
+                  CODEX_HOME=str(home), GATEWAY_KEY=KEY)
+    events = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert not [e for e in events if e.get("type") in ("turn.failed", "error")], done.stdout[-2000:]
+    sent = [r for r in mock_requests(upstream) if r["path"] == "/v1/responses"]
+    assert sent and all(EMAIL not in r["body"] for r in sent)
