@@ -190,6 +190,10 @@ async def enforce(call: Call) -> None:
     """The verdict carried out: a refusal raised, the review and mode said in the response's headers."""
     verdict = need(call.screened, "the screening").verdict
     if verdict.refusal is not None:
+        # the requested model goes in the log and the audit record, unless screening found a value in it
+        segments = need(call.envelope, "the envelope").segments
+        if not any(s.path[:1] == ("model",) and v.findings for s, v in zip(segments, verdict.segments)):
+            call.exchange.model = need(call.route, "the route").model
         raise refused(verdict.refusal)
     call.exchange.reviewer = verdict.reviewer
     call.exchange.agent = need(call.principal, "the principal").agent

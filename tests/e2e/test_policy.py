@@ -81,6 +81,8 @@ def test_protected_characteristic_is_refused_with_the_clause(policy_gateway):
     assert error["code"] == "policy_violation" and error["clause"] == "AUP II.e"
     assert "gay" not in caught.value.message and "purchase" not in caught.value.message
     assert len(received(policy_gateway)) == before
+    record = audit_records(policy_gateway)[-1]   # the requested model, for the operator reading the refusal
+    assert record["status"] == 400 and record["model"] == "gpt-4o"
 
 
 def test_bias_audit_is_allowed(policy_gateway):
