@@ -56,10 +56,18 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
+# MAX_DEPTH + 1 openers in a row (each perhaps after a key): refused before the decoder recurses into
+# them. The decoder would refuse it too, but only a thousand frames down, and a finalizer that the garbage
+# collector runs meanwhile (a task's "destroyed but pending" report) then fails for want of stack.
+_NESTED_OPENERS = re.compile(rb'(?:[\[{]\s*(?:"[^"\\]{0,256}"\s*:\s*)?){%d}' % (MAX_DEPTH + 1))
+
+
 def parse_body(raw: bytes) -> dict[str, Any]:
     """The body as a JSON object; GatewayError 400 with a plain reason otherwise."""
     if not raw:
         raise GatewayError(400, "invalid_json", "the request body is empty; a JSON object is expected")
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _NESTED_OPENERS.search(raw):
+        raise GatewayError(400, "too_deep", f"the JSON body nests deeper than {MAX_DEPTH} levels")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
