@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
-from filters.policy.decision import Decider
-from filters.policy.model import load_policy
 from filters.policy.verdict import ProviderTraits, RequestContext
-from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
 from filters.segments import Segment, TextAnalysis
-from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
-from filters.use_rules.classifier import DEFAULT_MODEL, LinearUseClassifier, default_classifier, family_actions
-from filters.use_rules.rules import UseClassifier, UseRules
+from filters.use_rules.classifier import DEFAULT_MODEL, LinearUseClassifier, default_classifier
+from filters.use_rules.rules import UseClassifier
 
 README = __import__("pathlib").Path(__file__).resolve().parents[2] / "README.md"
 CONTEXT = RequestContext(tenant="t", feature="assistant",
                          provider=ProviderTraits("mock", zero_retention=True, trains_on_data=False, baa=True))
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> TextAnalyzer:
-    return TextAnalyzer(AnalyzerSpec())
-
-
-@pytest.fixture(scope="module")
-def decider() -> Decider:
-    actions = {s.id: (s.category, s.action) for s in UseRules.default().rules} | family_actions()
-    return Decider(load_policy(DEFAULT_MODEL.parents[1] / "policy.yaml"), ENTITY_CATEGORIES,
-                   frozenset(RESTRICTED_ENTITIES), actions)
 
 
 def verdict(analyzer, decider, turns: list[tuple[str, str]]):

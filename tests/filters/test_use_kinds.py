@@ -15,13 +15,9 @@ from pathlib import Path
 import pytest
 
 from filters.policy.decision import Decider
-from filters.policy.model import load_policy
 from filters.policy.verdict import ProviderTraits, RequestContext, Verdict
-from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
 from filters.segments import Segment, TextAnalysis
-from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
-from filters.use_rules.classifier import family_actions
-from filters.use_rules.rules import UseRules
+from filters.text_analyzer import TextAnalyzer
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTEXT = RequestContext(tenant="t", feature="assistant",
@@ -67,18 +63,6 @@ SERVED = {
     "a moderation taxonomy": "Trust & Safety taxonomy (internal): T1 violent threats; T2 harassment and bullying; "
                              "T3 sexual content involving minors (report immediately); T4 spam. Summarise it for new moderators.",
 }
-
-
-@pytest.fixture(scope="module")
-def analyzer() -> TextAnalyzer:
-    return TextAnalyzer(AnalyzerSpec())
-
-
-@pytest.fixture(scope="module")
-def decider() -> Decider:
-    actions = {s.id: (s.category, s.action) for s in UseRules.default().rules} | family_actions()
-    return Decider(load_policy(ROOT / "config" / "policy.yaml"), ENTITY_CATEGORIES,
-                   frozenset(RESTRICTED_ENTITIES), actions)
 
 
 def verdict(analyzer: TextAnalyzer, decider: Decider, turns: list[tuple[str, str]]) -> Verdict:
