@@ -27,7 +27,6 @@ def setup_console(app: web.Application, state: Any) -> None:
     from gateway.console.decisions import AuditReader
     from gateway.console.session_store import DirectorySessions, MemorySessions
     from gateway.console.sessions import AdminGate
-    from gateway.console.spend import SpendTally
     from gateway.console.traffic import TrafficCounters
 
     config = state.config
@@ -50,9 +49,8 @@ def setup_console(app: web.Application, state: Any) -> None:
     shared = config.console.sessions_dir or os.environ.get(SESSIONS_ENV)
     store = DirectorySessions(config.resolve(shared)) if shared else MemorySessions()
     traffic = TrafficCounters()
-    spend = SpendTally()
-    state.finish_hooks.extend([traffic.record, spend.record])
-    app[routes.CONSOLE] = routes.Console(app=app, gate=AdminGate(config, store), traffic=traffic, spend=spend,
+    state.finish_hooks.append(traffic.record)   # the spend: gateway.limits.spend
+    app[routes.CONSOLE] = routes.Console(app=app, gate=AdminGate(config, store), traffic=traffic,
                                          reader=AuditReader(target), documents=clauses,
                                          rule_categories=frozenset(spec.category for spec in use_rules.rules),
                                          audit_target=where)

@@ -26,12 +26,12 @@ from gateway.console.decisions import OUTCOMES, AuditReader, DecisionFilter
 from gateway.console.policy_view import PolicyView, build_view
 from gateway.console.session_store import Session
 from gateway.console.sessions import LOGIN_COOKIE, SESSION_COOKIE, AdminGate
-from gateway.console.spend import SpendTally, spend_section
+from gateway.console.spend import spend_section, spend_snapshot
 from gateway.console.traffic import TrafficCounters
 from gateway.console.tryit import TryItError, TryItInput, tenants_of, try_it
 from gateway.errors import GatewayError
 from gateway.server.auth import presented_key
-from gateway.server.state import LIVE, GatewayState
+from gateway.server.state import LIVE, SPEND, GatewayState
 
 STATIC = Path(__file__).resolve().parent / "static"
 _STATIC_TYPES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8"}
@@ -54,7 +54,6 @@ class Console:
     app: web.Application
     gate: AdminGate
     traffic: TrafficCounters
-    spend: SpendTally
     reader: AuditReader
     documents: PolicyDocuments
     rule_categories: frozenset[str]
@@ -238,7 +237,7 @@ def _decisions_html(console: Console, query: Any) -> str:
     return fragments.decisions_table(listing, where, console.rule_categories, console.audit_target)
 
 
-def _main_page(request: web.Request, try_html: str = "", chosen: dict[str, str] | None = None) -> str:
+async def _main_page(request: web.Request, try_html: str = "", chosen: dict[str, str] | None = None) -> str:
     console = _console(request)
     csrf = _csrf(request)
     where, _ = _filter(request.query)
@@ -247,7 +246,8 @@ def _main_page(request: web.Request, try_html: str = "", chosen: dict[str, str] 
     decisions = ('<section id="decisions" aria-labelledby="decisions-h"><h2 id="decisions-h">Decisions</h2>'
                  + fragments.filter_form(where, choices, csrf) + _decisions_html(console, request.query)
                  + '<div id="decision-detail" aria-live="polite" tabindex="-1"></div></section>')
-    body = (pages.policy_section(console.policy) + decisions + pages.traffic_section() + spend_section(console.spend)
+    body = (pages.policy_section(console.policy) + decisions + pages.traffic_section()
+            + spend_section(await spend_snapshot(request.app[SPEND], console.state))
             + pages.try_section(tenants_of(console.state), [c.value for c in DataClass], list(FEATURES), csrf,
                                 try_html, chosen))
     return pages.layout("Console", body, csrf, console.policy.version)
@@ -255,7 +255,7 @@ def _main_page(request: web.Request, try_html: str = "", chosen: dict[str, str] 
 
 @guarded("page")
 async def index(request: web.Request) -> web.StreamResponse:
-    return _html(_main_page(request))
+    return _html(await _main_page(request))
 
 
 @guarded("page")
@@ -310,7 +310,7 @@ async def try_form(request: web.Request) -> web.StreamResponse:
     if request.headers.get("X-Console-Fragment"):
         return _html(fragment, status)
     chosen = {k: str(form.get(k) or "") for k in ("tenant", "data_class", "feature")}
-    return _html(_main_page(request, fragment, chosen), status)
+    return _html(await _main_page(request, fragment, chosen), status)
 
 
 # -- the JSON API ------------------------------------------------------------------------------------------
@@ -347,7 +347,7 @@ async def api_traffic(request: web.Request) -> web.StreamResponse:
 
 @guarded("api")
 async def api_spend(request: web.Request) -> web.StreamResponse:
-    return web.json_response(_console(request).spend.snapshot())
+    return web.json_response(await spend_snapshot(request.app[SPEND], _console(request).state))
 
 
 @guarded("api")

@@ -1,80 +1,52 @@
-"""The console's Spend section: today's spend per user (UTC day), counted in this process from each
-finished request's record, as the traffic counters are (a finish hook on GatewayState).
+"""The console's Spend section: today's spend per user and key (UTC day), from the limits' store
+(`gateway.limits.spend`): with `state.redis_url` every replica's requests, with `serve --workers N` (the
+host's SQLite file) every server process's, else this process's, whichever process answers.
 
 Users are the keys' authorized users (bounded by the config), shown to the operator behind the admin
-key as the audit trail shows them; metrics never carry them. With `serve --workers N` or several
-replicas each process counts its own requests: the section says which process answered, and the audit
-trail (`user`, `spend`) has every request.
+key as the audit trail shows them; the store holds their digests and metrics never carry them.
 """
 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from gateway.console.pages import e
-from gateway.observability.exchange import Exchange
+from gateway.limits.meters import user_id
+from gateway.limits.spend import SpendLedger
+from gateway.server.state import GatewayState
+from gateway.state.store import StateUnavailable
 
-MAX_ROWS = 10_000   # (tenant, user, key) a day: bounded by the config's keys, and here besides
-
-
-@dataclass
-class _Row:
-    requests: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    micro_usd: int = 0
-    limited: int = 0   # requests refused by a limit or budget (429)
+_WHOSE = {"redis": "every replica sharing the Redis store", "sqlite": "every server process of this host",
+          "memory": "this gateway process"}
 
 
-class SpendTally:
-    def __init__(self, clock: Callable[[], float] = time.time) -> None:
-        self._clock = clock
-        self._day = ""
-        self._rows: dict[tuple[str, str, str], _Row] = {}
-
-    def _today(self) -> str:
-        day = time.strftime("%Y-%m-%d", time.gmtime(self._clock()))
-        if day != self._day:
-            self._day, self._rows = day, {}
-        return day
-
-    def record(self, exchange: Exchange) -> None:
-        """Count one finished request (the finish hook)."""
-        self._today()
-        key = (exchange.tenant or "", exchange.user or "", exchange.key_id or "")
-        if not key[0]:
-            return   # not authenticated: nobody's spend
-        row = self._rows.get(key)
-        if row is None:
-            if len(self._rows) >= MAX_ROWS:
-                return
-            row = self._rows[key] = _Row()
-        row.requests += 1
-        row.input_tokens += exchange.input_tokens
-        row.output_tokens += exchange.output_tokens
-        row.micro_usd += exchange.spend_micro_usd
-        row.limited += exchange.limit is not None
-
-    def snapshot(self) -> dict[str, Any]:
-        day = self._today()
-        rows = sorted(self._rows.items(), key=lambda item: (-item[1].micro_usd, item[0]))
-        return {"day": day, "process": os.getpid(), "users": [
-            {"tenant": tenant, "user": user, "key": key, "requests": row.requests,
-             "input_tokens": row.input_tokens, "output_tokens": row.output_tokens,
-             "usd": round(row.micro_usd / 1_000_000, 6), "limited": row.limited}
-            for (tenant, user, key), row in rows]}
+async def spend_snapshot(ledger: SpendLedger, state: GatewayState) -> dict[str, Any]:
+    config = state.config
+    users = {user_id(k.user): k.user for k in config.keys}
+    shown: dict[str, Any] = {"day": "", "store": ledger.store, "process": os.getpid(), "users": []}
+    try:
+        day, rows = await ledger.read(k.tenant for k in config.keys)
+    except StateUnavailable as error:
+        shown["error"] = str(error)
+        return shown
+    shown["day"] = f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    rows.sort(key=lambda r: (-r.micro_usd, r.tenant, r.user_digest, r.key_id))
+    shown["users"] = [
+        {"tenant": r.tenant, "user": users.get(r.user_digest, f"(a user no longer in the config, {r.user_digest[:8]})"),
+         "key": r.key_id, "requests": r.requests, "input_tokens": r.input_tokens, "output_tokens": r.output_tokens,
+         "usd": round(r.micro_usd / 1_000_000, 6), "limited": r.limited}
+        for r in rows]
+    return shown
 
 
-def spend_section(tally: SpendTally) -> str:
-    shown = tally.snapshot()
+def spend_section(shown: dict[str, Any]) -> str:
     head = ('<section id="spend" aria-labelledby="spend-h"><h2 id="spend-h">Spend</h2>'
-            f'<p class="summary">Today ({e(shown["day"])}, UTC), per user and key, priced by the price file; '
-            f'counted by this gateway process ({e(shown["process"])}). The same as JSON: '
-            '<a href="/console/api/spend">/console/api/spend</a>.</p>')
+            f'<p class="summary">Today ({e(shown["day"] or "UTC")}, UTC), per user and key, priced by the price '
+            f'file; counted by {e(_WHOSE.get(shown["store"], shown["store"]))} (answered by process '
+            f'{e(shown["process"])}). The same as JSON: <a href="/console/api/spend">/console/api/spend</a>.</p>')
+    if "error" in shown:
+        return head + f'<p role="alert">{e(shown["error"])}</p></section>'
     if not shown["users"]:
         return head + "<p>No request yet today.</p></section>"
     rows = "".join(

@@ -10,7 +10,7 @@ the estimate and the provider's usage. Which store a process uses: `gateway.limi
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -32,6 +32,13 @@ class Counters(Protocol):
     async def adjust(self, changes: Sequence[tuple[str, int]]) -> None:
         """Add each (possibly negative) change to its counter, if the counter still exists."""
 
+    async def add_sums(self, sums: Mapping[str, Mapping[str, int]], ttl_s: float) -> None:
+        """Add to fields of named sums (the console's spend, `gateway.limits.spend`), each addition atomic;
+        a sum created here expires after `ttl_s`."""
+
+    async def read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
+        """The fields of each named sum ({} for one that does not exist)."""
+
     async def close(self) -> None:
         """Release files and connections."""
 
@@ -43,6 +50,7 @@ class MemoryCounters:
 
     def __init__(self) -> None:
         self._values: dict[str, tuple[int, float]] = {}   # key -> (value, expires at, wall clock)
+        self._sums: dict[str, tuple[dict[str, int], float]] = {}   # key -> (fields, expires at)
         self._taken = 0
 
     def _value(self, key: str, now: float) -> int:
@@ -72,6 +80,21 @@ class MemoryCounters:
             entry = self._values.get(key)
             if entry is not None and entry[1] > now:
                 self._values[key] = (entry[0] + change, entry[1])
+
+    async def add_sums(self, sums: Mapping[str, Mapping[str, int]], ttl_s: float) -> None:
+        now = time.time()
+        for key, fields in sums.items():
+            entry = self._sums.get(key)
+            if entry is None or entry[1] <= now:
+                entry = self._sums[key] = ({}, now + ttl_s)
+            for name, value in fields.items():
+                entry[0][name] = entry[0].get(name, 0) + value
+        self._sums = {k: v for k, v in self._sums.items() if v[1] > now}
+
+    async def read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
+        now = time.time()
+        return [dict(entry[0]) if (entry := self._sums.get(key)) is not None and entry[1] > now else {}
+                for key in keys]
 
     async def close(self) -> None:
         self._values.clear()

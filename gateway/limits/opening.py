@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from gateway.config import StateConfig
 from gateway.limits.counters import Counters, MemoryCounters, Take
@@ -66,6 +66,13 @@ class SharedCounters:
             await self._local.adjust(changes)
             return
         self._recovered()
+
+    async def add_sums(self, sums: Mapping[str, Mapping[str, int]], ttl_s: float) -> None:
+        # no fallback: the spend of an unreachable store stays pending in the ledger until it answers
+        await self._shared.add_sums(sums, ttl_s)
+
+    async def read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
+        return await self._shared.read_sums(keys)
 
     async def close(self) -> None:
         await self._shared.close()

@@ -3,7 +3,7 @@ check and the additions of a request are one atomic step on the server (no read-
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
@@ -37,6 +37,17 @@ for i, key in ipairs(KEYS) do
 end
 return 0
 """
+# KEYS[1]: a hash of sums; ARGV: its ttl in ms, then field, amount pairs. HINCRBY each; the expiry is
+# set when the hash is created.
+_ADD_SUMS = """
+for i = 2, #ARGV, 2 do
+  redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
+end
+if redis.call('PTTL', KEYS[1]) < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
+return 0
+"""
 
 
 class RedisCounters:
@@ -46,6 +57,7 @@ class RedisCounters:
         self._client = aioredis.Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s)
         self._take = self._client.register_script(_TAKE)
         self._adjust = self._client.register_script(_ADJUST)
+        self._add_sums = self._client.register_script(_ADD_SUMS)
 
     async def take(self, takes: Sequence[Take]) -> int | None:
         args: list[int] = []
@@ -65,6 +77,29 @@ class RedisCounters:
             await self._adjust(keys=[key for key, _ in changes], args=[change for _, change in changes])
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
+
+    async def add_sums(self, sums: Mapping[str, Mapping[str, int]], ttl_s: float) -> None:
+        try:
+            async with self._client.pipeline(transaction=False) as pipe:
+                for key, fields in sums.items():   # one script a hash: a key of its own (Redis Cluster too)
+                    args: list[str | int] = [max(int(ttl_s * 1000), 1)]
+                    for name, value in fields.items():
+                        args += [name, value]
+                    await self._add_sums(keys=[key], args=args, client=pipe)
+                await pipe.execute()
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+
+    async def read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
+        try:
+            async with self._client.pipeline(transaction=False) as pipe:
+                for key in keys:
+                    pipe.hgetall(key)
+                found = await pipe.execute()
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+        return [{(k.decode() if isinstance(k, bytes) else str(k)): int(v) for k, v in fields.items()}
+                for fields in found]
 
     async def close(self) -> None:
         await self._client.aclose()

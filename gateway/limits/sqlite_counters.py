@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from gateway.limits.counters import Take
@@ -22,6 +22,12 @@ from gateway.state.store import StateUnavailable
 _UPSERT = """
 INSERT INTO counters (key, value, expires) VALUES (?, ?, ?)
 ON CONFLICT (key) DO UPDATE SET
+  value = CASE WHEN expires > ? THEN value + excluded.value ELSE excluded.value END,
+  expires = CASE WHEN expires > ? THEN expires ELSE excluded.expires END
+"""
+_ADD_SUM = """
+INSERT INTO sums (key, field, value, expires) VALUES (?, ?, ?, ?)
+ON CONFLICT (key, field) DO UPDATE SET
   value = CASE WHEN expires > ? THEN value + excluded.value ELSE excluded.value END,
   expires = CASE WHEN expires > ? THEN expires ELSE excluded.expires END
 """
@@ -44,6 +50,8 @@ class SqliteCounters:
             db.execute("PRAGMA synchronous=OFF")
             db.execute("CREATE TABLE IF NOT EXISTS counters "
                        "(key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires REAL NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS sums (key TEXT NOT NULL, field TEXT NOT NULL, "
+                       "value INTEGER NOT NULL, expires REAL NOT NULL, PRIMARY KEY (key, field))")
             self._db = db
         return self._db
 
@@ -80,6 +88,37 @@ class SqliteCounters:
                 db.execute("ROLLBACK")
             raise
 
+    def _add_sums(self, sums: Mapping[str, Mapping[str, int]], ttl_s: float) -> None:
+        db, now = self._open(), time.time()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM sums WHERE expires <= ?", (now,))
+            for key, fields in sums.items():
+                for name, value in fields.items():
+                    db.execute(_ADD_SUM, (key, name, value, now + ttl_s, now, now))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    def _read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
+        db, now = self._open(), time.time()
+        return [dict(db.execute("SELECT field, value FROM sums WHERE key = ? AND expires > ?", (key, now)).fetchall())
+                for key in keys]
+
+    async def add_sums(self, sums: Mapping[str, Mapping[str, int]], ttl_s: float) -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._thread, self._add_sums, sums, ttl_s)
+        except sqlite3.Error as error:
+            raise _unavailable(error) from None
+
+    async def read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._thread, self._read_sums, keys)
+        except sqlite3.Error as error:
+            raise _unavailable(error) from None
+
     async def take(self, takes: Sequence[Take]) -> int | None:
         try:
             return await asyncio.get_running_loop().run_in_executor(self._thread, self._take, takes)
@@ -104,3 +143,7 @@ class SqliteCounters:
                 self._db = None
         await asyncio.get_running_loop().run_in_executor(self._thread, shut)
         self._thread.shutdown(wait=False)
+
+
+def _unavailable(error: Exception) -> StateUnavailable:
+    return StateUnavailable(f"the host's limit counters (sqlite) are unavailable: {type(error).__name__}")

@@ -23,6 +23,7 @@ from gateway.limits.config import load_prices
 from gateway.limits.meters import LimitRules
 from gateway.limits.opening import open_counters
 from gateway.limits.prices import PriceBook
+from gateway.limits.spend import SpendLedger
 from gateway.observability.audit import AuditTrail
 from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
@@ -31,7 +32,7 @@ from gateway.server.auth import KeyRing
 from gateway.server.chain import handler
 from gateway.server.cors import cors_headers, cors_middleware
 from gateway.server.middleware import errors_middleware
-from gateway.server.state import CONVERSATIONS, COUNTERS, LINKS, LIVE, SHARED, STATE, GatewayState, LiveState
+from gateway.server.state import CONVERSATIONS, COUNTERS, LINKS, LIVE, SHARED, SPEND, STATE, GatewayState, LiveState
 from gateway.state import open_state
 from gateway.state.conversations import ConversationStore
 from gateway.upstream.deployments import Deployment, DeploymentHealth
@@ -125,7 +126,17 @@ async def limit_counters(app: web.Application) -> AsyncIterator[None]:
     counters = open_counters(app[STATE].config.state,
                              lambda action: metrics.child(metrics.limit_state_unavailable, action).inc())
     app[COUNTERS] = counters
+    ledger = app[SPEND] = SpendLedger(counters)
+    # The spend goes where the console of another process or replica reads it, or to this one's console.
+    if counters.name != "memory" or app[STATE].config.console.enabled:
+        app[STATE].finish_hooks.append(ledger.record)
+    flushing = asyncio.create_task(ledger.run())
     yield
+    flushing.cancel()
+    try:
+        await ledger.flush()   # what this process counted last
+    except Exception:
+        log.exception("spend: writing this process's spend at exit failed")
     await counters.close()
 
 

@@ -21,6 +21,7 @@ from gateway.config import GatewayConfig
 from gateway.limits.counters import Counters
 from gateway.limits.meters import LimitRules
 from gateway.limits.prices import PriceBook
+from gateway.limits.spend import SpendLedger
 from gateway.observability.audit import AuditTrail
 from gateway.observability.exchange import Exchange
 from gateway.observability.metrics import Metrics
@@ -72,4 +73,5 @@ LINKS = web.AppKey("provider_links", ProviderLinks)
 SHARED = web.AppKey("shared_state", KeyValueStore)  # memory or Redis (`state:` in the config)
 CONVERSATIONS = web.AppKey("conversations", ConversationStore)
 COUNTERS = web.AppKey("limit_counters", Counters)  # the limits' counters: host memory or SQLite, or Redis
+SPEND = web.AppKey("spend_ledger", SpendLedger)    # spend per user and key today, in the counters' store
 REQUEST_ID = web.RequestKey("request_id", str)

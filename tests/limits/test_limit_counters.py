@@ -72,3 +72,16 @@ def test_processes_of_one_host_share_one_count(tmp_path: Path) -> None:
     for worker in workers:
         worker.join(30)
     assert sum(taken) == 150
+
+
+async def test_sums_add_up_and_expire(counters) -> None:  # type: ignore[no-untyped-def]
+    a, b = f"t{time.monotonic_ns()}:sa", f"t{time.monotonic_ns()}:sb"
+    await counters.add_sums({a: {"x|requests": 2, "x|micro_usd": 150}, b: {"y|requests": 1}}, 60)
+    await counters.add_sums({a: {"x|requests": 3, "z|requests": 1}}, 60)
+    assert await counters.read_sums([a, b, "nothing-here"]) == [
+        {"x|requests": 5, "x|micro_usd": 150, "z|requests": 1}, {"y|requests": 1}, {}]
+    await counters.add_sums({b: {"y|requests": 1}}, 0.3)   # b keeps the expiry it was created with
+    short = f"t{time.monotonic_ns()}:sc"
+    await counters.add_sums({short: {"y|requests": 4}}, 0.3)
+    await asyncio.sleep(0.5)
+    assert await counters.read_sums([b, short]) == [{"y|requests": 2}, {}]

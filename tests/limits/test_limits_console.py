@@ -4,11 +4,13 @@ requests a limit refused; behind the admin key like every console page."""
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from limit_setup import chat, served_until_refused
+import redis
+from limit_setup import GatewayProcess, chat, served_until_refused
 from serving import KEY, OTHER_KEY, base_config, sha, start_gateway
 
 ADMIN_KEY = "test-limits-console-admin-key"
@@ -60,3 +62,41 @@ def test_metrics_never_name_a_user(upstream, tmp_path: Path) -> None:
     finally:
         gateway.stop()
 
+
+
+def wait_for_spend(url: str, expected: dict[str, int], seconds: float = 30) -> dict[str, dict]:
+    """The console's spend rows by user, once their requests are what `expected` says (processes flush
+    their spend to the shared store every second)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        status, body = get(url, "/console/api/spend")
+        assert status == 200
+        users = {row["user"]: row for row in json.loads(body)["users"]}
+        if {u: users[u]["requests"] for u in expected if u in users} == expected or time.monotonic() > deadline:
+            return users
+        time.sleep(0.2)
+
+
+def test_the_console_of_either_replica_shows_the_spend_of_both(mock, redis_server, tmp_path: Path) -> None:
+    redis.Redis.from_url(redis_server.url).flushdb()
+    config = base_config(mock.url, console={"enabled": True, "admin_key_sha256": sha(ADMIN_KEY)},
+                         state={"redis_url": redis_server.url})
+    replicas = [GatewayProcess(config, tmp_path), GatewayProcess({**config, "console": {"enabled": False}}, tmp_path)]
+    try:
+        answers = [chat(replicas[i % 2].url, KEY, "one two three four") for i in range(5)]
+        answers += [chat(replicas[1].url, OTHER_KEY, "five six")]
+        users = wait_for_spend(replicas[0].url, {"jane@acme.example": 5, "bob@globex.example": 1})
+        jane = users["jane@acme.example"]
+        assert jane["requests"] == 5 and users["bob@globex.example"]["requests"] == 1
+        assert jane["input_tokens"] == sum(a.usage.prompt_tokens for a in answers[:5])
+        assert jane["output_tokens"] == sum(a.usage.completion_tokens for a in answers[:5])
+        expected = sum(2.5 * a.usage.prompt_tokens + 10 * a.usage.completion_tokens for a in answers[:5]) / 1e6
+        assert abs(jane["usd"] - expected) < 1e-6
+        stored = b"".join(k + b"".join(redis.Redis.from_url(redis_server.url).hkeys(k))
+                          for k in redis.Redis.from_url(redis_server.url).keys("*spend*"))
+        assert stored and b"@" not in stored and b"jane" not in stored   # users as digests only
+        status, page = get(replicas[0].url, "/console")
+        assert status == 200 and "every replica sharing the Redis store" in page and "bob@globex.example" in page
+    finally:
+        for replica in replicas:
+            replica.stop()
