@@ -4,6 +4,7 @@ start-up and clean-up in pairs (`cleanup_ctx`)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -39,6 +40,7 @@ from gateway.upstream.deployments import Deployment, DeploymentHealth
 from gateway.upstream.providers import open_links
 from gateway.upstream.relayed_blobs import RelayedBlobs
 from gateway.upstream.routing import Router
+from gateway.upstream.shared_health import SharedHealth
 
 log = logging.getLogger("magic_gateway")
 
@@ -117,7 +119,15 @@ async def shared_state(app: web.Application) -> AsyncIterator[None]:
     app[SHARED] = store
     app[CONVERSATIONS] = ConversationStore(store, config.conversation_ttl_s)
     app[STATE].blobs.share(store, config.conversation_ttl_s)   # a reload carries the same object over
+    sharing = None
+    if store.name != "memory":   # every replica's cool-downs and demotions (the health outlives a reload)
+        shared = SharedHealth(app[STATE].health, store, lambda: app[LIVE].current.router.known_deployments())
+        sharing = asyncio.create_task(shared.run())
     yield
+    if sharing is not None:
+        sharing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sharing
     await store.close()
 
 
@@ -133,6 +143,8 @@ async def limit_counters(app: web.Application) -> AsyncIterator[None]:
     flushing = asyncio.create_task(ledger.run())
     yield
     flushing.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await flushing
     try:
         await ledger.flush()   # what this process counted last
     except Exception:

@@ -5,8 +5,10 @@ weights too) or by least in-flight requests. A deployment that fails `cooldown_a
 in a row (connection failures, 429s, 5xx, timeouts) is left out for `cooldown_s`; afterwards one
 request may try it again, and a single further failure cools it down once more. A deployment whose
 429 or 5xx was relayed to the client is demoted for `cooldown_s`: tried after the others, so that the
-client's retry of that request goes to another one. The state is per
-server process: each worker learns on its own, which is enough to route around an outage.
+client's retry of that request goes to another one. The state is kept per server process; with a shared
+store (`state.redis_url`) each cool-down and demotion is also published to it, and every process adopts
+the others' (`gateway.upstream.shared_health`), so that one replica finding a deployment failing takes
+it out of every replica's routes.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class _Health:
     cooled_until: float = 0.0
     in_flight: int = 0
     demoted_until: float = 0.0   # tried after the others until then
+    adopted: bool = False        # the cool-down is another process's (it ends when the shared one does)
 
 
 @dataclass
@@ -51,6 +54,16 @@ class DeploymentHealth:
     clock: Callable[[], float] = time.monotonic
     on_change: Callable[[Deployment, bool], None] = lambda deployment, cooled: None
     _state: dict[tuple[str, str, str], _Health] = field(default_factory=dict)
+    # What other processes should know: (kind "cooled" | "demoted", deployment, seconds; 0: it ended).
+    # Filled only once a shared store listens (`sharing`), emptied by it; bounded.
+    outbox: list[tuple[str, Deployment, float]] = field(default_factory=list)
+    sharing: bool = False
+    on_publish: Callable[[], None] = lambda: None
+
+    def _publish(self, kind: str, deployment: Deployment, seconds: float) -> None:
+        if self.sharing and len(self.outbox) < 1000:
+            self.outbox.append((kind, deployment, seconds))
+            self.on_publish()
 
     def _of(self, deployment: Deployment) -> _Health:
         key = (deployment.route, deployment.provider.name, deployment.upstream_model)
@@ -62,7 +75,7 @@ class DeploymentHealth:
     def _expire(self, health: _Health) -> None:
         if health.cooled_until and self.clock() >= health.cooled_until:
             # the cool-down is over: one more failure cools it down again
-            health.cooled_until = 0.0
+            health.cooled_until, health.adopted = 0.0, False
             health.failures = self.settings.cooldown_after_failures - 1
             self.on_change(health.deployment, False)
 
@@ -82,10 +95,12 @@ class DeploymentHealth:
         if health.failures >= self.settings.cooldown_after_failures and not health.cooled_until:
             health.cooled_until = self.clock() + self.settings.cooldown_s
             self.on_change(deployment, True)
+            self._publish("cooled", deployment, self.settings.cooldown_s)
 
     def demote(self, deployment: Deployment) -> None:
         """Tried after the others for `cooldown_s` (its 429 or 5xx went back to the client, who may retry)."""
         self._of(deployment).demoted_until = self.clock() + self.settings.cooldown_s
+        self._publish("demoted", deployment, self.settings.cooldown_s)
 
     def demoted(self, deployment: Deployment) -> bool:
         return self._of(deployment).demoted_until > self.clock()
@@ -93,10 +108,35 @@ class DeploymentHealth:
     def succeeded(self, deployment: Deployment) -> None:
         health = self._of(deployment)
         health.failures = 0
-        health.demoted_until = 0.0
+        if health.demoted_until:
+            health.demoted_until = 0.0
+            self._publish("demoted", deployment, 0)
         if health.cooled_until:
-            health.cooled_until = 0.0
+            health.cooled_until, health.adopted = 0.0, False
             self.on_change(deployment, False)
+            self._publish("cooled", deployment, 0)
+
+    def adopt(self, deployment: Deployment, kind: str, left_s: float | None) -> None:
+        """Another process's cool-down or demotion, `left_s` seconds more (None: there is none now)."""
+        health, now = self._of(deployment), self.clock()
+        if kind == "demoted":
+            if left_s:
+                health.demoted_until = max(health.demoted_until, now + left_s)
+            return
+        if left_s:
+            if health.cooled_until < now + left_s - 1.0:   # a second's slack: our own, published, is the same
+                if not health.cooled_until:
+                    self.on_change(deployment, True)
+                health.cooled_until, health.adopted = now + left_s, True
+        elif health.adopted and health.cooled_until:
+            # ended elsewhere (a success there) or expired: as when one's own cool-down is over
+            health.cooled_until, health.adopted = 0.0, False
+            health.failures = self.settings.cooldown_after_failures - 1
+            self.on_change(deployment, False)
+
+    def tracked(self) -> list[Deployment]:
+        """The deployments this process has used or adopted."""
+        return [h.deployment for h in self._state.values()]
 
     def started(self, deployment: Deployment) -> None:
         self._of(deployment).in_flight += 1

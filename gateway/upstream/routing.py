@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from filters.policy.verdict import ProviderTraits
-from gateway.config import GatewayConfig, ProviderConfig
+from gateway.config import GatewayConfig, ModelRoute, ProviderConfig
 from gateway.errors import GatewayError
 from gateway.upstream.deployments import Deployment
 
@@ -48,13 +48,25 @@ class Router:
             raise GatewayError(404, "model_not_found",   # the name is not echoed: the client chose it
                                "the model named in the request is not served by this gateway "
                                "(GET /v1/models lists them)", param="model")
-        deployments = tuple(
-            Deployment(route=route.match, provider=self._config.provider(d.provider),
-                       upstream_model=d.upstream_model or model, weight=d.weight)
-            for d in route.deployment_list())
+        deployments = self._deployments(route, model)
         feature = route.feature or default_feature
         return Route(model=model, deployments=deployments, feature=feature, pattern=route.match,
                      balance=route.balance, fallback_on_timeout=route.fallback_on_timeout)
+
+    def _deployments(self, route: ModelRoute, model: str) -> tuple[Deployment, ...]:
+        return tuple(Deployment(route=route.match, provider=self._config.provider(d.provider),
+                                upstream_model=d.upstream_model or model, weight=d.weight)
+                     for d in route.deployment_list())
+
+    def known_deployments(self) -> list[Deployment]:
+        """The deployments the config names without a client's help: its exact routes and listed names
+        (a glob route's other models are known once requested)."""
+        found: dict[tuple[str, str, str], Deployment] = {}
+        for route in self._config.models:
+            for name in (route.names if route.is_glob else [route.match, *route.names]):
+                for d in self._deployments(route, name):
+                    found.setdefault((d.route, d.provider.name, d.upstream_model), d)
+        return list(found.values())
 
     def model_names(self, features: frozenset[str]) -> list[tuple[str, str]]:
         names: list[tuple[str, str]] = []

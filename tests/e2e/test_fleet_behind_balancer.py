@@ -13,7 +13,9 @@ request (so that the balancer spreads them over the replicas), and the fleet beh
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import signal
 import socket
 import subprocess
@@ -69,18 +71,14 @@ def fleet_config(mock_url: str, redis_url: str, audit: Path) -> dict:
     return config
 
 
-@pytest.fixture
-def fleet(mock, redis_server, tmp_path: Path) -> Iterator[Fleet]:
-    redis.Redis.from_url(redis_server.url).flushdb()
-    audit = tmp_path / "audit"
-    audit.mkdir()
-    config = fleet_config(mock.url, redis_server.url, audit)
-    path = tmp_path / "gateway.yaml"   # one file for the three, as one ConfigMap
+@contextlib.contextmanager
+def replicas_of(config: dict, tmp_path: Path, count: int = 3) -> Iterator[tuple[list[Replica], Path]]:
+    """`count` serve processes on one config file (as one ConfigMap), stopped with SIGTERM at the end."""
+    path = tmp_path / "gateway.yaml"
     path.write_text(yaml.safe_dump(config))
     replicas: list[Replica] = []
-    balancer: RoundRobin | None = None
     try:
-        for index in range(3):
+        for index in range(count):
             port = free_port()
             with (tmp_path / f"replica-{index}.log").open("wb") as log:
                 process = subprocess.Popen([sys.executable, "-m", "gateway.cli", "serve", "--config", str(path),
@@ -88,11 +86,8 @@ def fleet(mock, redis_server, tmp_path: Path) -> Iterator[Fleet]:
             replicas.append(Replica(process, port))
         for replica in replicas:
             wait_until_ready(replica.url)
-        balancer = RoundRobin([r.port for r in replicas])
-        yield Fleet(replicas, balancer, config, path)
+        yield replicas, path
     finally:
-        if balancer is not None:
-            balancer.stop()
         for replica in replicas:
             if replica.process.poll() is None:
                 replica.process.send_signal(signal.SIGTERM)
@@ -101,6 +96,20 @@ def fleet(mock, redis_server, tmp_path: Path) -> Iterator[Fleet]:
                 replica.process.wait(60)
             except subprocess.TimeoutExpired:
                 replica.process.kill()
+
+
+@pytest.fixture
+def fleet(mock, redis_server, tmp_path: Path) -> Iterator[Fleet]:
+    redis.Redis.from_url(redis_server.url).flushdb()
+    audit = tmp_path / "audit"
+    audit.mkdir()
+    config = fleet_config(mock.url, redis_server.url, audit)
+    with replicas_of(config, tmp_path) as (replicas, path):
+        balancer = RoundRobin([r.port for r in replicas])
+        try:
+            yield Fleet(replicas, balancer, config, path)
+        finally:
+            balancer.stop()
 
 
 def client(url: str, key: str) -> openai.OpenAI:
@@ -230,3 +239,45 @@ def test_three_replicas_behind_a_balancer_behave_as_one_gateway(fleet: Fleet) ->
     reader.join(60)
     assert "".join(c.choices[0].delta.content or "" for c in pieces if c.choices) == text
     assert draining.process.wait(60) == 0
+
+
+def readyz(url: str) -> dict:
+    with urllib.request.urlopen(url + "/readyz", timeout=10) as response:
+        return json.loads(response.read())
+
+
+def metric(url: str, name: str) -> float:
+    with urllib.request.urlopen(url + "/metrics", timeout=10) as response:
+        text = response.read().decode()
+    return sum(float(v) for v in re.findall(rf"^{name}(?:\{{[^}}]*\}})? (\S+)$", text, re.M))
+
+
+def test_a_deployment_one_replica_finds_failing_is_left_out_by_every_replica(mock, redis_server, tmp_path: Path) -> None:
+    redis.Redis.from_url(redis_server.url).flushdb()
+    config = base_config(mock.url, analysis={"workers": 0}, state={"redis_url": redis_server.url},
+                         routing={"cooldown_after_failures": 2, "cooldown_s": 300})
+    config["providers"].append({"name": "down", "kind": "openai", "base_url": f"http://127.0.0.1:{free_port()}/v1",
+                                "api_key_env": "TEST_OPENAI_KEY", "zero_retention": True, "baa": False})
+    # the unreachable deployment first while it is not cooled down (least in flight, then the heavier)
+    config["models"][0] = {"match": "gpt-*", "names": ["gpt-4o"], "balance": "least_in_flight",
+                           "deployments": [{"provider": "down", "weight": 10}, {"provider": "openai", "weight": 1}]}
+    with replicas_of(config, tmp_path) as (replicas, _path):
+        first, others = replicas[0], replicas[1:]
+        assert all(readyz(r.url)["cooled_down_deployments"] == [] for r in replicas)
+        for _ in range(2):   # two connection failures on the first replica, each falling back to the mock
+            assert ask(first.url, KEY).parse().choices[0].message.content == "hello there"
+        assert metric(first.url, "magic_gateway_upstream_fallbacks_total") == 2
+        cooled = [{"route": "gpt-*", "deployment": "down:gpt-4o"}]
+
+        def shown(url: str) -> list[dict]:
+            return [{k: v for k, v in d.items() if k != "seconds_left"} for d in readyz(url)["cooled_down_deployments"]]
+        wait_for(lambda: all(shown(r.url) == cooled for r in others), 30)
+        assert shown(first.url) == cooled
+        for replica in others:   # they never try it: no connection failure, no fallback
+            for _ in range(3):
+                assert ask(replica.url, KEY).parse().choices[0].message.content == "hello there"
+            assert metric(replica.url, "magic_gateway_upstream_fallbacks_total") == 0
+            assert metric(replica.url, "magic_gateway_upstream_errors_total") == 0
+            assert metric(replica.url, "magic_gateway_deployment_cooled_down") == 1
+        keys = redis.Redis.from_url(redis_server.url).keys("mg:health:*")
+        assert len(keys) == 1 and 0 < redis.Redis.from_url(redis_server.url).ttl(keys[0]) <= 300
