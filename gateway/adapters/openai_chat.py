@@ -176,6 +176,12 @@ class OpenAIChat:
         mark_ai_generated(body)
 
 
+def usage_asked(body: dict[str, Any]) -> bool:
+    """Whether a chat request asks for the stream's usage chunk (`stream_options.include_usage`)."""
+    options = body.get("stream_options")
+    return isinstance(options, dict) and options.get("include_usage") is True
+
+
 # A channel: (choice index, "content" | "refusal" | "function_call") or (choice index, "tool", call index).
 Key = tuple[Any, ...]
 
@@ -185,6 +191,9 @@ class ChatStream:
 
     def __init__(self, rewriter: ResponseRewriter) -> None:
         self.usage = Usage()
+        # The gateway asked for usage the client did not (gateway.server.forward): the usage chunk and
+        # the other chunks' `usage: null` are read here and not passed on.
+        self.hide_usage = False
         self._rewriter = rewriter
         self._channels = Channels(rewriter)
         self._template: dict[str, Any] = {}
@@ -203,8 +212,13 @@ class ChatStream:
         usage = openai_usage(chunk.get("usage"))
         if usage is not None:
             self.usage = usage
-        out: list[SSEEvent] = []
         changed = False
+        if self.hide_usage and "usage" in chunk:
+            if not chunk.get("choices"):
+                return []
+            del chunk["usage"]
+            changed = True
+        out: list[SSEEvent] = []
         for choice in dicts(chunk.get("choices")):
             index = choice.get("index", 0)
             ending = choice.get("finish_reason") is not None

@@ -23,6 +23,7 @@ from aiohttp import web
 
 from gateway import jsoncodec
 from gateway.adapters.coverage import opaque_blobs
+from gateway.adapters.openai_chat import usage_asked
 from gateway.errors import GatewayError
 from gateway.server.answer import client_headers, response_refusal
 from gateway.server.call import Call, need
@@ -52,6 +53,11 @@ async def forward(call: Call) -> web.StreamResponse:
         body = {**body, "model": deployment.upstream_model}
         if store_false and target_api in STORES_STATE:
             body["store"] = False   # FAQ: providers retain nothing
+        if target_api == "openai.chat" and body.get("stream") is True and not usage_asked(body):
+            # the provider's usage settles limits and spend, not an estimate; the relay hides it from a
+            # client that did not ask (ChatStream.hide_usage)
+            options = body.get("stream_options")
+            body["stream_options"] = {**(options if isinstance(options, dict) else {}), "include_usage": True}
         return body
 
     sent = time.monotonic()

@@ -17,6 +17,7 @@ import aiohttp
 from aiohttp import web
 
 from gateway.adapters.coverage import opaque_blobs
+from gateway.adapters.openai_chat import ChatStream, usage_asked
 from gateway.errors import GatewayError, stream_error_event
 from gateway.server.answer import client_headers, response_refusal
 from gateway.server.call import Call, need
@@ -42,6 +43,8 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
     # chain reads it exactly as it reads an untranslated one
     translator = need(call.attempt, "the attempt").translator
     translated = translator.stream(need(call.envelope, "the envelope").body) if translator is not None else None
+    if translator is None and isinstance(events, ChatStream) and not usage_asked(need(call.envelope, "envelope").body):
+        events.hide_usage = True   # the usage chunk was the gateway's request (forward.finish_body), not the client's
 
     tenant = need(call.principal, "the principal").tenant
     # the cassette keeps the answer as the response filters leave it, before pseudonyms are restored:

@@ -200,3 +200,32 @@ def test_a_translated_stream_settles_with_the_deployment_usage(upstream, tmp_pat
             record["usage"]["output_tokens"]
     finally:
         gateway.stop()
+
+
+def test_an_openai_chat_stream_without_include_usage_settles_from_the_provider_usage(start, upstream,
+                                                                                      tmp_path: Path) -> None:
+    """The gateway asks the provider for the usage chunk the client did not ask for, counts it, and hides
+    it: the client sees the stream as it asked for it (no usage chunk, no `usage` field), the budget and
+    the audit record have the provider's figures, not the estimate."""
+    from serving import mock_requests
+
+    gateway = start({"keys": {"acme-ci": {"budgets": [{"period": "day", "tokens": 100_000}]}}})
+    client = openai.OpenAI(base_url=gateway.url + "/v1", api_key=NAMED_KEY, max_retries=0)
+    messages = [{"role": "user", "content": "one two three four five six"}]
+    plain = list(client.chat.completions.create(model="gpt-4o", stream=True, messages=messages, max_tokens=5))
+    assert "".join(c.choices[0].delta.content or "" for c in plain if c.choices) == messages[0]["content"]
+    assert all(c.choices and c.usage is None and "usage" not in c.model_dump(exclude_unset=True) for c in plain)
+    sent = json.loads(mock_requests(upstream)[-1]["body"])
+    assert sent["stream_options"] == {"include_usage": True}
+    asked = list(client.chat.completions.create(model="gpt-4o", stream=True, messages=messages, max_tokens=5,
+                                                stream_options={"include_usage": True}))
+    usage = asked[-1].usage   # the client that asks gets the chunk, as before
+    assert usage is not None and asked[-1].choices == [] and usage.completion_tokens > 5   # the estimate took 5
+    records = [r for r in audit(tmp_path, served=2) if r["status"] == 200]
+    assert len(records) == 2
+    for record in records:
+        assert record["usage"]["estimated"] is False
+        assert (record["usage"]["input_tokens"], record["usage"]["output_tokens"]) == \
+            (usage.prompt_tokens, usage.completion_tokens)
+    spent = samples(gateway.url, "magic_gateway_spend_tokens_total")
+    assert spent['direction="out",key="acme-ci",model="gpt-4o*",tenant="acme"'] == 2 * usage.completion_tokens
