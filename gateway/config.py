@@ -238,6 +238,9 @@ class StateConfig(_Strict):
     # Or: the environment variable holding the URL (a managed Redis's URL holds its password: a Secret).
     redis_url_env: str | None = None
     on_unavailable: Literal["refuse", "local"] = "refuse"  # Redis down: 503, or this process's memory
+    # The URL names one node of a Redis Cluster (the others are found from it); every key holds its
+    # tenant as a hash tag (`mg:{tenant}:...`), so one request's counters share a slot.
+    redis_cluster: bool = False
     conversation_ttl_s: float = Field(default=86_400.0, gt=0)  # how long a stored response can be referenced
 
     @field_validator("redis_url")

@@ -2,7 +2,8 @@
 
 A counter is a fixed window aligned on the clock (the UTC minute, hour, day or month), so that every
 replica with a synchronised clock counts in the same window; its store key names the tenant, the
-scope, the limit and the window, never a key or a user's address (users are hashed).
+scope, the limit and the window, never a key or a user's address (users are hashed); the tenant is the
+key's hash tag (`mg:{tenant}:...`), so that in a Redis Cluster one request's counters share a slot.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ class LimitRules:
                 ("tenant", tenant, "-", self._set(self.config.tenants, tenant))):
             if limits is None:
                 continue
-            base = f"mg:{_quoted(tenant)}:limit:{scope}:{_quoted(ident)}"
+            base = f"mg:{{{_quoted(tenant)}}}:limit:{scope}:{_quoted(ident)}"   # {tenant}: one cluster slot
             found.extend(_meters(scope, shown, base, limits, now))   # type: ignore[arg-type]
         return found
 

@@ -98,4 +98,4 @@ def open_counters(config: StateConfig, on_event: Callable[[str], None]) -> Count
     from gateway.limits.redis_counters import RedisCounters
 
     local = host_counters() if config.on_unavailable == "local" else None
-    return SharedCounters(RedisCounters(url), local, on_event)
+    return SharedCounters(RedisCounters(url, cluster=config.redis_cluster), local, on_event)

@@ -3,12 +3,11 @@ check and the additions of a request are one atomic step on the server (no read-
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 
-import redis.asyncio as aioredis
-from redis.exceptions import RedisError
-
 from gateway.limits.counters import Take
+from gateway.state.redis_store import FAILURES, redis_client
 from gateway.state.store import StateUnavailable
 
 # KEYS: the counters; ARGV: amount, ceiling, ttl in ms for each. Returns 0, or the 1-based index of
@@ -53,8 +52,9 @@ return 0
 class RedisCounters:
     name = "redis"
 
-    def __init__(self, url: str, timeout_s: float = 2.0) -> None:
-        self._client = aioredis.Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s)
+    def __init__(self, url: str, timeout_s: float = 2.0, cluster: bool = False) -> None:
+        # a request's counters are all of one tenant: one hash slot ({tenant}), so a script may take them
+        self._client = redis_client(url, cluster, timeout_s)
         self._take = self._client.register_script(_TAKE)
         self._adjust = self._client.register_script(_ADJUST)
         self._add_sums = self._client.register_script(_ADD_SUMS)
@@ -65,7 +65,7 @@ class RedisCounters:
             args += [take.amount, take.ceiling, max(int(take.ttl_s * 1000), 1)]
         try:
             refused = int(await self._take(keys=[t.key for t in takes], args=args))
-        except (RedisError, OSError) as error:
+        except FAILURES as error:
             raise _unavailable(error) from None
         return refused - 1 if refused else None
 
@@ -75,28 +75,24 @@ class RedisCounters:
             return
         try:
             await self._adjust(keys=[key for key, _ in changes], args=[change for _, change in changes])
-        except (RedisError, OSError) as error:
+        except FAILURES as error:
             raise _unavailable(error) from None
 
     async def add_sums(self, sums: Mapping[str, Mapping[str, int]], ttl_s: float) -> None:
-        try:
-            async with self._client.pipeline(transaction=False) as pipe:
-                for key, fields in sums.items():   # one script a hash: a key of its own (Redis Cluster too)
-                    args: list[str | int] = [max(int(ttl_s * 1000), 1)]
-                    for name, value in fields.items():
-                        args += [name, value]
-                    await self._add_sums(keys=[key], args=args, client=pipe)
-                await pipe.execute()
-        except (RedisError, OSError) as error:
+        def script_args(fields: Mapping[str, int]) -> list[str | int]:
+            args: list[str | int] = [max(int(ttl_s * 1000), 1)]
+            for name, value in fields.items():
+                args += [name, value]
+            return args
+        try:   # one script a hash (its own key, in a cluster its own slot), all at once
+            await asyncio.gather(*(self._add_sums(keys=[key], args=script_args(fields)) for key, fields in sums.items()))
+        except FAILURES as error:
             raise _unavailable(error) from None
 
     async def read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
         try:
-            async with self._client.pipeline(transaction=False) as pipe:
-                for key in keys:
-                    pipe.hgetall(key)
-                found = await pipe.execute()
-        except (RedisError, OSError) as error:
+            found = await asyncio.gather(*(self._client.hgetall(key) for key in keys))
+        except FAILURES as error:
             raise _unavailable(error) from None
         return [{(k.decode() if isinstance(k, bytes) else str(k)): int(v) for k, v in fields.items()}
                 for fields in found]

@@ -37,7 +37,7 @@ def today(now: float) -> str:
 
 
 def day_key(tenant: str, day: str) -> str:
-    return f"mg:{quote(tenant, safe='')}:spend:d{day}"
+    return f"mg:{{{quote(tenant, safe='')}}}:spend:d{day}"
 
 
 @dataclass(frozen=True)

@@ -68,5 +68,5 @@ def open_state(config: StateConfig) -> KeyValueStore:
         return MemoryStore()
     from gateway.state.redis_store import RedisStore
 
-    shared = RedisStore(url)
+    shared = RedisStore(url, cluster=config.redis_cluster)
     return LocalFallback(shared) if config.on_unavailable == "local" else shared

@@ -40,19 +40,21 @@ class KeyValueStore(Protocol):
 
 
 def _safe(part: str) -> str:
-    # A tenant name or a key part may hold ':'; escaping keeps namespaces from overlapping.
-    return part.replace("%", "%25").replace(":", "%3A")
+    # A tenant name or a key part may hold ':' or braces; escaping keeps namespaces from overlapping and
+    # the hash tag exactly the tenant.
+    return part.replace("%", "%25").replace(":", "%3A").replace("{", "%7B").replace("}", "%7D")
 
 
 @dataclass(frozen=True)
 class TenantStore:
-    """A store seen through one tenant's namespace: `mg:<tenant>:<kind>:<key>`."""
+    """A store seen through one tenant's namespace: `mg:{<tenant>}:<kind>:<key>` (the tenant is the key's hash
+    tag: in a Redis Cluster a tenant's keys share a slot)."""
 
     store: KeyValueStore
     tenant: str
 
     def key(self, kind: str, key: str) -> str:
-        return f"mg:{_safe(self.tenant)}:{_safe(kind)}:{key}"
+        return f"mg:{{{_safe(self.tenant)}}}:{_safe(kind)}:{key}"
 
     async def get(self, kind: str, key: str) -> bytes | None:
         return await self.store.get(self.key(kind, key))

@@ -166,7 +166,7 @@ def test_two_gateways_share_conversations_through_redis(redis_server, upstream, 
         import redis
 
         raw = redis.Redis.from_url(redis_server.url)
-        stored = [raw.get(k) for k in raw.scan_iter("mg:acme:response:*")]
+        stored = [raw.get(k) for k in raw.scan_iter("mg:{acme}:response:*")]
         assert stored and all(b"churn" not in value for value in stored)   # encrypted at rest
         raw.close()
     finally:
