@@ -3,12 +3,11 @@ check and the additions of a request are one atomic step on the server (no read-
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping, Sequence
 
 from gateway.limits.counters import Take
 from gateway.state.redis_store import FAILURES, redis_client
-from gateway.state.store import StateUnavailable
+from gateway.state.store import StateUnavailable, batched
 
 # KEYS: the counters; ARGV: amount, ceiling, ttl in ms for each. Returns 0, or the 1-based index of
 # the first counter the request would take past its ceiling (then nothing is added).
@@ -85,13 +84,13 @@ class RedisCounters:
                 args += [name, value]
             return args
         try:   # one script a hash (its own key, in a cluster its own slot), all at once
-            await asyncio.gather(*(self._add_sums(keys=[key], args=script_args(fields)) for key, fields in sums.items()))
+            await batched([self._add_sums(keys=[key], args=script_args(fields)) for key, fields in sums.items()])
         except FAILURES as error:
             raise _unavailable(error) from None
 
     async def read_sums(self, keys: Sequence[str]) -> list[dict[str, int]]:
         try:
-            found = await asyncio.gather(*(self._client.hgetall(key) for key in keys))
+            found = await batched([self._client.hgetall(key) for key in keys])
         except FAILURES as error:
             raise _unavailable(error) from None
         return [{(k.decode() if isinstance(k, bytes) else str(k)): int(v) for k, v in fields.items()}

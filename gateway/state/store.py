@@ -8,8 +8,12 @@ server answers it with 503 (or, with `state.on_unavailable: local`, the process'
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
 
 
 class StateUnavailable(Exception):
@@ -37,6 +41,17 @@ class KeyValueStore(Protocol):
 
     async def close(self) -> None:
         """Release connections."""
+
+
+BATCH = 32   # commands sent at once by one caller: each in flight holds a connection of the client's pool
+
+
+async def batched(calls: list[Awaitable[T]]) -> list[T]:
+    """The calls' results in order, at most BATCH of them in flight at a time."""
+    results: list[T] = []
+    for start in range(0, len(calls), BATCH):
+        results.extend(await asyncio.gather(*calls[start:start + BATCH]))
+    return results
 
 
 def _safe(part: str) -> str:

@@ -20,7 +20,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 
-from gateway.state.store import KeyValueStore, StateUnavailable
+from gateway.state.store import KeyValueStore, StateUnavailable, batched
 from gateway.upstream.deployments import Deployment, DeploymentHealth
 
 log = logging.getLogger("magic_gateway")
@@ -60,7 +60,7 @@ class SharedHealth:
                 else:
                     await self._store.delete(health_key(kind, deployment))
             tracked = self._tracked()
-            left = await asyncio.gather(*(self._store.ttl(health_key(kind, d)) for d in tracked for kind in KINDS))
+            left = await batched([self._store.ttl(health_key(kind, d)) for d in tracked for kind in KINDS])
         except StateUnavailable as error:
             if not self._warned:
                 log.warning("deployments: %s; each process keeps its own view of the deployments' health", error)
