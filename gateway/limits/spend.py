@@ -57,6 +57,9 @@ class SpendLedger:
         self._counters, self._clock = counters, clock
         self._pending: dict[tuple[str, str], list[int]] = {}   # (day key, user digest|key) -> FIELDS
         self._warned = False
+        # what record() would otherwise compute per request: the day, each (tenant, user, key)'s names
+        self._day: tuple[int, str] = (-1, "")
+        self._slots: dict[tuple[str, str, str, str], tuple[str, str]] = {}
 
     @property
     def store(self) -> str:
@@ -66,8 +69,15 @@ class SpendLedger:
         """Count one finished request (the finish hook)."""
         if not exchange.tenant:
             return   # not authenticated: nobody's spend
-        slot = (day_key(exchange.tenant, today(self._clock())),
-                f"{user_id(exchange.user or '')}|{quote(exchange.key_id or '', safe='')}")
+        now = self._clock()
+        if int(now // 86_400) != self._day[0]:
+            self._day, self._slots = (int(now // 86_400), today(now)), {}
+        named = (self._day[1], exchange.tenant, exchange.user or "", exchange.key_id or "")
+        slot = self._slots.get(named)
+        if slot is None:
+            slot = (day_key(named[1], named[0]), f"{user_id(named[2])}|{quote(named[3], safe='')}")
+            if len(self._slots) < MAX_ROWS:
+                self._slots[named] = slot
         sums = self._pending.get(slot)
         if sums is None:
             if len(self._pending) >= MAX_ROWS:
