@@ -281,3 +281,38 @@ def test_a_deployment_one_replica_finds_failing_is_left_out_by_every_replica(moc
             assert metric(replica.url, "magic_gateway_deployment_cooled_down") == 1
         keys = redis.Redis.from_url(redis_server.url).keys("mg:health:*")
         assert len(keys) == 1 and 0 < redis.Redis.from_url(redis_server.url).ttl(keys[0]) <= 300
+
+
+def test_a_deployment_whose_error_one_replica_relayed_is_tried_last_by_every_replica(
+        mock, redis_server, tmp_path: Path) -> None:
+    """A 503 relayed by one replica demotes its deployment there (the SDK's retry should go elsewhere);
+    the demotion is shared, so the retry goes elsewhere whichever replica it reaches."""
+    redis.Redis.from_url(redis_server.url).flushdb()
+    audit = tmp_path / "audit"
+    audit.mkdir()
+    config = base_config(mock.url, analysis={"workers": 0}, state={"redis_url": redis_server.url},
+                         audit={"path": str(audit) + "/"}, routing={"cooldown_after_failures": 5, "cooldown_s": 300})
+    config["providers"].append({"name": "second", "kind": "openai", "base_url": mock.url + "/v1",
+                                "api_key_env": "TEST_OPENAI_KEY", "zero_retention": True, "baa": False})
+    config["models"][0] = {"match": "gpt-*", "names": ["gpt-4o"], "balance": "least_in_flight",
+                           "deployments": [{"provider": "openai", "weight": 10}, {"provider": "second", "weight": 1}]}
+    with replicas_of(config, tmp_path, count=2) as (replicas, _path):
+        first, other = replicas
+
+        def deployment(url: str) -> str:
+            answer = ask(url, KEY)
+            request_id = answer.headers["x-gateway-request-id"]
+            deadline = time.monotonic() + 30
+            while True:
+                records = [json.loads(line) for path in audit.glob("*.jsonl") for line in path.read_text().splitlines()]
+                found = [r for r in records if r["request_id"] == request_id]
+                if found or time.monotonic() > deadline:
+                    return found[0]["deployment"]
+                time.sleep(0.1)
+        assert deployment(other.url) == "openai:gpt-4o"   # the heavier one first, while nothing is demoted
+        with pytest.raises(openai.InternalServerError):
+            ask(first.url, KEY, extra_headers={"x-mock-fail-status": "503", "x-mock-fail-times": "1",
+                                               "x-mock-scenario": f"demote-{time.monotonic_ns()}"})
+        assert deployment(first.url) == "second:gpt-4o"  # the replica that relayed the 503 tries it last
+        wait_for(lambda: deployment(other.url) == "second:gpt-4o", 30)   # and so does the other one
+        assert len(redis.Redis.from_url(redis_server.url).keys("mg:health:demoted:*")) == 1

@@ -4,7 +4,10 @@ so; `serve --workers 2` without Redis keeps one count for the host."""
 
 from __future__ import annotations
 
+import json
 import logging
+import time
+import urllib.request
 from pathlib import Path
 
 import openai
@@ -15,6 +18,7 @@ from redis_server import RedisServer
 from serving import KEY, OTHER_KEY, base_config, sha, start_gateway
 
 NAMED_KEY = "test-key-acme-ci"
+ADMIN_KEY = "test-limits-shared-admin-key"
 
 
 def config(mock_url: str, limits: dict, **extra) -> dict:  # type: ignore[no-untyped-def]
@@ -86,11 +90,14 @@ def test_workers_of_one_host_share_one_count_without_redis(mock, tmp_path: Path)
     audit = tmp_path / "audit"
     audit.mkdir()
     gateway = GatewayProcess(config(mock.url, {"keys": {"acme-ci": {"requests_per_minute": 5}}},
-                                    audit={"path": str(audit) + "/"}), tmp_path, workers=2)
+                                    audit={"path": str(audit) + "/"},
+                                    console={"enabled": True, "admin_key_sha256": sha(ADMIN_KEY)}), tmp_path, workers=2)
     try:
         # unlimited requests on new connections until both processes have answered (one audit file each)
+        jane = 0
         for _ in range(200):
             chat(gateway.url, KEY)
+            jane += 1
             if len(list(audit.glob("*.jsonl"))) == 2:
                 break
         assert len(list(audit.glob("*.jsonl"))) == 2
@@ -103,5 +110,19 @@ def test_workers_of_one_host_share_one_count_without_redis(mock, tmp_path: Path)
             except openai.RateLimitError:
                 outcomes.append("refused")
         assert outcomes == ["served"] * 5 + ["refused"] * 7   # not five per process
+        # the console's spend, whichever process answers, is both processes' (the host's SQLite file)
+        deadline = time.monotonic() + 30
+        while True:
+            request = urllib.request.Request(gateway.url + "/console/api/spend",
+                                             headers={"Authorization": f"Bearer {ADMIN_KEY}"})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                shown = json.loads(response.read())
+            users = {row["user"]: row for row in shown["users"]}
+            counted = {u: users[u]["requests"] for u in ("jane@acme.example", "ci@acme.example") if u in users}
+            if counted == {"jane@acme.example": jane, "ci@acme.example": 12} or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert shown["store"] == "sqlite" and counted == {"jane@acme.example": jane, "ci@acme.example": 12}
+        assert users["ci@acme.example"]["limited"] == 7
     finally:
         gateway.stop()
