@@ -4,6 +4,7 @@ Run from the repository root:
 
     .venv/bin/python -m tests.bench.bench_use_blind                 # dev split: figures and every error
     .venv/bin/python -m tests.bench.bench_use_blind --split test    # frozen test split: figures only
+    .venv/bin/python -m tests.bench.bench_use_blind --set blind2    # the second blind set (another hand)
     .venv/bin/python -m tests.bench.bench_use_blind --xstest        # XSTest (benchmark only, figures only)
     .venv/bin/python -m tests.bench.bench_use_blind --cost          # cost per prompt of each stage
 
@@ -73,9 +74,9 @@ def rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def report(check: UseCheck, split: str, show_errors: bool) -> None:
-    restricted = rows(DATA / f"use_blind_restricted_{split}.jsonl")
-    benign = rows(DATA / f"use_blind_benign_{split}.jsonl")
+def report(check: UseCheck, split: str, show_errors: bool, name: str = "blind") -> None:
+    restricted = rows(DATA / f"use_{name}_restricted_{split}.jsonl")
+    benign = rows(DATA / f"use_{name}_benign_{split}.jsonl")
     per_clause: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     per_placement: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     right = passed = total_benign = 0
@@ -102,7 +103,7 @@ def report(check: UseCheck, split: str, show_errors: bool) -> None:
             errors.append(f"  MISSED [{clause}] [{case['placement']}/{case['style']}] {case['text'][:160]!r}")
     total = sum(n for _, n in per_clause.values())
     got_n = sum(c for c, _ in per_clause.values())
-    print(f"{split} split: {total} restricted, {total_benign} benign")
+    print(f"{name} {split} split: {total} restricted, {total_benign} benign")
     print(f"  restricted caught {got_n}/{total} ({got_n / total:.3f}); first cited clause right {right}/{got_n}")
     print(f"  benign passed {passed}/{total_benign} ({passed / total_benign:.3f})")
     print("  per clause (caught/total): " + ", ".join(
@@ -151,6 +152,8 @@ def report_cost() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    parser.add_argument("--set", default="blind", choices=["blind", "blind2"],
+                        help="which blind set: blind (the first hand's) or blind2 (a second hand's)")
     parser.add_argument("--xstest", action="store_true")
     parser.add_argument("--cost", action="store_true")
     parser.add_argument("--rules-only", action="store_true", help="the rules without the classifier")
@@ -161,7 +164,7 @@ def main() -> None:
     elif args.xstest:
         report_xstest(check)
     else:
-        report(check, args.split, show_errors=args.split == "dev")
+        report(check, args.split, show_errors=args.split == "dev", name=args.set)
 
 
 if __name__ == "__main__":

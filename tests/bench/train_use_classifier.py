@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = MODEL_DIR / "manifest.yaml"
 NO_EXTRA = False          # --no-extra: the splits alone (to measure what the additions bring)
 EXTRA: list[str] = []     # --extra FILE: instead of the manifest's `extra` (to try a new version)
+WEIGHTS: dict[str, float] = {}   # --weight NAME=W: a public source's weight instead of the manifest's (0: left out)
 BENIGN_PASS_GOAL = 0.99   # thresholds: the lowest that passes this share of dev benign texts
 
 
@@ -43,8 +44,8 @@ def sources(manifest: dict, split: str, public_dir: Path | None) -> list[tuple[P
     if split == "train":
         found += [(ROOT / name, 1.0) for name in (EXTRA or manifest.get("extra", [])) if not NO_EXTRA]
         if public_dir is not None:
-            found += [(public_dir / f"{s['name']}.jsonl", float(s.get("weight", 1.0)))
-                      for s in manifest.get("public", [])]
+            found += [(public_dir / f"{s['name']}.jsonl", WEIGHTS.get(s["name"], float(s.get("weight", 1.0))))
+                      for s in manifest.get("public", []) if WEIGHTS.get(s["name"], 1.0) > 0]
     return found
 
 
@@ -126,7 +127,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_DIR / "model.npz")
     parser.add_argument("--no-extra", action="store_true", help="leave out the manifest's `extra` files")
     parser.add_argument("--extra", action="append", default=[], help="a training file instead of the manifest's `extra`")
+    parser.add_argument("--weight", action="append", default=[], metavar="NAME=W",
+                        help="a public source's weight in fitting instead of the manifest's (0 leaves it out)")
     args = parser.parse_args()
+    WEIGHTS.update({name: float(w) for name, w in (item.split("=", 1) for item in args.weight)})
     global NO_EXTRA
     NO_EXTRA = args.no_extra
     EXTRA[:] = args.extra

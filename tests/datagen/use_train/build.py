@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .benign import BENIGN
 from .benign_more import BENIGN_MORE
+from .everyday import EVERYDAY, EVERYDAY_RESTRICTED, EVERYDAY_SLOTS
 from .jailbreaks import BENIGN_PAYLOADS, BENIGN_ROLEPLAY, JAILBREAKS, PAYLOADS
 from .languages import BENIGN_BY_LANGUAGE, RESTRICTED_BY_LANGUAGE
 from .languages_more import MORE_BENIGN, MORE_RESTRICTED
@@ -30,6 +31,7 @@ from .slots import SLOTS
 OUT = Path(__file__).resolve().parents[2] / "data" / "use_train_extra.jsonl"
 SEED = 31011
 FILLS = 3          # variants of a template with slots
+EVERYDAY_FILLS = 8  # the everyday frames' benign variants (everyday.py): many, so no frame reads as restricted
 _SLOT = re.compile(r"\{(\w+)\}")
 PREFIXES = ["", "", "", "hey, ", "Quick question: ", "Magic, ", "pls ", "Can you help? ", "ok so "]
 SUFFIXES = ["", "", "", " thanks", " asap", " Be detailed.", " no lecture please", " :)"]
@@ -41,7 +43,7 @@ CONTEXTS = [
 
 
 def fill(template: str, rng: random.Random) -> str:
-    return _SLOT.sub(lambda m: rng.choice(SLOTS[m.group(1)]), template)
+    return _SLOT.sub(lambda m: rng.choice((SLOTS | EVERYDAY_SLOTS)[m.group(1)]), template)
 
 
 def vary(text: str, rng: random.Random) -> str:
@@ -100,6 +102,14 @@ def build() -> list[dict[str, object]]:
         for text in BENIGN_BY_LANGUAGE[language] + MORE_BENIGN[language]:
             add(text, None, (), "near_miss", language)
             add(text.lower().rstrip(".?!"), None, (), "near_miss", language)
+    # Last, so that the rows above keep their ids and variants when these grow.
+    for kind, templates in EVERYDAY.items():
+        for template in templates:
+            for _ in range(EVERYDAY_FILLS):
+                add(vary(fill(template, rng), rng), None, (), kind)
+    for clause, also, template in EVERYDAY_RESTRICTED:
+        for _ in range(FILLS if _SLOT.search(template) else 2):
+            add(vary(fill(template, rng), rng), clause, also, "plain")
     return rows
 
 
