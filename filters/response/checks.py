@@ -20,7 +20,7 @@ from filters.redact.pseudonyms import mask_placeholder
 from filters.segments import DataClass, RuleHit, Span
 
 if TYPE_CHECKING:
-    from filters.use_rules.rules import UseRules
+    from filters.use_rules.rules import UseClassifier
 
 
 class NewFindingMasker:
@@ -55,7 +55,7 @@ class NewFindingMasker:
 class ResponseUseGuard:
     """Reads what a model wrote for the content kinds the policy refuses in responses (AUP II.n)."""
 
-    def __init__(self, rules: UseRules, categories: Sequence[str]) -> None:
+    def __init__(self, rules: UseClassifier, categories: Sequence[str]) -> None:
         self._rules = rules
         self._categories = frozenset(categories)
 

@@ -14,6 +14,7 @@ from aiohttp.typedefs import Middleware
 
 from filters.policy.model import Policy, load_policy
 from filters.response.checks import NewFindingMasker
+from filters.response.clean_memo import MemoMasker, MemoRules
 from filters.use_rules.rules import UseRules
 from gateway.adapters import ADAPTERS
 from gateway.analysis.pool import AnalysisService
@@ -68,8 +69,8 @@ def build_state(config: GatewayConfig, policy: Policy | None = None,
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     return GatewayState(
         config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics, service=service,
-        screener=Screener(config, service, base_policy), masker=NewFindingMasker(),
-        use_rules=UseRules.from_file(base_policy.use_rules_path()),
+        screener=Screener(config, service, base_policy), masker=MemoMasker(NewFindingMasker()),
+        use_rules=MemoRules(UseRules.from_file(base_policy.use_rules_path())),
         audit=AuditTrail(config.audit, base) if config.audit.path else None,
         recorder=(CassetteRecorder(config.resolve(config.recording.dir), config.recording.encryption_key_env)
                   if config.recording.dir else None),

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from filters.response.checks import NewFindingMasker
-from filters.use_rules.rules import UseRules
+from filters.response.clean_memo import MemoMasker, MemoRules
 from gateway.analysis.pool import AnalysisService
 from gateway.analysis.screener import Screener
 from gateway.clients.checks import ClientChecks
@@ -43,8 +42,8 @@ class GatewayState:
     metrics: Metrics
     service: AnalysisService
     screener: Screener
-    masker: NewFindingMasker
-    use_rules: UseRules
+    masker: MemoMasker                # new restricted values in answers masked (clean texts remembered)
+    use_rules: MemoRules              # the answers' use check (texts no rule matched remembered)
     audit: AuditTrail | None          # None: the config names no audit trail
     recorder: CassetteRecorder | None  # None: nothing is recorded
     health: DeploymentHealth          # per deployment: consecutive failures, cool-downs, requests in flight

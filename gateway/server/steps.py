@@ -57,6 +57,10 @@ async def authenticate(call: Call) -> None:
 
 async def read_body(call: Call) -> None:
     limit = call.state.config.timeouts.body_s
+    if call.request.content.is_eof():
+        # the whole body came with the headers (most do): nothing to wait for, so no deadline to set
+        call.body = parse_body(await call.request.read())
+        return
     try:
         # a deadline for the whole body, not between bytes: a body sent a byte at a time holds nothing open
         async with asyncio.timeout(limit):

@@ -37,12 +37,26 @@ class Route:
 
 
 class Router:
+    # Routes resolved before, by (model, default feature): a function of the config alone, which a reload
+    # replaces with the whole Router. Bounded, as the model name is the client's (only found routes are kept).
+    RESOLVED_ENTRIES = 1024
+
     def __init__(self, config: GatewayConfig) -> None:
         self._config = config
+        self._resolved: dict[tuple[str, str], Route] = {}
 
     def resolve(self, model: str, default_feature: str) -> Route:
         """The route of `model`, whichever API it is called through (translation makes any work); 404 when
         no route matches."""
+        found = self._resolved.get((model, default_feature))
+        if found is None:
+            found = self._resolve(model, default_feature)
+            if len(self._resolved) >= self.RESOLVED_ENTRIES:
+                self._resolved.clear()
+            self._resolved[(model, default_feature)] = found
+        return found
+
+    def _resolve(self, model: str, default_feature: str) -> Route:
         route = next((r for r in self._config.models if r.matches(model)), None)
         if route is None:
             raise GatewayError(404, "model_not_found",   # the name is not echoed: the client chose it

@@ -96,6 +96,22 @@ def test_a_card_with_spaces_streamed_in_pieces_is_masked_in_messages_and_respons
     assert no_card(newest_cassette(gateway))
 
 
+# The same answer again: a clean answer is remembered as clean (by its digest), a masked one never is ------
+
+def test_an_answer_repeated_is_masked_every_time_and_a_clean_one_passes_every_time(gateway):
+    clean = "The nullable columns of the orders table are customer_email and shipped_at."
+    dirty = f"The nullable columns are customer_email and shipped_at; the test card is {CARD}."
+    for _ in range(3):
+        for reply, masked in ((clean, False), (dirty, True)):
+            text = oai(gateway).chat.completions.create(
+                model="gpt-4o", messages=[{"role": "user", "content": "Which columns are nullable?"}],
+                extra_headers={"x-mock-echo": "false", "x-mock-reply": reply}).choices[0].message.content
+            if masked:
+                assert no_card(text) and "CREDIT_CARD" in text and text.startswith("The nullable columns are")
+            else:
+                assert text == clean
+
+
 # Fields beside the text ---------------------------------------------------------------------------------
 
 def chat_reply(message: dict, logprobs: dict | None = None) -> dict:

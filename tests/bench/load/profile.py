@@ -67,6 +67,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--keep", type=Path, help="also copy py-spy's collapsed stacks to this file")
     args = parser.parse_args()
     spy = py_spy()
     folder = Path(tempfile.mkdtemp(prefix="magic-gateway-profile-"))
@@ -84,6 +85,8 @@ def main() -> int:
         sampler.process.wait(args.seconds + 30)
         print(f"cached passthrough, {args.connections} connections: {result.per_second:,.0f} req/s\n")
         print(top(out, args.top))
+        if args.keep:
+            shutil.copyfile(out, args.keep)
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 
