@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -44,6 +44,11 @@ class NotText:
     opaque_in: dict[str, str]              # a block type -> its opaque key
     payload: frozenset[str]
     payload_uris: dict[str, tuple[str, ...]]
+
+    @cached_property
+    def opaque_markers(self) -> tuple[bytes, ...]:
+        """Every opaque key, and every block type that holds one, as a body's bytes spell it (quoted)."""
+        return tuple(f'"{name}"'.encode() for name in (*self.opaque, *self.opaque_in))
 
     def shape_of(self, api: str, key: str | None) -> str | None:
         if key is None:
@@ -163,8 +168,7 @@ def cover(envelope: Envelope, relayed: BlobCheck, rules: NotText | None = None) 
 def may_hold_opaque(raw: bytes, rules: NotText | None = None) -> bool:
     """Whether a body's bytes name an opaque key at all: most requests hold none, and are not walked for
     them. A key spelled with JSON escapes is missed here and then refused unless this process relayed it."""
-    rules = rules or not_text()
-    return any(f'"{name}"'.encode() in raw for name in (*rules.opaque, *rules.opaque_in))
+    return any(marker in raw for marker in (rules or not_text()).opaque_markers)
 
 
 def opaque_blobs(doc: Any, rules: NotText | None = None) -> list[str]:

@@ -8,6 +8,7 @@ that is not a trusted proxy the header is ignored whole: anyone can send one.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Iterable, Sequence
 
@@ -15,6 +16,7 @@ Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+@functools.lru_cache(maxsize=4096)   # a pure function of the text, asked on every request for the same few peers
 def parse_address(text: str | None) -> Address | None:
     if not text:
         return None

@@ -22,7 +22,7 @@ import aiohttp
 from aiohttp import web
 
 from gateway import jsoncodec
-from gateway.adapters.coverage import opaque_blobs
+from gateway.adapters.coverage import may_hold_opaque, opaque_blobs
 from gateway.adapters.openai_chat import usage_asked
 from gateway.errors import GatewayError
 from gateway.server.answer import client_headers, response_refusal
@@ -145,7 +145,9 @@ async def _reply(call: Call, upstream: aiohttp.ClientResponse, attempt: Attempte
         reply, body = await asyncio.to_thread(_checked_reply, call, raw, attempt)
     else:
         reply, body = _checked_reply(call, raw, attempt)
-    await call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
+    # opaque blobs the client may send back: an untranslated answer whose bytes name no opaque key holds none
+    if attempt.translator is not None or may_hold_opaque(raw):
+        await call.state.blobs.remember(need(call.principal, "the principal").tenant, opaque_blobs(reply))
     if call.turn is not None:
         call.turn.relabel(reply)
         await call.turn.save()

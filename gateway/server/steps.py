@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import functools
 import re
 import time
 from typing import Any
@@ -47,12 +48,19 @@ async def authenticate(call: Call) -> None:
     call.principal = principal
     # the agent's name is client-chosen: recorded once screening has read it (see `enforce`)
     call.exchange.tenant, call.exchange.user, call.exchange.key_id = principal.tenant, principal.user, principal.key_id
-    extra = tuple(h.lower() for h in call.state.config.server.forward_headers)
-    for name in READ_HEADERS + extra:
-        for value in call.request.headers.getall(name, ()):
-            if not _PRINTABLE.fullmatch(value):
-                raise GatewayError(400, "invalid_header", f"the header {name} must hold printable ASCII only",
-                                   param=name)
+    read = _read_headers(tuple(call.state.config.server.forward_headers))
+    for name, value in call.request.headers.items():   # one pass over the few headers a request has
+        if not _PRINTABLE.fullmatch(value):
+            lower = name.lower()
+            if lower in read:
+                raise GatewayError(400, "invalid_header", f"the header {lower} must hold printable ASCII only",
+                                   param=lower)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_headers(forwarded: tuple[str, ...]) -> frozenset[str]:
+    """The headers the gateway reads or forwards, lower-case: those of every request and the config's."""
+    return frozenset(READ_HEADERS + tuple(h.lower() for h in forwarded))
 
 
 async def read_body(call: Call) -> None:
