@@ -47,6 +47,9 @@ async def _serve(config: GatewayConfig, host: str, port: int, reuse_port: bool) 
     site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
     await site.start()
     from gateway.cli.banner import banner
+    from gateway.server.heap import settle
+
+    settle()   # start-up's objects out of the collector's full collections (gateway/server/heap.py)
 
     print(banner(config, app, f"http://{host}:{port}"), flush=True)
     stop = asyncio.Event()

@@ -17,6 +17,7 @@ from aiohttp import web
 from filters.configfile import ConfigFileError
 from gateway.server.app import build_state
 from gateway.server.checks import check_files
+from gateway.server.heap import settle
 from gateway.server.state import LIVE
 
 log = logging.getLogger("magic_gateway")
@@ -49,6 +50,7 @@ async def reload_state(app: web.Application, path: str) -> bool:
         old.service.close()
     if old.audit is not None and old.audit is not new.audit:
         old.audit.close()
+    settle()   # the old state's garbage collected, the new state frozen (gateway/server/heap.py)
     new.metrics.reloads.labels("applied").inc()
     log.info("configuration reloaded", extra={"fields": {"policy_version": new.screener.policy.digest}})
     return True

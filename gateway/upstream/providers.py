@@ -31,7 +31,8 @@ async def open_links(config: GatewayConfig,
     runners: list[web.AppRunner] = []
     base_urls: dict[str, str] = {}
     connector = aiohttp.TCPConnector(limit=512, limit_per_host=256, keepalive_timeout=30)
-    session = aiohttp.ClientSession(connector=connector, auto_decompress=True)
+    # no cookie jar: a cookie one provider sets must never go out with another tenant's request
+    session = aiohttp.ClientSession(connector=connector, auto_decompress=True, cookie_jar=aiohttp.DummyCookieJar())
     try:
         for provider in config.providers:
             if provider.kind == "mock" and not provider.base_url:
