@@ -5,7 +5,8 @@ use rules' phrase index, the adapters' tables). Every full collection walked the
 about 34 ms of CPU on the event loop (`tests/bench/gc_pause.py`), every few thousand requests, during
 which no request moved. `gc.freeze()` moves what exists into a generation no collection visits; what
 requests allocate is collected as before. A reload builds a new state: everything is unfrozen first, so
-that whatever of the old state is garbage is collected, and what remains is frozen again.
+that whatever of the old state is garbage is collected, and what remains is frozen again (an old state
+still held by requests in flight at that moment is frozen with it, until the next reload frees it).
 """
 
 from __future__ import annotations

@@ -20,9 +20,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from serving import base_config  # noqa: E402
+
 from gateway.server.app import build_app  # noqa: E402
 from gateway.server.checks import check_files  # noqa: E402
-from serving import base_config  # noqa: E402
 
 
 def full_collection_ms() -> float:
