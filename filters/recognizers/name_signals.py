@@ -83,6 +83,16 @@ class NameSignals:
                 return False   # "Mark a step completed", "Grant the role": a verb, not a name
         return not self._band_or_company(text, start, end)
 
+    def worth_reading(self, word: str) -> bool:
+        """Whether NER could make a name of the capitalised `word`: an NER result none of whose words
+        reaches `ner_floor` is dropped (`plausible`), and a run the model missed needs more than that
+        (`uncued`), so a line whose every candidate is below it ("Loaded", "Authorization", "Break")
+        is not worth the model's time."""
+        if not self.spec.enabled:
+            return True
+        bare = word[:-2] if word.endswith(("'s", "’s")) else word
+        return self.model.score(bare) >= self.spec.ner_floor
+
     def extended(self, text: str, start: int, end: int) -> tuple[int, int]:
         """An NER result with the name-like capitalised word just before or after it that the model
         left out ("Eszter" of "Eszter Kovács")."""

@@ -33,6 +33,7 @@ STRUCTURED_KINDS = frozenset({"table", "record"})
 PROSE_KINDS = frozenset({"prose", ""})
 JOIN = "\n\n"
 PERSON_PRIORITY = 1
+LOG_MONTH = re.compile(r"[0-9]/[^\W\d_]{3}/[0-9]")   # "05/Mar/2024" of an access log
 Covered = tuple[list[int], list[tuple[int, int]]]   # starts, and the merged spans other findings cover
 
 
@@ -133,8 +134,10 @@ class PersonNameRecognizer:
     def _could_name(self, text: str, start: int, end: int, covered: Covered) -> bool:
         starts, spans = covered
         for match in CANDIDATE.finditer(text, start, end):
-            if not self.shapes.candidate(match.group()):
-                continue
+            word = match.group()
+            if not self.shapes.candidate(word) or not self.signals.worth_reading(word) \
+                    or LOG_MONTH.match(text, match.start() - 2, match.end() + 2) is not None:
+                continue   # no name NER could find here: spaCy's pass is most of a short text's cost
             index = bisect_right(starts, match.start()) - 1
             if index < 0 or spans[index][1] <= match.start():
                 return True   # a name candidate nothing else explains
