@@ -213,6 +213,21 @@ class LikenessDef(_Strict):
     not_person_context: list[str] = Field(default_factory=list)
     # one word opening a sentence and followed by one of these is a verb ("Mark a step completed")
     imperative_objects: list[str] = Field(default_factory=list)
+    # one uncued word in a person's slot: after one of `person_before` ("waiting for Korhonen") or
+    # before one of `person_after` ("Tomasz and I", "Margaux's laptop"), scoring `slot_word`, and not
+    # under one of `place_labels` ("flying to Lyon")
+    slot_word: float = Field(default=0.6, ge=0, le=1)
+    slot_place_word: float = Field(default=0.9, ge=0, le=1)   # the same under a place label
+    person_before: list[str] = Field(default_factory=list)
+    person_after: list[str] = Field(default_factory=list)
+    # two or three uncued words in a person's slot (the lists above, or after one of `run_before`:
+    # "an email to Gyöngyi Kerekes") need `slot_run_word` each and `slot_run_mean`, under no place label
+    run_before: list[str] = Field(default_factory=list)
+    slot_run_word: float = Field(default=0.3, ge=0, le=1)
+    slot_run_mean: float = Field(default=0.6, ge=0, le=1)
+    # one word opening a sentence, then a comma and one of these, is the person spoken to ("Marta, can you")
+    vocative_after: list[str] = Field(default_factory=list)
+    place_labels: list[str] = Field(default_factory=list)
 
 
 class AddressesDef(_Strict):
@@ -257,6 +272,8 @@ class NerDef(_Strict):
     cues: NameCuesDef = NameCuesDef()
     instruction_roles: list[str] = Field(default_factory=list)
     not_name_starts: list[str] = Field(default_factory=list)
+    # a table cell under one of these headers holds a place or a thing, whatever NER calls it
+    not_person_columns: list[str] = Field(default_factory=list)
     role_mailboxes: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     reject_words: list[str] = Field(default_factory=list)

@@ -50,6 +50,18 @@ class NameSignals:
         self.model = model if model is not None else NameLikeness.load(MODEL_FILE)
         self.other_labels = frozenset(self.spec.other_labels)
         self.imperative_objects = frozenset(self.spec.imperative_objects)
+        self.place_labels = frozenset(self.spec.place_labels)
+        before = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
+                          for w in sorted(self.spec.person_before, key=len, reverse=True))
+        self.slot_before = re.compile(rf"(?<![\w])(?i:{before})[ \t]{{1,3}}$") if before else None
+        after = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
+                         for w in sorted(self.spec.person_after, key=len, reverse=True))
+        self.slot_after = re.compile(rf"(?:[ \t]{{1,3}}|(?=['’]))(?:{after})(?![\w])") if after else None
+        runs = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
+                        for w in sorted([*self.spec.person_before, *self.spec.run_before], key=len, reverse=True))
+        self.run_before = re.compile(rf"(?<![\w])(?i:{runs})[ \t]{{1,3}}$") if runs else None
+        vocative = "|".join(re.escape(w) for w in sorted(self.spec.vocative_after, key=len, reverse=True))
+        self.vocative = re.compile(rf",[ \t]{{1,3}}(?i:{vocative})(?![\w])") if vocative else None
         context = "|".join(re.escape(w) for w in sorted(self.spec.not_person_context, key=len, reverse=True))
         self.context = re.compile(rf"(?i)(?<![\w])(?:{context})(?![\w])") if context else None
         lowercase = spec.cues.lowercase_introductions
@@ -150,6 +162,9 @@ class NameSignals:
         covered_starts = [s for s, _ in covered]     # sorted, not overlapping (merged by the caller)
         entity_starts = [s for s, _, _ in entities]  # a document's entities: sorted, not overlapping
         for run in self._runs(text, start, end):
+            while len(run) > 1 and self._initial(text, run[0][0]) and \
+                    self.model.score(text[run[0][0]:run[0][1]]) < self.spec.run_word:
+                run = run[1:]   # "Call Eero back", "Ask Nistor": the sentence's verb, then the name
             span = (run[0][0], run[-1][1])
             at = bisect_left(covered_starts, span[1]) - 1
             if at >= 0 and covered[at][1] > span[0]:
@@ -169,11 +184,29 @@ class NameSignals:
                     ok = min(scores) >= self.spec.labelled_word and mean >= self.spec.labelled_mean
                 else:
                     ok = min(scores) >= self.spec.run_word and mean >= self.spec.run_mean
+                if not ok and not labels & self.place_labels and min(scores) >= self.spec.slot_run_word \
+                        and mean >= self.spec.slot_run_mean:
+                    ok = self._in_person_slot(text, *span, self._initial(text, span[0]), run=True)
             else:
-                ok = not labels and scores[0] >= self.spec.single_word and not self._initial(text, span[0])
+                initial = self._initial(text, span[0])
+                ok = not labels and scores[0] >= self.spec.single_word and not initial
+                bar = self.spec.slot_place_word if labels & self.place_labels else self.spec.slot_word
+                if not ok and scores[0] >= bar:
+                    ok = self._in_person_slot(text, *span, initial)
             if ok and not self._band_or_company(text, *span):
                 found.append(span)
         return found
+
+    def _in_person_slot(self, text: str, start: int, end: int, initial: bool, run: bool = False) -> bool:
+        """Whether the words [start, end) stand where a person does: after a word that takes one
+        ("waiting for", "session with"; for a run also "to", "of"), before one a person says or has
+        ("and I", "'s laptop"), or opening a sentence as the one spoken to ("Marta, can you")."""
+        if self.slot_after is not None and self.slot_after.match(text, end) is not None:
+            return True
+        if initial:
+            return self.vocative is not None and self.vocative.match(text, end) is not None
+        before = self.run_before if run else self.slot_before
+        return before is not None and before.search(text, max(0, start - 24), start) is not None
 
     def introduces(self, text: str) -> bool:
         """Whether the text holds a phrase after which a lower-case name counts (one search per text)."""

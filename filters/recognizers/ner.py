@@ -25,6 +25,7 @@ from filters.recognizers.context import TextContext
 from filters.recognizers.name_cues import NameCues
 from filters.recognizers.name_signals import Entity, NameSignals
 from filters.recognizers.names import CANDIDATE, NameShapes
+from filters.recognizers.tables import table_blocks
 from filters.segments import DataClass
 
 LITERAL = re.compile(r"'([^'\n]{2,300})'|\"([^\"\n]{2,300})\"|(?:#|--|//) ?([^\n]{2,300})")
@@ -70,6 +71,7 @@ class PersonNameRecognizer:
         self.not_starts = frozenset(spec.not_name_starts)
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
         self.literal_kinds = frozenset(spec.literal_kinds)
+        self.not_person_columns = frozenset(c.lower() for c in spec.not_person_columns)
 
     def regions(self, ctx: TextContext) -> Iterator[tuple[int, int, bool]]:
         """(start, end, structured) of every stretch where names can occur."""
@@ -112,6 +114,12 @@ class PersonNameRecognizer:
                 self._read(ctx, chunk, artifacts, parts, found, covered)
         for span in self.shapes.listed(text, set(found)):
             found[span] = self.spec.score
+        if self.not_person_columns:
+            for start, end, structured in regions:
+                for layout in table_blocks(text, start, end) if structured else []:
+                    for span in [s for s in found if start <= s[0] < end]:
+                        if layout.header_at(span[0]).strip(" \"'`") in self.not_person_columns:
+                            del found[span]
         return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()
                 if not self._not_a_person(text[s:e])]
 

@@ -3,7 +3,10 @@
     .venv/bin/python -m tests.bench.train_name_model [--buckets 262144] [--c 2.0]
 
 Names: every given name and surname of Faker's person providers, all locales (Faker is a test
-dependency). Words: wordfreq's most frequent words of fourteen languages (wordfreq is a test
+dependency), and, from two name lists that ship in PyPI packages (test dependencies too, used here
+only: nothing of them is read at run time), the given names of forty-odd countries of
+`gender-guesser`'s dictionary and the US census given names of `names`, less those that are also
+common words (the census surnames were tried too: they made the model call more places names). Words: wordfreq's most frequent words of fourteen languages (wordfreq is a test
 dependency too), Python's keywords, builtins and standard-library module names, and the installed
 distributions' names: ordinary and technical vocabulary. A word that is also one of Faker's names
 ("mark", "rose") is left out of the words. A seventh of the names (those whose crc32 is 0 mod 7,
@@ -58,6 +61,23 @@ def faker_names() -> set[str]:
     return names
 
 
+def listed_names() -> set[str]:
+    """The given names of gender-guesser's nam_dict.txt and the census given names shipped with `names`."""
+    from importlib.resources import files
+
+    found: set[str] = set()
+    dictionary = files("gender_guesser") / "data" / "nam_dict.txt"
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) > 1 and line[0] not in "#=":
+            found.update(LETTERS.findall(parts[1].replace("+", " ")))
+    for census in ("dist.female.first", "dist.male.first"):
+        for line in (files("names") / census).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                found.update(w.capitalize() for w in LETTERS.findall(line.split()[0]))
+    return found
+
+
 def vocabulary(names_lower: set[str]) -> set[str]:
     from wordfreq import top_n_list
 
@@ -91,6 +111,8 @@ def main() -> None:
 
     names = faker_names()
     words = vocabulary({n.lower() for n in names})
+    common = {w.lower() for w in words}
+    names |= {n for n in listed_names() if n.lower() not in common}
     fit_names = sorted(n for n in names if not held_out(n))
     dev_names = sorted(n for n in names if held_out(n))
     fit_words = sorted(w for w in words if zlib.crc32(w.encode("utf-8")) % 7)

@@ -51,6 +51,12 @@ NAMED = [
      "record", "Heinz-Jürgen Jäkel"),
     ("double-barrelled surname", "We should loop in Anna Nowak-Kowalska before the run.", "prose", "Anna Nowak-Kowalska"),
     ("lower-case after my name is", "my name is jan novak and my card was charged twice", "prose", "jan novak"),
+    # no cue but a person's slot: the model calls these a place or an organisation, or nothing
+    ("waiting for", "We are still waiting for Korhonen to sign the form.", "prose", "Korhonen"),
+    ("and I", "Magnus and I will take the late shift.", "prose", "Magnus"),
+    ("possessive of anything", "Margaux's badge stopped working this morning.", "prose", "Margaux"),
+    ("the verb opening the sentence", "Call Eero back after the stand-up.", "prose", "Eero"),
+    ("the person spoken to", "Dorota, could you check the totals?", "prose", "Dorota"),
 ]
 
 
@@ -71,6 +77,8 @@ NOT_NAMES = [
     "Pink Floyd's new album sold well in Europe.",
     "Sales in Tampere and Győr grew fastest.",
     "Summarize the diff, then Refactor the parser with Ripgrep and Kubernetes.",
+    "Deploy the chart with Helm after the review.",
+    "Overall, can we trust these numbers?",
 ]
 
 
@@ -131,3 +139,8 @@ def test_a_no_reply_mailbox_is_kept_and_a_persons_address_is_not(detector: Detec
     text = "From: noreply@github.com, reply to jane.doe@example.com instead."
     found = [text[d.start:d.end] for d in detector.detect(text, []) if d.entity == "EMAIL_ADDRESS"]
     assert found == ["jane.doe@example.com"]
+
+
+def test_a_place_in_a_city_column_is_not_a_person(detector: Detector) -> None:
+    table = "| id | full_name | city |\n|---|---|---|\n| 7 | Jesse Lindberg | Lyon |\n| 8 | Atte Lehtonen | Graz |\n"
+    assert names(detector, table, "table") == ["Jesse Lindberg", "Atte Lehtonen"]
