@@ -28,22 +28,34 @@ NAME_WORDS = re.compile(r"[^\s]{1,40}")
 SPACE = re.compile(r"\s{1,8}")
 STREET_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]{0,40}")
 MAX_WORDS = 12
+MAX_LOWER_STREET = 4   # words of a street with lowercase words of its own (a sentence is longer)
 STATE_CODE = re.compile(r"[A-Z]{2,5}\.? {1,2}[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
 TOWN_AFTER_CODE = re.compile(r"[0-9](?:[A-Z]{2})?[ \t,]{1,3}([^\W\d_])")   # "10115 Berlin", "CW3B 9TY in"
+STATE_TAIL = re.compile(r"[ \t]/[ \t]{1,2}[A-Z]{2}\Z")                      # Brazil's "… das Neves / GO"
+CLASSIFIED_CODE = frozenset({"code"})
 
 
 def _capitalised_town(text: str, start: int, end: int) -> bool:
-    """Whether the word after a postcode, if any, is capitalised ("10115 Berlin", not "2024 was")."""
+    """Whether the word after a postcode, if any, is capitalised ("10115 Berlin", not "2024 was"); a
+    Brazilian town before its state's code may start with a particle ("94359-224 das Neves / GO")."""
     after = TOWN_AFTER_CODE.search(text, start, end)
-    return after is None or not after.group(1).islower()
+    return after is None or not after.group(1).islower() or STATE_TAIL.search(text[start:end]) is not None
+
+
+def _one_line(text: str, start: int, end: int) -> bool:
+    return "\n" not in text[start:end].rstrip("\r\n")
 
 
 def _runs(ctx: TextContext) -> Iterator[tuple[int, int]]:
     """The stretches of adjacent spans an address can be in: a block's postcode line that the span
-    classifier took for printed output ("8110" alone) stays in its block."""
+    classifier took for printed output ("8110" alone) stays in its block, and so does one line it took
+    for code between two others (a percent-encoded street, "%C3%84ngstorget%20239", read decoded)."""
     run: tuple[int, int] | None = None
-    for span in ctx.spans:
-        if span.kind in SKIPPED_KINDS or span.data_class.value == "metadata":
+    for index, span in enumerate(ctx.spans):
+        inside = run is not None and span.start <= run[1] and index + 1 < len(ctx.spans) and \
+            span.kind in CLASSIFIED_CODE and _one_line(ctx.text, span.start, span.end) and \
+            ctx.spans[index + 1].kind not in SKIPPED_KINDS
+        if not inside and (span.kind in SKIPPED_KINDS or span.data_class.value == "metadata"):
             if run is not None:
                 yield run
             run = None
@@ -73,10 +85,12 @@ class AddressBlocks:
         self.street_words = frozenset(w.lower() for w in spec.street_words)
         self.street_prefixes = frozenset(w.lower() for w in spec.street_prefixes)
         self.street_types = frozenset(w.lower() for w in spec.street_types)
+        self.street_prepositions = frozenset(w.lower() for w in spec.street_prepositions)
         self.unit = re.compile(spec.unit)
         self.house = re.compile(spec.house)
         self.named = re.compile(spec.named_street)
-        self.between = re.compile(rf"{town}|(?:{spec.unit})")
+        # between a street and its postal line: towns, districts ("Vila Madre Gertrudes 3ª Seção"), units
+        self.between = re.compile(rf"{town}(?: [0-9]{{1,2}}[ªº] {town})?|(?:{spec.unit})")
 
     def find(self, ctx: TextContext, known: list[Finding]) -> list[Finding]:
         """STREET_ADDRESS findings for every line or part of each block, PERSON for its heading name."""
@@ -138,7 +152,12 @@ class AddressBlocks:
             return False   # "on March 2": a sentence, not a street
         if any(w.lower() in self.street_types for w in words[1:]):
             return words[0][0].isupper()   # "Ady endre utca 102."
-        return all(w[0].isupper() or w.lower() in self.street_words for w in words)
+        if words[0][0].isupper() and len(words) <= MAX_LOWER_STREET and \
+                (words[0].lower() in self.street_prepositions or text[start].isalpha()) and \
+                not any(w[0].islower() and w.capitalize() in self.shapes.common for w in words):
+            return True    # "Pri hradnej studni 5", "Gupčeva zvijezda 38": a street's own lowercase words
+        return all(w[0].isupper() or w.lower() in self.street_words or w.lower() in self.street_prefixes
+                   for w in words)
 
     def _blocks(self, text: str, lines: list[tuple[int, int]], streets: set[tuple[int, int]]) -> list[Finding]:
         found: list[Finding] = []
@@ -146,10 +165,11 @@ class AddressBlocks:
         while index < len(lines):
             start, end = lines[index]
             numbered = self._is_street(text, start, end, streets)
-            if not numbered and not self._named(text, start, end):
+            above = not numbered and self._above_house(text, lines, index)
+            if not numbered and not above and not self._named(text, start, end):
                 index += 1
                 continue
-            last = self._postal_after(text, lines, index, self.spec.max_lines if numbered else 2)
+            last = self._postal_after(text, lines, index, self.spec.max_lines if numbered else 3 if above else 2)
             if last < 0:
                 index += 1
                 continue
@@ -165,6 +185,21 @@ class AddressBlocks:
                 found.append(Finding("PERSON", name[0], name[1], self.spec.score, "address_block", 1))
             index = last + 1
         return found
+
+    def _above_house(self, text: str, lines: list[tuple[int, int]], index: int) -> bool:
+        """A street's name on the line above its house number alone ("Binnerring" / "237" / "17865
+        Strausberg"): one to five names, and neither they nor the town below common words ("Active
+        Users" / "42" / "1200 Total" is a table)."""
+        if index + 2 >= len(lines) or self.house.fullmatch(text, *lines[index + 1]) is None:
+            return False
+        words: list[str] = STREET_WORD.findall(text, *lines[index])
+        below = STREET_WORD.findall(text, *lines[index + 2])
+        if not 1 <= len(words) <= 5 or any(w in self.shapes.common for w in words + below) or \
+                len(text[lines[index][0]:lines[index][1]].split()) != len(words):
+            return False
+        if any(w.lower() in self.street_types for w in words[1:]):
+            return words[0][0].isupper()   # "Dózsa györgy utca" / "132"
+        return all(w[0].isupper() or w.lower() in self.street_words for w in words)
 
     def _postal_after(self, text: str, lines: list[tuple[int, int]], index: int, reach: int) -> int:
         """The index of the postal line closing the block started by street line `index` within `reach`

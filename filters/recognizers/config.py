@@ -245,6 +245,7 @@ class AddressesDef(_Strict):
     street_words: list[str] = Field(default_factory=list)
     street_prefixes: list[str] = Field(default_factory=list)
     street_types: list[str] = Field(default_factory=list)
+    street_prepositions: list[str] = Field(default_factory=list)
 
     @field_validator("streets", "postcodes", "postal_lines")
     @classmethod

@@ -45,6 +45,12 @@ INLINE = [
     ("Danish code then town", "Is Ribestræde 14a, 4716, Give in the zone?", "Ribestræde 14a, 4716, Give"),
     ("Romanian street without number", "Trimiteți la Strada Marin, Jimbolia, 401900 vă rog.",
      "Strada Marin, Jimbolia, 401900"),
+    ("Russian, building and town prefixes", "Доставка: ул. Садовая, д. 12 стр. 2/1, г. Казань 420111 — спасибо",
+     "ул. Садовая, д. 12 стр. 2/1, г. Казань 420111"),
+    ("Brazilian, CEP without its dash", "Entregar em Rua das Flores, 120, Centro, 01310100 São Paulo / SP (cliente Ana)",
+     "Rua das Flores, 120, Centro, 01310100 São Paulo / SP"),
+    ("Romanian town with a particle", "Trimiteți la Drumul Viilor, Poienile de sub Munte, 437245 (client Ana)",
+     "Drumul Viilor, Poienile de sub Munte, 437245"),
 ]
 
 
@@ -77,6 +83,20 @@ BLOCKS = [
      ["47/335", "Ganesan Road, Howrah 060573"], "Kabir Varughese"),
     ("US with an apartment", "Victoria Mosley\n86285 Barry Causeway Apt. 889\nStewartton, DC 01299",
      ["86285 Barry Causeway Apt. 889", "Stewartton, DC 01299"], "Victoria Mosley"),
+    ("Russian", "Ирина Соколова\nбул. Цветной, д. 8 к. 2\nг. Пермь 614000",
+     ["бул. Цветной, д. 8 к. 2", "г. Пермь 614000"], "Ирина Соколова"),
+    ("Vietnamese", "Trần Văn Minh\nSố 12 đường Lê Lợi\nThành phố Huế 53000",
+     ["Số 12 đường Lê Lợi", "Thành phố Huế 53000"], "Trần Văn Minh"),
+    ("Brazilian, a district line and a CEP without dash", "Ana Souza\nTrevo Almeida\nJardim Botânico\n"
+     "22460030 Rio de Janeiro / RJ", ["Trevo Almeida", "Jardim Botânico", "22460030 Rio de Janeiro / RJ"], "Ana Souza"),
+    ("German, house number on its own line", "Karl Brandt\nLindenring\n17\n04109 Leipzig",
+     ["Lindenring", "17", "04109 Leipzig"], "Karl Brandt"),
+    ("Dutch town with particles", "Sanne Visser\nKerkstraat 8\n2401 AB Alphen aan den Rijn",
+     ["Kerkstraat 8", "2401 AB Alphen aan den Rijn"], "Sanne Visser"),
+    ("Polish square", "Jan Kowal\npl. Grunwaldzki 5/3\n50-384 Wrocław", ["pl. Grunwaldzki 5/3", "50-384 Wrocław"],
+     "Jan Kowal"),
+    ("Swedish, the street percent-encoded", "Astrid Berg\nSj%C3%B6gatan%2014\n41103 Göteborg",
+     ["Sj%C3%B6gatan%2014", "41103 Göteborg"], "Astrid Berg"),
 ]
 
 
@@ -99,6 +119,8 @@ NOT_ADDRESSES = [
     "Chapter 3, Section 12, 1200 words",
     "Version 2, 4000 workers, 12 shards",
     "Use Python 3, then 4000 workers.",
+    "Summary\nActive Users\n42\n1200 Total",
+    "Q3 Revenue\n15\n2024 Budget",
 ]
 
 

@@ -38,6 +38,11 @@ KEY_VALUE = [
     ("code", "export TAX_ID=536-22-8147", "US_SSN", "536-22-8147"),
     ("record", 'ssn: "536.22.8147"', "US_SSN", "536.22.8147"),
     ("prose", "Normalise these SSNs: 536 22 8147; 078-05-1121; 219-09-9998; 536.22.8147.", "US_SSN", "536.22.8147"),
+    ("code", 'export SMTP_PASS="Battery velvet staple!"\npython -m pipeline.run', "PASSWORD", "Battery velvet staple!"),
+    ("record", '{"msg":"login","SMTP_PASS":"Fx1}Od8uP!S5","service":"api"}', "PASSWORD", "Fx1}Od8uP!S5"),
+    ("code", "./bin/pay --env prod --cvv 790 --batch-size 500", "CARD_SECURITY_CODE", "790"),
+    ("code", "./bin/pay --security-code 722 --retry 3", "CARD_SECURITY_CODE", "722"),
+    ("record", '{"msg":"webhook","nin":"30014028257","service":"gateway"}', "NATIONAL_ID", "30014028257"),
 ]
 
 
@@ -53,6 +58,7 @@ def test_value_after_a_key(detector: Detector, kind: str, text: str, entity: str
     ("code", '[alerts]\nmrn = "redacted"\nretry_backoff = "250-30000"'),
     ("code", "./bin/sync --cvv2 $CVV --batch-size 500"),
     ("prose", "The cvv: 123 field is optional in the form schema."),
+    ("log", 'SMTP_PASS="" pass_rate=0.95 bypass=true'),
 ])
 def test_the_same_keys_without_a_value_are_kept(detector: Detector, kind: str, text: str) -> None:
     assert found(detector, text, kind) == []
@@ -114,6 +120,17 @@ FORMATS = [
 ]
 
 
+FORMATS += [
+    ("prose", "Wire via ABA 021000021, account 4851450735 today.", "US_BANK_NUMBER", "4851450735"),
+    ("prose", "Refund Jane: DDA 5568839475 before Friday.", "US_BANK_NUMBER", "5568839475"),
+    ("prose", "Pay into a/c no. 1000-966571961 please.", "US_BANK_NUMBER", "1000-966571961"),
+    ("prose", "Please retry: 6011 9644 1361 6690|04/26|098.", "CARD_SECURITY_CODE", "098"),
+    ("prose", "The card 5500 8745 9160 7041 exp 07/27 868.", "CARD_SECURITY_CODE", "868"),
+    ("prose", "Pt Jane Roe (Med Rec No. 82B635367) was seen today.", "MEDICAL_RECORD_NUMBER", "82B635367"),
+    ("prose", "Summary for the patient (MR# 68687782) attached.", "MEDICAL_RECORD_NUMBER", "68687782"),
+]
+
+
 @pytest.mark.parametrize("kind, text, entity, value", FORMATS)
 def test_format_found(detector: Detector, kind: str, text: str, entity: str, value: str) -> None:
     assert (entity, value) in found(detector, text, kind)
@@ -142,6 +159,11 @@ NOT_FOUND = [
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_numbers_that_fail_validation_are_kept(detector: Detector, text: str) -> None:
     assert found(detector, text) == []
+
+
+def test_an_order_or_ticket_number_near_a_record_number_is_kept(detector: Detector) -> None:
+    text = "Patient seen today (MRN 48213377). Ticket INC-99625 is open, invoice 93434 paid, order #96787 shipped."
+    assert found(detector, text) == [("MEDICAL_RECORD_NUMBER", "48213377")]
 
 
 def test_a_role_mailbox_is_kept_in_a_users_text_too(detector: Detector) -> None:
