@@ -194,8 +194,9 @@ class AddressBlocks:
             return False
         words: list[str] = STREET_WORD.findall(text, *lines[index])
         below = STREET_WORD.findall(text, *lines[index + 2])
-        if not 1 <= len(words) <= 5 or any(w in self.shapes.common for w in words + below) or \
-                len(text[lines[index][0]:lines[index][1]].split()) != len(words):
+        lettered = any(c.isalpha() for c in text[lines[index + 2][0]:lines[index + 2][1]])
+        if not 1 <= len(words) <= 5 or not lettered or any(w in self.shapes.common for w in words + below) or \
+                " ".join(words) != " ".join(text[lines[index][0]:lines[index][1]].split()):
             return False
         if any(w.lower() in self.street_types for w in words[1:]):
             return words[0][0].isupper()   # "Dózsa györgy utca" / "132"

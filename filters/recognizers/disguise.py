@@ -43,13 +43,18 @@ CELL_EDGES = frozenset(",;|\"")
 WORD_REACH = 64
 SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
-VALUE_WORD = re.compile(r"[\w@.+/=%:-]{1,400}")
+VALUE_WORD = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
 NEW_KEY = re.compile(r"[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")
 CELL_DELIMITERS = frozenset(",;|\t")
 NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9]\Z|[0-9]\Z")
 NUMBER_HEAD = re.compile(r"[0-9][0-9 ().-]{0,24}[0-9]|[0-9]")
-LAST_VALUE_CHARS = re.compile(r"[\w@.+/=%:-]{1,400}\Z")
-FIRST_VALUE_CHARS = re.compile(r"[\w@.+/=%:-]{1,400}")
+# a password's symbols count: "rYu9$ZFyyn!etL" / "9"
+LAST_VALUE_CHARS = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}\Z")
+FIRST_VALUE_CHARS = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
+# a token without digits, cut: long, and either a token's punctuation or capitals after small letters
+# inside it ("npm_iSMLgOFFwmpQLIsja" / "PkGCfdWBqkfnmTAGBuH"), which words of a language do not have
+TOKEN_MARK = re.compile(r"[_=+/]|[a-z][A-Z].{0,40}[a-z][A-Z]")
+GROUPED = re.compile(r"[0-9] [0-9]")
 
 
 class DisguisesConfigError(ConfigFileError):
@@ -198,17 +203,26 @@ class Disguises:
 def _value_like(word: str) -> bool:
     """Whether the two halves joined could be a value a break hides: long, of value characters, with a
     digit or an @ ("jane.doe@exam"+"ple.com", "7375"+"8689" of a card)."""
-    if VALUE_WORD.fullmatch(word) is None or VALUE_MARK.search(word) is None:
+    if VALUE_WORD.fullmatch(word) is None:
         return False
+    if VALUE_MARK.search(word) is None:
+        return len(word) >= 16 and TOKEN_MARK.search(word) is not None
     return len(word) >= (8 if word.isdigit() else 10)
 
 
 def _number_like(before: str, after: str) -> bool:
-    """Whether a phone's digit groups ("+7 912 745-2" / "6-22") end `before` and start `after`: a "+"
-    or "(" first, eight digits at least (a column of plain numbers is not read again)."""
+    """Whether a value's digit groups ("+7 912 745-2" / "6-22", "312 327 07" / "76", "DK61 7595 49" / "00
+    8614 04") end `before` and start `after`: a "+" or "(" first or groups written with spaces, eight
+    digits at least (a column of plain numbers, one a line, is not read again)."""
     tail, head = NUMBER_TAIL.search(before), NUMBER_HEAD.match(after)
-    if tail is None or head is None or tail.group()[0] not in "+(":
+    if tail is None or head is None:
         return False
+    if tail.group()[0] not in "+(":
+        # groups written with spaces, after a word on their line ("Tel. 34 88 5"): a table's row of
+        # numbers ("1200 4400" / "5600 12") starts its line with them
+        line = before[before.rfind("\n") + 1:tail.start()]
+        if GROUPED.search(tail.group() + " " + head.group()) is None or not any(c.isalpha() for c in line):
+            return False
     return sum(c.isdigit() for c in tail.group() + head.group()) >= 8
 
 

@@ -45,12 +45,14 @@ LINK_CONTEXT = 512
 VALUE_CAP = 64   # the longest run of digit groups a stream holds back (a card, an IBAN, an id written spaced)
 # Digit groups with one separator between them, up to the end of what came so far: a value written with
 # spaces (`4111 1111 1111 1111`) arrives over several events, and is masked only when read whole.
-# (a run starts at a word's start: after "4111\u200b" a run "1111 " is the same word's end, not a value's start)
-_VALUE_RUN = re.compile(rf"(?<![0-9A-Za-z{INVISIBLE}])(?:[A-Z]{{0,4}}[0-9]{{1,8}}(?:[ .\-]|\\[nt])){{1,12}}[0-9]{{0,8}}$")
+# (a run starts at a word's start: after "4111\u200b" a run "1111 " is the same word's end, not a value's start;
+# a group may hold invisible characters, "4012 88\u00ad88 ", which the masker reads through)
+_VALUE_RUN = re.compile(rf"(?<![0-9A-Za-z{INVISIBLE}])(?:[A-Z]{{0,4}}[0-9][0-9{INVISIBLE}]{{0,11}}(?:[ .\-]|\\[nt])){{1,12}}"
+                        rf"[0-9{INVISIBLE}]{{0,12}}$")
 # The groups of a value written in parts (a card's "4556 7375 ", an IBAN's "DE89 3704 ", a phone's
 # "(555) 123 "), each followed by one space or a line break; and a value-like word ending a line.
-_GROUPS = re.compile(r"(?<![^\s])(?:[0-9A-Z+()-]{1,8}(?: |\r?\n))+\Z")
-_JSON_GROUPS = re.compile(r"(?:(?<![^\s])|(?<=\\n))(?:[0-9A-Z+()-]{1,8}(?: |(?:\\r)?\\n))+\Z")
+_GROUPS = re.compile(rf"(?<![^\s])(?:[0-9A-Z+()\-{INVISIBLE}]{{1,12}}(?: |\r?\n))+\Z")
+_JSON_GROUPS = re.compile(rf"(?:(?<![^\s])|(?<=\\n))(?:[0-9A-Z+()\-{INVISIBLE}]{{1,12}}(?: |(?:\\r)?\\n))+\Z")
 _LINE_END_WORD = re.compile(r"(?<![^\s])[\w@.+/=%:-]{4,80}\r?\n\Z")
 _JSON_LINE_END_WORD = re.compile(r"(?:(?<![^\s])|(?<=\\n))[\w@.+/=%:-]{4,80}(?:\\r)?\\n\Z")
 _VALUE_MARK = re.compile(r"[0-9@]")

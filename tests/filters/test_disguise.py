@@ -53,6 +53,18 @@ DISGUISED = [
     ("a phone over a line break", "event=decline phone=+9021257374\n44 code=14", "PHONE_NUMBER", "+9021257374\n44"),
     ("a phone's groups over a line break", "'+7 912 745-2\n6-22', '22/01/1999'", "PHONE_NUMBER", "+7 912 745-2\n6-22"),
     ("a birth date over a line break", "Born 21/05/1\r\n948. My social is on file", "DATE_OF_BIRTH", "21/05/1\r\n948"),
+    ("a phone's spaced groups over a line break", "call back on 312 327 07\n76. can you draft a reply?",
+     "PHONE_NUMBER", "312 327 07\n76"),
+    ("an IBAN's groups over a line break", '--payout-iban "DK61 7595 49\n00 8614 04" --batch-size 500', "IBAN_CODE",
+     "DK61 7595 49\n00 8614 04"),
+    ("an SSN's groups over a line break", "these SSNs: 505-60-7660; 567 57 1\n355. The column is ssn_raw", "US_SSN",
+     "567 57 1\n355"),
+    ("a cookie's token over a line break", "set-cookie: remember_token=live_nNOOQ\neYcIl6CPTPLfmVeyuTuffOZWK; Path=/",
+     "SECRET", "live_nNOOQ\neYcIl6CPTPLfmVeyuTuffOZWK"),
+    ("a password with symbols over a line break", '"redis_password":"rYu9$ZFyyn!etL\n9","service":"api"', "PASSWORD",
+     "rYu9$ZFyyn!etL\n9"),
+    ("a street percent-encoded", "Astrid Berg\nSj%C3%B6gatan%2014\n41103 Göteborg", "STREET_ADDRESS",
+     "Sj%C3%B6gatan%2014"),
 ]
 
 
@@ -83,6 +95,8 @@ def test_split_lines_do_not_join_ordinary_rows(detector: Detector) -> None:
     assert not [f for f in found(detector, text) if f[0] == "CREDIT_CARD"]
     numbers = "total\n12500\n30000\n2024\n0115\nports 8080\n443 and 5432\n6379\n"
     assert found(detector, numbers) == []
+    prose = "The documentation\nImplementation notes follow; see section 12 34\n56 of the guide."
+    assert found(detector, prose) == []
 
 
 def test_redaction_masks_the_disguise_with_the_value(detector: Detector) -> None:
@@ -127,6 +141,8 @@ GROUPED = [
     ("Card number 4556 7375\n8689 9855 is on file", "Card number [CREDIT_CARD] is on file"),
     ("Two cards: 4111 1111 1111 1111 and 5500 0000 0000 0004.", "Two cards: [CREDIT_CARD] and [CREDIT_CARD]."),
     ("key AKIA2QWERTY7\nZXCVBNMA in the env", "key [AWS_ACCESS_KEY] in the env"),
+    (f"Card 4012 88{SOFT_HYPHEN}88 8888 1881 on file", "Card [CREDIT_CARD] on file"),
+    (f"Card 5555 55{ZWSP}55 5555 44{ZWSP}44 on file", "Card [CREDIT_CARD] on file"),
 ]
 
 
