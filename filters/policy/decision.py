@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from filters.policy.model import RULE_ACTIONS, Policy, stricter
+from filters.policy.seams import mask_across
 from filters.policy.verdict import (
     Edit,
     Finding,
@@ -147,11 +148,12 @@ class Decider:
         for segment, segment_verdict in zip(segments, verdict.segments):
             if segment.role == SEAM:
                 # where two parts of one message meet: each part carries its own edits; a value across
-                # the seam cannot be redacted in one place, so it refuses the request
+                # the seam is masked in both parts (filters/policy/seams.py), or, when they cannot be
+                # found, refuses the request
                 offset = int(segment.path[1])
                 crossing = [e for e in segment_verdict.forwarded_edits if e.start < offset < e.end]
                 segment_verdict.edits, segment_verdict.forwarded_edits, segment_verdict.findings = [], [], []
-                if crossing and verdict.refusal is None:
+                if crossing and verdict.refusal is None and not mask_across(verdict, segments, segment, crossing):
                     where = field_name(segment.path[2:])
                     verdict.outcome = "block"
                     verdict.refusal = Refusal(400, "policy_violation",

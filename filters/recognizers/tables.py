@@ -17,7 +17,9 @@ WORD = re.compile(r"\S{1,200}")
 RULE_LINE = re.compile(r"^[\s|:+=-]{0,400}$")
 FENCE = "```"
 INSERT = re.compile(r"(?i:insert\s{1,4}into)\s{1,4}[\w.\"`\[\]]{1,120}\s{0,4}\(([^()]{1,2000})\)\s{0,4}(?i:values)\s{0,4}")
-SQL_VALUE = re.compile(r"\s{0,8}('(?:[^'\n]|''){0,500}'|[^,()'\n]{1,200})\s{0,8}(,|\))")
+# a value of VALUES (...): a quoted literal (a line break inside it too, "'Kami" / "l Novák'": each break one
+# way only, so a literal that never closes is given up in linear time) or a bare one
+SQL_VALUE = re.compile(r"\s{0,8}('(?:[^'\r\n]|''|\r?\n|\r(?!\n)){0,500}'|[^,()'\n]{1,200})\s{0,8}(,|\))")
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
