@@ -25,7 +25,7 @@ PROMPTS = {
     "confusable": ("Email j\u0430ne.d\u043ee@ex\u0430mple.com the invoice", ["ne.d", "mple.com"]),
     "url_encoded": ("GET /signup?email=jane.doe%40example.com&tel=%2B1%20650%20253%200000 failed",
                     ["jane.doe", "650%20253", "253%200000"]),
-    "line_split": ("Send it to jane.doe@exam\nple.com and charge 4556 7375\n8689 9855",
+    "line_split": ("Update my billing email to jane.doe@exam\nple.com and my card to 4556 7375\n8689 9855, thanks",
                    ["jane.doe", "ple.com", "8689", "7375"]),
 }
 
