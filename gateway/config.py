@@ -43,6 +43,10 @@ class ProviderConfig(_Strict):
     mock: dict[str, Any] = Field(default_factory=dict)  # MockSettings for kind: mock
     # kind: mock with a base_url uses a mock already running there instead of starting one.
     headers: dict[str, str] = Field(default_factory=dict)  # fixed extra headers sent upstream
+    # OpenAI chat streams: ask for `stream_options.include_usage` so limits and spend settle from the
+    # provider's figures (hidden from a client that did not ask). Off for an OpenAI-compatible server that
+    # refuses the field: its streams settle on the up-front estimate.
+    stream_usage: bool = True
 
     @model_validator(mode="after")
     def _base_url_needed(self) -> "ProviderConfig":

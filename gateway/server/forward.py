@@ -53,7 +53,8 @@ async def forward(call: Call) -> web.StreamResponse:
         body = {**body, "model": deployment.upstream_model}
         if store_false and target_api in STORES_STATE:
             body["store"] = False   # FAQ: providers retain nothing
-        if target_api == "openai.chat" and body.get("stream") is True and not usage_asked(body):
+        if (target_api == "openai.chat" and body.get("stream") is True and deployment.provider.stream_usage
+                and not usage_asked(body)):
             # the provider's usage settles limits and spend, not an estimate; the relay hides it from a
             # client that did not ask (ChatStream.hide_usage)
             options = body.get("stream_options")

@@ -229,3 +229,24 @@ def test_an_openai_chat_stream_without_include_usage_settles_from_the_provider_u
             (usage.prompt_tokens, usage.completion_tokens)
     spent = samples(gateway.url, "magic_gateway_spend_tokens_total")
     assert spent['direction="out",key="acme-ci",model="gpt-4o*",tenant="acme"'] == 2 * usage.completion_tokens
+
+
+def test_a_provider_that_refuses_stream_options_is_not_sent_them(upstream, tmp_path: Path) -> None:
+    """`stream_usage: false` on a provider (an OpenAI-compatible server that refuses the field): the
+    gateway adds no `stream_options`, the stream is served as asked, and the audit record says its usage
+    is the up-front estimate."""
+    from serving import mock_requests
+
+    config = limited(upstream.url, tmp_path, {"keys": {"acme-ci": {"budgets": [{"period": "day", "tokens": 100_000}]}}})
+    config["providers"][0]["stream_usage"] = False
+    gateway = start_gateway(config, tmp_path)
+    try:
+        client = openai.OpenAI(base_url=gateway.url + "/v1", api_key=NAMED_KEY, max_retries=0)
+        messages = [{"role": "user", "content": "one two three four five six"}]
+        chunks = list(client.chat.completions.create(model="gpt-4o", stream=True, messages=messages, max_tokens=5))
+        assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == messages[0]["content"]
+        assert "stream_options" not in json.loads(mock_requests(upstream)[-1]["body"])
+        [record] = [r for r in audit(tmp_path, served=1) if r["status"] == 200]
+        assert record["usage"]["estimated"] is True
+    finally:
+        gateway.stop()
