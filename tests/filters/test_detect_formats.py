@@ -153,6 +153,7 @@ NOT_FOUND = [
     "The WDL9RNA8E5ZI build passed.",                    # a licence's shape without a licence word
     "Meeting moved to 12-05-2024 at noon, room 4.",      # a date, not a Russian phone
     "chart 12 of the Q3 deck, 45,000 rows",
+    "worker-8 picked batch 66628\ntracking number 490327466856081 left the depot",   # a parcel's, not a phone
 ]
 
 
