@@ -68,6 +68,7 @@ class StandIn:
             app.router.add_post("/v1/messages", self._messages)
         else:
             app.router.add_post("/v1/chat/completions", self._chat)
+            app.router.add_post("/v1/responses", self._responses)
         app.router.add_route("*", "/{tail:.*}", self._elsewhere)
         return app
 
@@ -128,7 +129,7 @@ class StandIn:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
         await response.prepare(request)
         for event in self.events(body) if callable(self.events) else self.events:
-            named = self.api == "anthropic" and isinstance(event, dict)
+            named = (self.api == "anthropic" or request.path == "/v1/responses") and isinstance(event, dict)
             await response.write(_sse(event, event["type"] if named else None))
         await response.write_eof()
         return response
@@ -178,6 +179,15 @@ class StandIn:
         await send("message_stop")
         await response.write_eof()
         return response
+
+    # OpenAI Responses: scripted answers only (`reply`, `events`), for tests of the response chain ----------
+
+    async def _responses(self, request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        self.requests.append({"path": request.path, "headers": dict(request.headers), "json": body})
+        if self.reply is None and self.events is None:
+            return self._error(404, "this stand-in answers the Responses API only with a scripted reply")
+        return await self._scripted(request, body)
 
     # OpenAI chat completions --------------------------------------------------------------------------
 

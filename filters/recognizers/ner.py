@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -109,9 +110,13 @@ class PersonNameRecognizer:
             windows = [window for start, end, structured in regions
                        for window in self._windows(text, start, end, structured, (starts, covered))]
             chunks = list(self._packed(windows))
-            batch = self.engine.nlp_engine.process_batch([chunk for chunk, _ in chunks], "en", batch_size=4)
-            for (chunk, parts), (_, artifacts) in zip(chunks, batch):
-                self._read(ctx, chunk, artifacts, parts, found, covered)
+            # spaCy keeps every new word it reads in its vocabulary for good: a memory zone forgets them
+            # when the documents are read (their findings are offsets), so a process's memory stays flat.
+            nlp_engine: Any = self.engine.nlp_engine   # a SpacyNlpEngine (build_analyzer)
+            with nlp_engine.get_nlp("en").memory_zone():
+                batch = self.engine.nlp_engine.process_batch([chunk for chunk, _ in chunks], "en", batch_size=4)
+                for (chunk, parts), (_, artifacts) in zip(chunks, batch):
+                    self._read(ctx, chunk, artifacts, parts, found, covered)
         for span in self.shapes.listed(text, set(found)):
             found[span] = self.spec.score
         if self.not_person_columns:

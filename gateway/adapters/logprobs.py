@@ -5,6 +5,11 @@ tokens are read joined: in a complete answer the joined text is rewritten whole 
 given back to the tokens it came from (a replaced span to the first of its tokens, the others left
 empty; their `bytes` follow, and their alternatives in `top_logprobs`, which could hold the same
 value's pieces, are dropped); in a stream they go through a channel of their own, as the text does.
+
+The alternatives in `top_logprobs` are what the model could have written instead, so each is read after
+the chosen text before it (`ResponseRewriter.alternative`: the last characters of the chosen tokens, as
+the provider sent them): one that would complete a restricted value (the card's last digit) is masked.
+Nothing is restored into an alternative: it is never the text the client is given.
 """
 
 from __future__ import annotations
@@ -76,12 +81,43 @@ def rewrite_tokens(value: Any, rewriter: ResponseRewriter) -> bool:
     return True
 
 
+ALTERNATIVE_CONTEXT = 64   # chosen characters an alternative is read after (a stream's VALUE_CAP)
+
+
+def read_alternatives(value: Any, rewriter: ResponseRewriter, before: str = "") -> tuple[bool, str]:
+    """The `top_logprobs` of a list of token entries, each alternative read after the chosen text before
+    it (`before`: the chosen text of earlier events of a stream), in place; whether anything changed,
+    and the chosen text's end for the next list."""
+    changed = False
+    for entry in dicts(value):
+        for alternative in dicts(entry.get("top_logprobs")):
+            token = alternative.get("token")
+            if isinstance(token, str) and token:
+                new = rewriter.alternative(before, token)
+                if new != token:
+                    alternative["token"] = new
+                    if alternative.get("bytes") is not None:
+                        alternative["bytes"] = list(new.encode("utf-8"))
+                    changed = True
+        chosen = entry.get("token")
+        if isinstance(chosen, str):
+            before = (before + chosen)[-ALTERNATIVE_CONTEXT:]
+    return changed, before
+
+
+def rewrite_entries(value: Any, rewriter: ResponseRewriter) -> bool:
+    """A complete answer's token entries: the alternatives read (against the chosen tokens as the
+    provider sent them), then the chosen tokens rewritten as one text."""
+    changed, _ = read_alternatives(value, rewriter)
+    return rewrite_tokens(value, rewriter) | changed
+
+
 def rewrite_logprobs(logprobs: Any, rewriter: ResponseRewriter) -> bool:
     """A chat choice's `logprobs` (`content` and `refusal` token lists) rewritten in place."""
     if not isinstance(logprobs, dict):
         return False
-    changed = rewrite_tokens(logprobs.get("content"), rewriter)
-    return rewrite_tokens(logprobs.get("refusal"), rewriter) | changed
+    changed = rewrite_entries(logprobs.get("content"), rewriter)
+    return rewrite_entries(logprobs.get("refusal"), rewriter) | changed
 
 
 def feed_tokens(channels: Channels, key: Hashable, value: Any, ending: bool) -> tuple[bool, str]:

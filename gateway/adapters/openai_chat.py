@@ -15,7 +15,7 @@ from typing import Any
 from filters.segments import DataClass, Path
 from gateway.adapters.base import BadRequest, Envelope, ResponseRewriter, Usage
 from gateway.adapters.jsonpath import param
-from gateway.adapters.logprobs import feed_tokens, rewrite_logprobs, tail_entry
+from gateway.adapters.logprobs import feed_tokens, read_alternatives, rewrite_logprobs, tail_entry
 from gateway.adapters.request_walk import (
     OPAQUE_KEYS,
     RequestReader,
@@ -196,6 +196,7 @@ class ChatStream:
         self.hide_usage = False
         self._rewriter = rewriter
         self._channels = Channels(rewriter)
+        self._chosen: dict[Key, str] = {}   # the end of each token list's chosen text, as the provider sent it
         self._template: dict[str, Any] = {}
         self._last: SSEEvent | None = None
         self._marked = False
@@ -259,12 +260,14 @@ class ChatStream:
             logprobs = choice["logprobs"] = {"content": []}
         changed = False
         for part in ("content", "refusal"):
-            if (index, "logprobs", part) not in self._channels and not isinstance(logprobs.get(part), list):
+            key = (index, "logprobs", part)
+            if key not in self._channels and not isinstance(logprobs.get(part), list):
                 continue
-            fed, tail = feed_tokens(self._channels, (index, "logprobs", part), logprobs.get(part), ending)
+            read, self._chosen[key] = read_alternatives(logprobs.get(part), self._rewriter, self._chosen.get(key, ""))
+            fed, tail = feed_tokens(self._channels, key, logprobs.get(part), ending)
             if tail:
                 logprobs[part] = [*(logprobs.get(part) or []), tail_entry(tail)]
-            changed |= fed or bool(tail)
+            changed |= read or fed or bool(tail)
         return changed
 
     def _held_tokens(self, index: Any) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from filters.segments import DataClass, Path
 from gateway.adapters.base import BadRequest, Envelope, ResponseRewriter, Usage
 from gateway.adapters.jsonpath import param
-from gateway.adapters.logprobs import feed_tokens, rewrite_tokens, tail_entry
+from gateway.adapters.logprobs import feed_tokens, read_alternatives, rewrite_entries, tail_entry
 from gateway.adapters.request_walk import (
     OPAQUE_KEYS,
     RequestReader,
@@ -141,7 +141,7 @@ def rewrite_item(item: dict[str, Any], rewriter: ResponseRewriter) -> bool:
             changed |= rewrite_key(part, "text", rewriter)
             changed |= rewrite_key(part, "refusal", rewriter)
             changed |= rewrite_leaves(part.get("annotations"), rewriter)
-            changed |= rewrite_tokens(part.get("logprobs"), rewriter)
+            changed |= rewrite_entries(part.get("logprobs"), rewriter)
     elif kind in ("function_call", "mcp_call", "mcp_approval_request"):
         changed |= rewrite_key(item, "arguments", rewriter, in_json=True)
     elif kind == "custom_tool_call":
@@ -249,6 +249,10 @@ class ResponsesStream:
         self._rewriter = rewriter
         self._channels = Channels(rewriter)
         self._opened: dict[tuple[Any, ...], tuple[TextStream, dict[str, Any]]] = {}
+        self._chosen: dict[tuple[Any, ...], str] = {}   # each text's chosen tokens' end, as the provider sent it
+        # The carry (see ResponseRewriter) each text and each output item began with: their done events
+        # repeat the text, which is read again as it was the first time.
+        self._began: dict[Any, str] = {}
         self._last: SSEEvent | None = None
         self._sequence: Any = None
 
@@ -266,14 +270,18 @@ class ResponsesStream:
         elif kind in BY_DONE:
             stream = BY_DONE[kind]
             out.extend(self._flush(self._key(stream, payload), event))
+            self._again(self._key(stream, payload))
             changed = rewrite_key(payload, stream.done_field, self._rewriter, in_json=stream.in_json)
+            changed |= self._done_alternatives(self._key(stream, payload), payload)
         elif kind in ("response.output_item.added", "response.output_item.done"):
             if isinstance(payload.get("item"), dict):
+                self._again(("item", payload["item"].get("id")))
                 changed = rewrite_item(payload["item"], self._rewriter)
         elif kind == "response.output_text.annotation.added":
             changed = rewrite_leaves(payload.get("annotation"), self._rewriter)
         elif kind in PART_EVENTS:
             if isinstance(payload.get("part"), dict):
+                self._again(("response.output_text.delta", payload.get("item_id"), payload.get("content_index")))
                 changed = rewrite_key(payload["part"], "text", self._rewriter)
                 changed |= rewrite_key(payload["part"], "refusal", self._rewriter)
         elif kind in WHOLE_RESPONSE and isinstance(payload.get("response"), dict):
@@ -283,6 +291,7 @@ class ResponsesStream:
                 usage = openai_usage(response.get("usage"))
                 if usage is not None:
                     self.usage = usage
+            self._rewriter.carry = ""   # the whole response again, from its first text
             changed = rewrite_body(response, self._rewriter)
             if kind in ("response.created", "response.completed"):
                 # the created response opens the stream; the completed one is what SDKs return as final
@@ -304,12 +313,30 @@ class ResponsesStream:
         if not isinstance(text, str):
             return False
         key = self._key(stream, payload)
-        self._opened.setdefault(key, (stream, payload))
+        if key not in self._opened:
+            self._opened[key] = (stream, payload)
+            self._began.setdefault(key, self._rewriter.carry)
+            self._began.setdefault(("item", payload.get("item_id")), self._rewriter.carry)
         new = self._channels.feed(key, text, in_json=stream.in_json)
         payload["delta"] = new
-        tokens, _ = feed_tokens(self._channels, key + ("logprobs",), payload.get("logprobs"), False) \
-            if isinstance(payload.get("logprobs"), list) else (False, "")
+        tokens = False
+        if isinstance(payload.get("logprobs"), list):
+            tokens, self._chosen[key] = read_alternatives(payload["logprobs"], self._rewriter,
+                                                          self._chosen.get(key, ""))
+            tokens |= feed_tokens(self._channels, key + ("logprobs",), payload["logprobs"], False)[0]
         return new != text or tokens
+
+    def _done_alternatives(self, key: tuple[Any, ...], payload: dict[str, Any]) -> bool:
+        """A done event's token list: the chosen tokens rewritten as one text, the alternatives read."""
+        if not isinstance(payload.get("logprobs"), list):
+            return False
+        self._again(key)
+        return rewrite_entries(payload["logprobs"], self._rewriter)
+
+    def _again(self, key: Any) -> None:
+        """Before a text already streamed is rewritten again (its done events): the carry it began with."""
+        if key in self._began:
+            self._rewriter.carry = self._began[key]
 
     def _flush(self, key: tuple[Any, ...], like: SSEEvent | None) -> list[SSEEvent]:
         """An extra delta event with what the channel held back, to go before its done event."""

@@ -65,9 +65,10 @@ class Call:
         mode, where the provider saw them) the request's values hidden again."""
         masker = self.state.masker
         if not self.hidden:
-            return ResponseText({}, mask_new=masker)
+            return ResponseText({}, mask_new=masker, mask_after=masker.after)
         hide = hiding(self.hidden)
-        return ResponseText({}, mask_new=lambda text: masker(hide(text)))
+        return ResponseText({}, mask_new=lambda text: masker(hide(text)),
+                            mask_after=lambda before, text: masker.after(hide(before), hide(text)))
 
 
 def hiding(values: list[tuple[str, str]]) -> Callable[[str], str]:

@@ -2,7 +2,8 @@
 
 Each upstream event goes through the adapter's stream rewriter (the same `ResponseText` as a plain
 reply), is read for refused content every `CHECK_EVERY_CHARS` characters the client was sent, and is
-written at once. After the first byte an upstream failure ends the stream with a well-formed error
+written at once. Events that arrive together holding more than `OFF_LOOP_BYTES` (a provider's event of
+a megabyte) are translated, recorded and rewritten in a thread, so the event loop keeps serving others. After the first byte an upstream failure ends the stream with a well-formed error
 event in the caller's shape.
 """
 
@@ -28,6 +29,7 @@ OPAQUE_MARKERS = ('"signature"', '"encrypted_content"', '"redacted_thinking"')
 FINAL_EVENTS = ("message_stop", "response.completed", "response.incomplete", "response.failed", "error")
 _FINAL_TYPE = re.compile(r'"type"\s*:\s*"(?:%s)"' % "|".join(re.escape(e) for e in FINAL_EVENTS))
 CHECK_EVERY_CHARS = 160      # a stream is read for refused content every this many characters
+OFF_LOOP_BYTES = 256 * 1024  # events arriving together bigger than this are rewritten in a thread (as plain answers)
 
 
 async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float) -> web.StreamResponse:
@@ -52,6 +54,16 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
     recorded = call.adapter.stream_rewriter(call.recorded_reader()) \
         if exchange.recording is not None else None
     ended = False
+
+    def rewrite(arrived: list[SSEEvent]) -> tuple[list[SSEEvent], list[SSEEvent]]:
+        """The provider's events in the caller's format, recorded, and what the client is sent of them."""
+        if translated is not None:
+            arrived = [e for event in arrived for e in translated.on_event(event)]
+        if recorded is not None:
+            for event in arrived:
+                for kept in recorded.on_event(SSEEvent(data=event.data, event=event.event, id=event.id)):
+                    exchange.recording.add_event(kept)
+        return arrived, [e for event in arrived for e in events.on_event(event)]
 
     def check(outgoing: list[SSEEvent]) -> GatewayError | None:
         """Whether the stream ended as complete; an event that is not this API's is an error."""
@@ -96,16 +108,13 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
             if exchange.first_token_s is None:
                 exchange.first_token_s = time.monotonic() - sent
             arrived = parser.feed(chunk)
-            if translated is not None:
-                arrived = [e for event in arrived for e in translated.on_event(event)]
-            if recorded is not None:
-                for event in arrived:
-                    for kept in recorded.on_event(SSEEvent(data=event.data, event=event.event, id=event.id)):
-                        exchange.recording.add_event(kept)
+            if sum(len(event.data) for event in arrived) > OFF_LOOP_BYTES:
+                arrived, outgoing = await asyncio.to_thread(rewrite, arrived)
+            else:
+                arrived, outgoing = rewrite(arrived)
             if call.turn is not None:
                 for event in arrived:
                     call.turn.observe_event(event)
-            outgoing = [e for event in arrived for e in events.on_event(event)]
             if call.turn is not None:
                 outgoing = [call.turn.relabel_event(e) for e in outgoing]
             refusal = refused(outgoing, final=False) or check(outgoing)

@@ -231,7 +231,8 @@ async def rewrite(call: Call) -> None:
         call.exchange.recording.forwarded = _recorded_body(call, forwarded)
     if verdict.refuse_categories:
         call.guard = ResponseUseGuard(call.state.use_rules, verdict.refuse_categories)
-    call.replies = ResponseText(screened.pseudonyms, mask_new=call.state.masker if verdict.mask_new_findings else None,
+    masker = call.state.masker if verdict.mask_new_findings else None
+    call.replies = ResponseText(screened.pseudonyms, mask_new=masker, mask_after=masker.after if masker else None,
                                 link_hosts=verdict.restore_link_hosts,
                                 keep_transcript=call.guard is not None)
 

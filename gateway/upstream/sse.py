@@ -25,49 +25,62 @@ class SSEEvent:
 
 
 class SSEParser:
-    """Incremental parser: feed bytes as they arrive, get back the events they complete."""
+    """Incremental parser: feed bytes as they arrive, get back the events they complete.
+
+    Linear in the bytes fed: each chunk is searched once for line ends, and a line longer than a
+    chunk (a provider's event of megabytes) waits in pieces, joined once when it ends, so a big event
+    costs its size, not its size times its number of chunks, on the event loop."""
 
     def __init__(self) -> None:
-        self._buffer = b""
+        self._pending: list[bytes] = []   # the start of a line not yet ended
+        self._after_cr = False            # the last chunk ended with \r: a \n starting the next is its end
         self._data: list[str] = []
         self._event: str | None = None
         self._id: str | None = None
 
     def feed(self, chunk: bytes) -> list[SSEEvent]:
-        self._buffer += chunk
         events: list[SSEEvent] = []
-        while True:
-            cut = self._next_line_end()
-            if cut is None:
-                return events
-            line_end, sep_len = cut
-            raw = self._buffer[:line_end]
-            self._buffer = self._buffer[line_end + sep_len:]
+        pos = 0
+        if self._after_cr and chunk:
+            self._after_cr = False
+            pos = 1 if chunk[:1] == b"\n" else 0
+        size = len(chunk)
+        while pos < size:
+            newline = chunk.find(b"\n", pos)
+            carriage = chunk.find(b"\r", pos, newline if newline >= 0 else size)
+            if carriage >= 0:
+                end, after = carriage, carriage + 1
+                if after == size:
+                    self._after_cr = True
+                elif chunk[after] == 0x0A:
+                    after += 1
+            elif newline >= 0:
+                end, after = newline, newline + 1
+            else:
+                break
+            raw = chunk[pos:end]
+            if self._pending:
+                raw, self._pending = b"".join(self._pending) + raw, []
             event = self._line(raw.decode("utf-8", errors="replace"))
             if event is not None:
                 events.append(event)
+            pos = after
+        if pos < size:
+            self._pending.append(chunk[pos:])
+        return events
 
     def close(self) -> list[SSEEvent]:
         """Events still pending when the stream ends without a final blank line."""
         events = []
-        if self._buffer:
-            event = self._line(self._buffer.decode("utf-8", errors="replace"))
-            self._buffer = b""
+        if self._pending:
+            event = self._line(b"".join(self._pending).decode("utf-8", errors="replace"))
+            self._pending = []
             if event is not None:
                 events.append(event)
         event = self._line("")
         if event is not None:
             events.append(event)
         return events
-
-    def _next_line_end(self) -> tuple[int, int] | None:
-        newline = self._buffer.find(b"\n")
-        carriage = self._buffer.find(b"\r", 0, newline if newline >= 0 else len(self._buffer))
-        if carriage < 0:
-            return (newline, 1) if newline >= 0 else None
-        if carriage + 1 == len(self._buffer):
-            return None  # wait: \r may be followed by \n
-        return carriage, 2 if self._buffer[carriage + 1] == 0x0A else 1
 
     def _line(self, line: str) -> SSEEvent | None:
         if line == "":

@@ -10,9 +10,12 @@ process, logging at info as shipped), then for `--seconds`:
   Retry-After (then the client waits as told), or 413.
 Any other answer, a stream not ending in `[DONE]`, or a connection error is an error. Reports the
 errors (goal: none), per tenant and per window the count and latency percentiles, and the resident
-memory of the server and analysis processes after start-up and at the end (goal: flat).
+memory of the server and analysis processes every window (goal: flat). Exits 1 on any error, or when
+a role's memory still grows over the second half of the run by more than `--memory-tolerance-mb` (the
+least-squares slope of its samples there, times the half's length): caches fill early, a leak goes on.
 
-    .venv/bin/python -m tests.bench.soak --seconds 180 [--window 30] [--connections 3] [--out FILE]
+    .venv/bin/python -m tests.bench.soak --seconds 600 [--window 30] [--connections 3]
+        [--memory-tolerance-mb 10] [--out FILE]
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ import aiohttp
 import yaml
 
 from tests.bench.load.bodies import CACHED, chat, redaction_texts
-from tests.bench.load.processes import HOST, Processes, command_line, free_port, process_tree, rss_mb, wait_http
+from tests.bench.load.memory_trend import MemoryTrend, memory
+from tests.bench.load.processes import HOST, Processes, free_port, wait_http
 from tests.bench.load.targets import ENV, ROOT, start_mock
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -61,8 +65,14 @@ class Soak:
     url: str
     seconds: float
     connections: int
+    gateway_pid: int
+    window: float
     samples: list[Sample] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
+    trend: MemoryTrend = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.trend = MemoryTrend(self.seconds)
 
     def over(self) -> bool:
         return time.monotonic() - self.started >= self.seconds
@@ -132,7 +142,17 @@ class Soak:
         texts, _ = redaction_texts(60)
         tasks = [self.ordinary(tenant, n, texts) for tenant in TENANT_KEYS for n in range(self.connections)]
         tasks += [self.abuser(n) for n in range(2)]
-        await asyncio.gather(*tasks)
+        await asyncio.gather(self.sample_memory(), *tasks)
+
+    async def sample_memory(self) -> None:
+        """Resident memory at the start and after every window (reading /proc: well under a millisecond)."""
+        at = 0.0
+        while True:
+            self.trend.add(at, memory(self.gateway_pid))
+            if at >= self.seconds:
+                return
+            at = min(at + self.window, self.seconds)
+            await asyncio.sleep(max(0.0, self.started + at - time.monotonic()))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -140,18 +160,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
 
 
-def memory(root: int) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for pid in process_tree(root):
-        line = command_line(pid)
-        if "resource_tracker" in line:
-            continue
-        role = "analysis" if "spawn_main" in line or "multiprocessing" in line else "server"
-        out[role] = out.get(role, 0.0) + rss_mb(pid)
-    return out
-
-
-def report(soak: Soak, window: float, before: dict[str, float], after: dict[str, float]) -> tuple[str, bool]:
+def report(soak: Soak, window: float, tolerance_mb: float) -> tuple[str, bool]:
     lines = [f"soak: {soak.seconds:.0f} s, {len(soak.samples)} requests, "
              f"{soak.connections} clients per ordinary tenant, 2 sending costly texts"]
     errors = [s for s in soak.samples if not s.ok]
@@ -172,11 +181,9 @@ def report(soak: Soak, window: float, before: dict[str, float], after: dict[str,
                 lines.append(f"| {low:.0f}-{min(high, soak.seconds):.0f} s | {tenant} | {len(took)} | "
                              + " | ".join(f"{percentile(took, q):.0f} ms" for q in (0.5, 0.95, 0.99, 1.0)) + " |")
     lines.append("")
-    for role in sorted(set(before) | set(after)):
-        start, end = before.get(role, 0.0), after.get(role, 0.0)
-        lines.append(f"resident memory, {role}: {start:.0f} MB after start-up, {end:.0f} MB at the end "
-                     f"({end - start:+.0f} MB)")
-    return "\n".join(lines), not errors
+    memory_lines, flat = soak.trend.lines(tolerance_mb)
+    lines.extend(memory_lines)
+    return "\n".join(lines), not errors and flat
 
 
 def gateway_config(folder: Path, mock_url: str) -> Path:
@@ -192,9 +199,11 @@ def gateway_config(folder: Path, mock_url: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=180.0)
+    parser.add_argument("--seconds", type=float, default=600.0)
     parser.add_argument("--window", type=float, default=30.0)
     parser.add_argument("--connections", type=int, default=3)
+    parser.add_argument("--memory-tolerance-mb", type=float, default=10.0,
+                        help="growth over the second half (from its slope) a role may show and still be flat")
     parser.add_argument("--out", type=Path, help="also write the report here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="mg-soak-") as tmp, Processes(Path(tmp)) as processes:
@@ -205,11 +214,9 @@ def main(argv: list[str] | None = None) -> int:
                                               "--port", str(port)], env=ENV, cwd=ROOT)
         url = f"http://{HOST}:{port}"
         wait_http(url + "/readyz", gateway, timeout_s=300)
-        before = memory(gateway.pid)
-        soak = Soak(url, args.seconds, args.connections)
+        soak = Soak(url, args.seconds, args.connections, gateway.pid, args.window)
         asyncio.run(soak.run())
-        after = memory(gateway.pid)
-        text, clean = report(soak, args.window, before, after)
+        text, clean = report(soak, args.window, args.memory_tolerance_mb)
     print(text)
     if args.out:
         args.out.write_text(text + "\n")

@@ -215,3 +215,167 @@ def test_streamed_logprobs_and_transcripts_are_masked(gateway):
     transcript = "".join((c.choices[0].delta.model_dump().get("audio") or {}).get("transcript", "") for c in chunks)
     for seen in (text, tokens, transcript):
         assert no_card(seen) and "CREDIT_CARD" in seen and seen.endswith("done.")
+
+
+# Alternatives (top_logprobs) and values across two fields ------------------------------------------------
+# The chosen tokens write "4111 1111 1111 111." (fifteen digits: no card); the alternative "1" to the "."
+# would have completed the card, so it is masked; an alternative that is the request's pseudonym stays one.
+
+CHOSEN = ["Card", " 4111", " 1111", " 1111", " 111", ".", " Mail "]
+
+
+def entry(token: str, alternatives: list[str]) -> dict:
+    return {"token": token, "logprob": -0.1, "bytes": list(token.encode()),
+            "top_logprobs": [{"token": a, "logprob": -0.2, "bytes": list(a.encode())} for a in alternatives]}
+
+
+def alternatives_of(chosen: str, token: str) -> list[str]:
+    return {".": [".", "1"], " Mail ": [" Mail ", token]}.get(chosen, [chosen])
+
+
+def check_alternatives(entries: list, token: str) -> None:
+    """`entries`: the client's (chosen token, [alternatives]) pairs, in order (a stream moves held-back
+    chosen text to a later entry: the alternatives stay where they were)."""
+    assert "".join(t for t, _ in entries).startswith("Card 4111 1111 1111 111. Mail ")
+    alternatives = [alts for _, alts in entries if alts]
+    assert alternatives[:5] == [[p] for p in CHOSEN[:5]]
+    assert alternatives[5][0] == "." and "CREDIT_CARD" in alternatives[5][1], alternatives[5]
+    assert alternatives[6] == [" Mail ", token]   # nothing restored into an alternative
+    assert not any(EMAIL in a for alts in alternatives for a in alts)
+
+
+def test_top_logprobs_alternatives_are_read_after_the_chosen_tokens(gateway):
+    sent = {}
+
+    def reply(body):
+        sent["token"] = token = token_of(body)
+        entries = [entry(p, alternatives_of(p, token)) for p in CHOSEN]
+        return chat_reply({"content": "".join(CHOSEN)}, {"content": entries, "refusal": None})
+    gateway.gpt.reply = reply
+    answer = oai(gateway).chat.completions.create(
+        model="gpt-standin", logprobs=True, top_logprobs=2, messages=[{"role": "user", "content": f"Mail {EMAIL}"}])
+    entries = [(t.token, [a.token for a in t.top_logprobs]) for t in answer.choices[0].logprobs.content]
+    check_alternatives(entries, sent["token"])
+    assert all(bytes(a.bytes).decode() == a.token for t in answer.choices[0].logprobs.content for a in t.top_logprobs)
+
+
+def test_streamed_top_logprobs_alternatives_are_read_after_the_chosen_tokens(gateway):
+    sent = {}
+
+    def chunk(delta: dict, logprobs: dict | None = None, finish: str | None = None) -> dict:
+        return {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o",
+                "choices": [{"index": 0, "delta": delta, "logprobs": logprobs, "finish_reason": finish}]}
+
+    def events(body):
+        sent["token"] = token = token_of(body)
+        return [chunk({"role": "assistant", "content": ""})] + [
+            chunk({"content": p}, {"content": [entry(p, alternatives_of(p, token))]}) for p in CHOSEN] + [
+            chunk({}, None, "stop"), "[DONE]"]
+    gateway.gpt.events = events
+    chunks = [c for c in oai(gateway).chat.completions.create(
+        model="gpt-standin", stream=True, logprobs=True, top_logprobs=2,
+        messages=[{"role": "user", "content": f"Mail {EMAIL}"}]) if c.choices and c.choices[0].logprobs]
+    entries = [(t.token, [a.token for a in t.top_logprobs]) for c in chunks for t in c.choices[0].logprobs.content or []]
+    check_alternatives(entries, sent["token"])
+
+
+def responses_events(parts: list[list[tuple[str, dict | None]]]) -> list[dict]:
+    """A streamed Responses answer: one message whose output_text parts are streamed as given, each
+    delta with its logprobs entry (or none)."""
+    head = {"id": "resp_1", "object": "response", "created_at": 1, "model": "gpt-4o", "output": [],
+            "status": "in_progress", "parallel_tool_calls": True, "tool_choice": "auto", "tools": []}
+    events: list[dict] = [{"type": "response.created", "response": head}]
+    item = {"id": "msg_1", "type": "message", "role": "assistant", "status": "in_progress", "content": []}
+    events.append({"type": "response.output_item.added", "output_index": 0, "item": item})
+    done_parts = []
+    for index, deltas in enumerate(parts):
+        where = {"item_id": "msg_1", "output_index": 0, "content_index": index}
+        events.append({"type": "response.content_part.added", **where,
+                       "part": {"type": "output_text", "text": "", "annotations": [], "logprobs": []}})
+        for text, logprob in deltas:
+            events.append({"type": "response.output_text.delta", **where, "delta": text,
+                           "logprobs": [logprob] if logprob else []})
+        text = "".join(t for t, _ in deltas)
+        logprobs = [lp for _, lp in deltas if lp]
+        events.append({"type": "response.output_text.done", **where, "text": text, "logprobs": logprobs})
+        part = {"type": "output_text", "text": text, "annotations": [], "logprobs": logprobs}
+        events.append({"type": "response.content_part.done", **where, "part": part})
+        done_parts.append(part)
+    item = {**item, "status": "completed", "content": done_parts}
+    events.append({"type": "response.output_item.done", "output_index": 0, "item": item})
+    events.append({"type": "response.completed", "response": {
+        **head, "status": "completed", "output": [item],
+        "usage": {"input_tokens": 1, "output_tokens": 1, "total_tokens": 2,
+                  "input_tokens_details": {"cached_tokens": 0}, "output_tokens_details": {"reasoning_tokens": 0}}}})
+    for number, event in enumerate(events):
+        event["sequence_number"] = number
+    return events
+
+
+def test_streamed_responses_top_logprobs_alternatives_are_read(gateway):
+    sent = {}
+
+    def events(body):
+        sent["token"] = token = token_of(body)
+        return responses_events([[(p, entry(p, alternatives_of(p, token))) for p in CHOSEN]])
+    gateway.gpt.events = events
+    seen = list(oai(gateway).responses.create(model="gpt-standin", input=f"Mail {EMAIL}", stream=True,
+                                              top_logprobs=2, include=["message.output_text.logprobs"]))
+    deltas = [(lp.token, [a.token for a in lp.top_logprobs]) for e in seen if e.type == "response.output_text.delta"
+              for lp in e.logprobs]
+    check_alternatives(deltas, sent["token"])
+    (done,) = [e for e in seen if e.type == "response.output_text.done"]
+    check_alternatives([(lp.token, [a.token for a in lp.top_logprobs]) for lp in done.logprobs], sent["token"])
+    (final,) = [e for e in seen if e.type == "response.completed"]
+    check_alternatives([(lp.token, [a.token for a in lp.top_logprobs])
+                        for lp in final.response.output[0].content[0].logprobs], sent["token"])
+
+
+# A card the model writes half in one content block (or part) and half in the next: read where they meet,
+# so the second half is masked; the first half (eight digits) is no value on its own.
+HALVES = ("Card 4111 1111 ", "1111 1111 on file.")
+
+
+def joined_card(text: str) -> bool:
+    return "4111 1111 1111 1111" in text or "1111 1111 1111 1111" in text.replace("4111", "1111")
+
+
+def test_a_card_split_across_two_anthropic_text_blocks_is_masked(gateway):
+    gateway.claude.reply = {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-sonnet-4-6",
+                            "content": [{"type": "text", "text": half} for half in HALVES],
+                            "stop_reason": "end_turn", "stop_sequence": None,
+                            "usage": {"input_tokens": 1, "output_tokens": 1}}
+    message = claude(gateway).messages.create(model="claude-standin", max_tokens=50,
+                                              messages=[{"role": "user", "content": "Hi"}])
+    plain = "".join(block.text for block in message.content)
+    assert not joined_card(plain) and "CREDIT_CARD" in plain and plain.endswith("on file."), plain
+    start = {"type": "message_start", "message": {"id": "msg_1", "type": "message", "role": "assistant",
+                                                  "model": "claude-sonnet-4-6", "content": [], "stop_reason": None,
+                                                  "stop_sequence": None, "usage": {"input_tokens": 1, "output_tokens": 1}}}
+    blocks = []
+    for index, half in enumerate(HALVES):
+        blocks += [{"type": "content_block_start", "index": index, "content_block": {"type": "text", "text": ""}}]
+        blocks += [{"type": "content_block_delta", "index": index, "delta": {"type": "text_delta", "text": half[i:i + 3]}}
+                   for i in range(0, len(half), 3)]
+        blocks += [{"type": "content_block_stop", "index": index}]
+    gateway.claude.events = [start, *blocks, {"type": "message_delta", "usage": {"output_tokens": 3},
+                                              "delta": {"stop_reason": "end_turn", "stop_sequence": None}},
+                             {"type": "message_stop"}]
+    with claude(gateway).messages.stream(model="claude-standin", max_tokens=50,
+                                         messages=[{"role": "user", "content": "Hi"}]) as stream:
+        streamed = "".join(stream.text_stream)
+        final = "".join(block.text for block in stream.get_final_message().content)
+    for text in (streamed, final):
+        assert not joined_card(text) and "CREDIT_CARD" in text and text.endswith("on file."), text
+
+
+def test_a_card_split_across_two_streamed_responses_parts_is_masked(gateway):
+    gateway.gpt.events = responses_events([[(half[i:i + 3], None) for i in range(0, len(half), 3)] for half in HALVES])
+    seen = list(oai(gateway).responses.create(model="gpt-standin", input="Hi", stream=True))
+    deltas = "".join(e.delta for e in seen if e.type == "response.output_text.delta")
+    done = "".join(e.text for e in seen if e.type == "response.output_text.done")
+    parts = "".join(e.part.text for e in seen if e.type == "response.content_part.done")
+    (final,) = [e.response for e in seen if e.type == "response.completed"]
+    for text in (deltas, done, parts, final.output_text):
+        assert not joined_card(text) and "CREDIT_CARD" in text and text.endswith("on file."), text
+    assert not joined_card(newest_cassette(gateway))

@@ -162,3 +162,15 @@ def test_detections_are_sorted_without_overlaps(detector: Detector) -> None:
     assert [d.entity for d in detections] == ["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "PASSWORD"]
     assert all(a.end <= b.start for a, b in zip(detections, detections[1:]))
     assert all(0.5 <= d.score <= 1 and d.recognizer for d in detections)
+
+
+def test_words_read_once_are_not_kept_in_the_models_vocabulary(detector: Detector) -> None:
+    """spaCy keeps every new word it reads for good, so an analysis process fed unique texts (ticket
+    numbers, a client's digit runs) grew without end; its memory zone forgets them (make soak: flat)."""
+    vocab = detector.names.engine.nlp_engine.get_nlp("en").vocab
+    text = "Ask Sarah Johnson about tickets " + " ".join(f"TK{n}x{n * 7919}" for n in range(300))
+    found(detector, text)
+    before = len(vocab.strings)
+    found(detector, text.replace("TK", "QZ"))
+    assert "Sarah Johnson" in {value for _, value in found(detector, text)}
+    assert len(vocab.strings) == before
