@@ -213,6 +213,8 @@ class RoutingConfig(_Strict):
 class AnalysisConfig(_Strict):
     workers: int = Field(default=1, ge=0, le=64)   # 0: analyse in a thread of the server process
     cache_entries: int = Field(default=20_000, ge=0)
+    # and at most this much memory (estimated per entry from its spans, findings and rule hits)
+    cache_mb: float = Field(default=64.0, gt=0)
     max_text_chars: int = Field(default=2_000_000, ge=1)
     max_segments: int = Field(default=10_000, ge=1)
     # Text of one tenant waiting for analysis beyond which its next request is refused at once (503 with
@@ -245,6 +247,7 @@ class StateConfig(_Strict):
     # The URL names one node of a Redis Cluster (the others are found from it); every key holds its
     # tenant as a hash tag (`mg:{tenant}:...`), so one request's counters share a slot.
     redis_cluster: bool = False
+    memory_mb: float = Field(default=256.0, gt=0)          # this process's store at most (oldest keys go first)
     conversation_ttl_s: float = Field(default=86_400.0, gt=0)  # how long a stored response can be referenced
 
     @field_validator("redis_url")

@@ -4,7 +4,9 @@ per-tenant cache in front.
 A request's uncached texts are cut into short jobs (`gateway.analysis.chunks`: a long text in overlapping
 chunks, analysed by several processes at once when there are several), queued per tenant
 (`gateway.analysis.fair`: a free worker takes the job of the tenant with the least recent analysis time),
-and joined again. Each worker slot is its own supervisor: a process that dies, idle or busy, or sticks on
+and joined again. The cache is bounded by entries and by bytes (`analysis.cache_entries`,
+`analysis.cache_mb`, each entry's size estimated from what it holds), the least recently used going
+first, so a server's memory levels off however many distinct texts it sees. Each worker slot is its own supervisor: a process that dies, idle or busy, or sticks on
 one job past `analysis.stuck_s`, is killed and replaced at once, and `ready` is false while no worker is
 loaded. Fail closed: a request whose analysis does not finish within `timeouts.analysis_s`, whose worker
 dies, or whose tenant has too much waiting is refused with 503 and Retry-After, never forwarded unscanned.
@@ -31,6 +33,15 @@ from gateway.errors import GatewayError
 __all__ = ["AnalysisItem", "AnalysisService", "AnalysisUnavailable"]
 log = logging.getLogger("magic_gateway")
 IDLE_CHECK_S = 0.5   # how often an idle worker is looked at: a process killed while idle is replaced this soon
+# What a cached analysis costs in memory (measured with tracemalloc on unpickled results, rounded up): the
+# key, the ordered dict's node and the result object, and each span, detection and rule hit in it.
+ENTRY_BYTES, SPAN_BYTES, DETECTION_BYTES, RULE_HIT_BYTES = 500, 200, 500, 500
+
+
+def entry_bytes(analysis: TextAnalysis) -> int:
+    """The estimated memory of one cached analysis."""
+    return (ENTRY_BYTES + SPAN_BYTES * len(analysis.spans) + DETECTION_BYTES * len(analysis.detections)
+            + RULE_HIT_BYTES * len(analysis.rule_hits))
 
 
 class AnalysisUnavailable(GatewayError):
@@ -44,13 +55,15 @@ class AnalysisService:
     """Analyses texts in `workers` processes (0: one thread); caches results per tenant and text."""
 
     def __init__(self, spec: AnalyzerSpec, workers: int, cache_entries: int, timeout_s: float,
-                 tenant_queue_chars: int = 4_000_000, stuck_s: float = 15.0) -> None:
+                 tenant_queue_chars: int = 4_000_000, stuck_s: float = 15.0, cache_bytes: int = 64 << 20) -> None:
         self._spec = spec
         self._workers = workers
         self._timeout_s = timeout_s
         self._stuck_s = stuck_s
-        self._cache: OrderedDict[bytes, TextAnalysis] = OrderedDict()
+        self._cache: OrderedDict[bytes, tuple[TextAnalysis, int]] = OrderedDict()   # (analysis, its bytes)
         self._cache_entries = cache_entries
+        self._cache_max_bytes = cache_bytes
+        self.cache_bytes = 0   # the estimated memory the cache holds now
         self._queue = FairQueue(tenant_queue_chars)
         self._io = ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="analysis-io")
         self._current: list[ProcessWorker | ThreadWorker | None] = [None] * max(workers, 1)
@@ -143,9 +156,10 @@ class AnalysisService:
     def cached(self, tenant: str, item: AnalysisItem) -> TextAnalysis | None:
         key = self._key(tenant, item)
         found = self._cache.get(key)
-        if found is not None:
-            self._cache.move_to_end(key)
-        return found
+        if found is None:
+            return None
+        self._cache.move_to_end(key)
+        return found[0]
 
     async def analyse(self, tenant: str, items: Sequence[AnalysisItem]) -> tuple[list[TextAnalysis], int]:
         """Analyses in the items' order, and how many came from the cache. Fails closed: AnalysisUnavailable."""
@@ -194,11 +208,17 @@ class AnalysisService:
         return [join(item.text, found) for item, found in zip(items, chunks)]
 
     def _store(self, key: bytes, analysis: TextAnalysis) -> None:
-        if self._cache_entries <= 0:
+        size = entry_bytes(analysis)
+        if self._cache_entries <= 0 or size > self._cache_max_bytes:
             return
-        self._cache[key] = analysis
-        if len(self._cache) > self._cache_entries:
-            self._cache.popitem(last=False)
+        previous = self._cache.pop(key, None)
+        if previous is not None:
+            self.cache_bytes -= previous[1]
+        self._cache[key] = (analysis, size)
+        self.cache_bytes += size
+        while len(self._cache) > self._cache_entries or self.cache_bytes > self._cache_max_bytes:
+            _, (_, dropped) = self._cache.popitem(last=False)
+            self.cache_bytes -= dropped
 
 
 def _piece_item(item: AnalysisItem, piece: Piece) -> AnalysisItem:

@@ -74,7 +74,8 @@ async def run_scan(config: GatewayConfig, source: TextIO, sink: TextIO) -> int:
 
     policy = load_policy(config.policy_path())
     service = AnalysisService(analyzer_spec(config, policy), workers=0,
-                              cache_entries=config.analysis.cache_entries, timeout_s=max(config.timeouts.analysis_s, 60))
+                              cache_entries=config.analysis.cache_entries, timeout_s=max(config.timeouts.analysis_s, 60),
+                              cache_bytes=int(config.analysis.cache_mb * (1 << 20)))
     screener = Screener(config, service, policy)
     tenants = {k.tenant for k in config.keys} | set(config.tenants)
     await service.start()

@@ -9,6 +9,7 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
 
+MAX_LABEL_SETS = 10_000   # label sets of all metrics together: far above what a config's bounded values make
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 class Metrics:
     """All of the gateway's metrics in one registry."""
@@ -81,10 +82,18 @@ class Metrics:
 
     def child(self, metric: Any, *labels: str) -> Any:
         """`metric.labels(*labels)`, looked up once: label values are bounded (see above), and
-        prometheus_client's own lookup takes a lock and checks every value on each call."""
+        prometheus_client's own lookup takes a lock and checks every value on each call. Past
+        MAX_LABEL_SETS (a bug letting free values through) new label sets count under "other", so
+        neither this process's memory nor the scrape grows without end."""
         key = (id(metric), labels)
         found = self._children.get(key)
         if found is None:
+            if len(self._children) >= MAX_LABEL_SETS:
+                labels = tuple("other" for _ in labels)
+                key = (id(metric), labels)
+                found = self._children.get(key)
+                if found is not None:
+                    return found
             found = self._children[key] = metric.labels(*labels)
         return found
 

@@ -65,6 +65,7 @@ def build_state(config: GatewayConfig, policy: Policy | None = None,
     else:
         service = AnalysisService(spec, workers=config.analysis.workers,
                                   cache_entries=config.analysis.cache_entries, timeout_s=config.timeouts.analysis_s,
+                                  cache_bytes=int(config.analysis.cache_mb * (1 << 20)),
                                   tenant_queue_chars=config.analysis.tenant_queue_chars, stuck_s=config.analysis.stuck_s)
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     return GatewayState(

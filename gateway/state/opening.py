@@ -24,9 +24,9 @@ class LocalFallback:
 
     name = "redis"
 
-    def __init__(self, shared: KeyValueStore) -> None:
+    def __init__(self, shared: KeyValueStore, max_bytes: int) -> None:
         self._shared = shared
-        self._local = MemoryStore()
+        self._local = MemoryStore(max_bytes=max_bytes)
         self._warned = False
 
     async def _either(self, shared: Callable[[], Awaitable[T]], local: Callable[[], Awaitable[T]]) -> T:
@@ -64,9 +64,10 @@ class LocalFallback:
 def open_state(config: StateConfig) -> KeyValueStore:
     """The process's store (connections are made when first used)."""
     url = config.url()
+    max_bytes = int(config.memory_mb * (1 << 20))
     if not url:
-        return MemoryStore()
+        return MemoryStore(max_bytes=max_bytes)
     from gateway.state.redis_store import RedisStore
 
     shared = RedisStore(url, cluster=config.redis_cluster)
-    return LocalFallback(shared) if config.on_unavailable == "local" else shared
+    return LocalFallback(shared, max_bytes) if config.on_unavailable == "local" else shared

@@ -109,3 +109,16 @@ def test_yaml_that_does_not_parse_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert str(path) in str(caught.value) and "not valid YAML (line" in str(caught.value)
+
+
+def test_metric_label_sets_are_bounded() -> None:
+    """Were free values ever to reach a label (a bug), the label sets stop growing at MAX_LABEL_SETS
+    and the rest count under "other": the process's memory and the scrape stay bounded."""
+    from gateway.observability.metrics import MAX_LABEL_SETS, Metrics
+
+    metrics = Metrics()
+    for number in range(MAX_LABEL_SETS + 500):
+        metrics.child(metrics.requests, "openai.chat", "mock", f"family-{number}", "200").inc()
+    text = metrics.render().decode()
+    assert text.count("magic_gateway_requests_total{") == MAX_LABEL_SETS + 1
+    assert 'model_family="other",provider="other",route="other",status="other"} 500.0' in text

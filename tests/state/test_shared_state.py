@@ -82,3 +82,17 @@ def test_state_config_names_a_bad_url() -> None:
         parse_config(base_config(state={"redis_url": "localhost:6379"}))
     with pytest.raises(ConfigError, match=r"state\.on_unavailable"):
         parse_config(base_config(state={"on_unavailable": "maybe"}))
+
+
+async def test_the_memory_store_keeps_at_most_its_bytes_the_newest_first() -> None:
+    """A process's store is bounded by bytes as well as keys (`state.memory_mb`): Responses turns of a
+    hundred kilobytes each fill it, and it stays within its bound, keeping the newest."""
+    store = open_state(StateConfig(memory_mb=1))
+    assert isinstance(store, MemoryStore)
+    turn = b"x" * 100_000
+    for number in range(50):
+        await store.set(f"conversation:{number}", turn, ttl_s=3600)
+        assert store.bytes <= 1 << 20
+    assert await store.get("conversation:49") == turn and await store.get("conversation:0") is None
+    assert await store.incr("counter:a") == 1 and await store.incr("counter:a") == 2
+    assert store.bytes <= 1 << 20
