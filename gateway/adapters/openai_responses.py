@@ -284,6 +284,7 @@ class ResponsesStream:
                 self._again(("response.output_text.delta", payload.get("item_id"), payload.get("content_index")))
                 changed = rewrite_key(payload["part"], "text", self._rewriter)
                 changed |= rewrite_key(payload["part"], "refusal", self._rewriter)
+                changed |= rewrite_entries(payload["part"].get("logprobs"), self._rewriter)
         elif kind in WHOLE_RESPONSE and isinstance(payload.get("response"), dict):
             response = payload["response"]
             if kind in FINAL:

@@ -326,6 +326,9 @@ def test_streamed_responses_top_logprobs_alternatives_are_read(gateway):
     check_alternatives(deltas, sent["token"])
     (done,) = [e for e in seen if e.type == "response.output_text.done"]
     check_alternatives([(lp.token, [a.token for a in lp.top_logprobs]) for lp in done.logprobs], sent["token"])
+    (part,) = [e.part for e in seen if e.type == "response.content_part.done"]
+    check_alternatives([(lp.token, [a.token for a in lp.top_logprobs]) for lp in part.logprobs], sent["token"])
+    assert part.text == "Card 4111 1111 1111 111. Mail "
     (final,) = [e for e in seen if e.type == "response.completed"]
     check_alternatives([(lp.token, [a.token for a in lp.top_logprobs])
                         for lp in final.response.output[0].content[0].logprobs], sent["token"])
