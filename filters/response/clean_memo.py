@@ -62,9 +62,18 @@ class MemoMasker:
     # at once; the stream's pieces are mostly words).
     MIN_CHARS = 24
 
-    def __init__(self, masker: Callable[[str], str], entries: int = MEMO_ENTRIES) -> None:
+    def __init__(self, masker: Callable[[str], str], entries: int = MEMO_ENTRIES,
+                 after: Callable[[str, str], str] | None = None) -> None:
         self._masker = masker
+        self._after = after   # the masker's `after` (NewFindingMasker.after): text read after a context
         self.clean = CleanTexts(entries)
+
+    def after(self, context: str, text: str) -> str:
+        """`text` masked as the continuation of `context` (the end of the field before, the chosen tokens
+        before an alternative): read with its context each time, so never remembered."""
+        if not context or self._after is None:
+            return self(text)
+        return self._after(context, text)
 
     def __call__(self, text: str) -> str:
         if len(text) < self.MIN_CHARS:

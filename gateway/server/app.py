@@ -70,7 +70,7 @@ def build_state(config: GatewayConfig, policy: Policy | None = None,
     base = Path(config.source).resolve().parent if config.source != "<memory>" else None
     return GatewayState(
         config=config, keyring=KeyRing(config), router=Router(config), metrics=metrics, service=service,
-        screener=Screener(config, service, base_policy), masker=MemoMasker(NewFindingMasker()),
+        screener=Screener(config, service, base_policy), masker=_memo_masker(),
         use_rules=MemoRules(UseRules.from_file(base_policy.use_rules_path())),
         audit=AuditTrail(config.audit, base) if config.audit.path else None,
         recorder=(CassetteRecorder(config.resolve(config.recording.dir), config.recording.encryption_key_env)
@@ -186,3 +186,8 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
         setup_console(app, app[STATE])
     app.router.add_route("*", "/v1/{tail:.*}", endpoints.not_served)   # last: only what nothing else serves
     return app
+
+
+def _memo_masker() -> MemoMasker:
+    masker = NewFindingMasker()
+    return MemoMasker(masker, after=masker.after)
