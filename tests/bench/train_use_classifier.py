@@ -1,7 +1,9 @@
 """Trains the learned use classifier and writes config/use_classifier/model.npz (run by hand, never by `make test`).
 
     PYTHONPATH=. .venv/bin/python -m tests.datagen.use_train.public --mirror /work/.mirror --out /tmp/use_public
-    .venv/bin/python -m tests.bench.train_use_classifier --public-dir /tmp/use_public [--c 4.0]
+    .venv/bin/python -m tests.bench.train_use_classifier --public-dir /tmp/use_public [--c 4.0] [--weight NAME=W]
+
+The shipped model is built without --public-dir (see the manifest's `public` note and README "Restricted uses").
 
 Data: the files config/use_classifier/manifest.yaml lists (train split, `extra` and `public` for
 fitting; dev split for the thresholds). The test splits are never read here. The public sets are
@@ -44,19 +46,27 @@ def sources(manifest: dict, split: str, public_dir: Path | None) -> list[tuple[P
     if split == "train":
         found += [(ROOT / name, 1.0) for name in (EXTRA or manifest.get("extra", [])) if not NO_EXTRA]
         if public_dir is not None:
-            found += [(public_dir / f"{s['name']}.jsonl", WEIGHTS.get(s["name"], float(s.get("weight", 1.0))))
-                      for s in manifest.get("public", []) if WEIGHTS.get(s["name"], 1.0) > 0]
+            weighted = [(public_dir / f"{s['name']}.jsonl", WEIGHTS.get(s["name"], float(s.get("weight", 1.0))))
+                        for s in manifest.get("public", [])]
+            found += [(path, weight) for path, weight in weighted if weight > 0]
     return found
 
 
-def labelled(manifest: dict, split: str, labels: list[str], public_dir: Path | None = None
-             ) -> tuple[list[str], list[set[str]], list[float]]:
-    """Texts, their family labels and weights: the request itself, the message holding it, and every
-    other turn as benign. A row labelled `any` (restricted, family unknown) trains the pooled head only."""
+def set_name(path: Path) -> str:
+    """The blind set a split file belongs to: use_blind2_benign_dev.jsonl -> use_blind2."""
+    return re.sub(r"_(restricted|benign)_(train|dev|test)$", "", path.stem)
+
+
+def labelled(manifest: dict, split: str, labels: list[str], public_dir: Path | None = None,
+             with_set: bool = False) -> tuple[list[str], list[set[str]], list]:
+    """Texts, their family labels and weights (with_set: the set name of each text instead): the request
+    itself, the message holding it, and every other turn as benign. A row labelled `any` (restricted,
+    family unknown) trains the pooled head only."""
     texts: list[str] = []
     targets: list[set[str]] = []
-    weights: list[float] = []
-    for path, weight in sources(manifest, split, public_dir):
+    weights: list = []
+    for path, source_weight in sources(manifest, split, public_dir):
+        weight = set_name(path) if with_set else source_weight
         for row in rows(path):
             if row.get("clause") == ANY:
                 texts.append(row["text"])
@@ -127,6 +137,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_DIR / "model.npz")
     parser.add_argument("--no-extra", action="store_true", help="leave out the manifest's `extra` files")
     parser.add_argument("--extra", action="append", default=[], help="a training file instead of the manifest's `extra`")
+    parser.add_argument("--manifest", type=Path, default=MANIFEST, help="the data manifest (default: the shipped one)")
     parser.add_argument("--weight", action="append", default=[], metavar="NAME=W",
                         help="a public source's weight in fitting instead of the manifest's (0 leaves it out)")
     args = parser.parse_args()
@@ -136,7 +147,7 @@ def main() -> None:
     EXTRA[:] = args.extra
     from sklearn.linear_model import LogisticRegression
 
-    manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    manifest = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
     families, _, _ = load_families(FAMILIES_FILE)
     labels = [f.clause for f in families]
     texts, targets, weights = labelled(manifest, "train", labels, args.public_dir)
@@ -158,17 +169,20 @@ def main() -> None:
         model.fit(X, y, sample_weight=w)
         coef[:, k] = model.coef_[0]
         intercept[k] = model.intercept_[0]
-    # Thresholds on the dev split: per family, the lowest probability that dev benign texts stay under
-    # for BENIGN_PASS_GOAL of them, but never below 0.5.
-    dev_texts, dev_targets, _ = labelled(manifest, "dev", labels)
+    # Thresholds on the dev splits: per family, the lowest probability that dev benign texts stay under
+    # for BENIGN_PASS_GOAL of them in every dev set (each blind set's hand apart: the larger one does
+    # not outvote the other), but never below the manifest's min_threshold.
+    dev_texts, dev_targets, dev_sets = labelled(manifest, "dev", labels, with_set=True)
     Xd = matrix(dev_texts, index, idf)
     probs = 1 / (1 + np.exp(-(Xd @ coef + intercept)))
     benign = np.array([not t for t in dev_targets])
     thresholds = np.zeros(len(heads))
     for k, label in enumerate(heads):
-        negatives = np.sort(probs[benign, k])
-        quantile = negatives[min(len(negatives) - 1, int(math.ceil(BENIGN_PASS_GOAL * len(negatives))) - 1)]
-        thresholds[k] = float(min(max(quantile + 1e-6, manifest.get("min_threshold", 0.5)), 0.97))
+        quantiles = []
+        for name in sorted(set(dev_sets)):
+            negatives = np.sort(probs[benign & np.array([s == name for s in dev_sets]), k])
+            quantiles.append(negatives[min(len(negatives) - 1, int(math.ceil(BENIGN_PASS_GOAL * len(negatives))) - 1)])
+        thresholds[k] = float(min(max(max(quantiles) + 1e-6, manifest.get("min_threshold", 0.5)), 0.97))
         positives = probs[np.array([bool(t) if label == ANY else label in t for t in dev_targets]), k]
         print(f"{label:10s} threshold {thresholds[k]:.3f}  dev positives over it "
               f"{int((positives >= thresholds[k]).sum())}/{len(positives)}")
