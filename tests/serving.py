@@ -6,10 +6,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import signal
 import socket
+import subprocess
 import threading
 import time
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +143,20 @@ def wait_until_ready(url: str, timeout: float = 90) -> None:
             pass
         time.sleep(0.1)
     raise TimeoutError(f"{url} not ready after {timeout}s")
+
+
+def stop_processes(processes: Iterable[subprocess.Popen[bytes]], timeout: float = 60) -> None:
+    """SIGTERM to every process still running (each drains, as on a rollout), then each waited for;
+    killed past `timeout`."""
+    processes = list(processes)
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def start_mock_server(settings: dict[str, Any] | None = None) -> ThreadServer:

@@ -157,10 +157,7 @@ class ResponseText:
         """`text` as passed on to the client, kept for the transcript when one is kept."""
         if self._transcript is not None and text:
             if in_json:
-                try:
-                    text = json.loads(f'"{text}"', strict=False)
-                except ValueError:
-                    pass
+                text = _decoded(text)
             self._transcript.append(text)
             self._transcript_chars += len(text)
             self.written += len(text)

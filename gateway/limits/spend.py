@@ -4,7 +4,7 @@ whichever of them answers.
 
 Each finished request of a known key adds to this process's pending sums (a finish hook: no I/O on the
 request path); a task writes them to the store every FLUSH_S seconds, one hash a tenant and day
-(`mg:<tenant>:spend:d<YYYYMMDD>`), each field added atomically, so that processes never overwrite
+(`mg:{<tenant>}:spend:d<YYYYMMDD>`, the tenant its hash tag), each field added atomically, so that processes never overwrite
 one another. A reader flushes its own process's sums first, then reads the store. The store holds a
 digest of each user (as the limits' counters do), never an address: the console names users from the
 config's keys. A store that cannot be reached keeps the sums pending (at most MAX_ROWS rows) until it

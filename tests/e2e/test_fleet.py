@@ -27,7 +27,16 @@ import openai
 import pytest
 import redis
 import yaml
-from serving import KEY, NO_TYPEAHEAD_KEY, OTHER_KEY, base_config, free_port, start_gateway, wait_until_ready
+from serving import (
+    KEY,
+    NO_TYPEAHEAD_KEY,
+    OTHER_KEY,
+    base_config,
+    free_port,
+    start_gateway,
+    stop_processes,
+    wait_until_ready,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EMBARGOED = "175.45.176.1"   # allocated to KP by its Regional Internet Registry
@@ -74,13 +83,7 @@ def fleet(redis_server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[li
             wait_until_ready(replica.url)
         yield replicas
     finally:
-        for replica in replicas:
-            replica.process.send_signal(signal.SIGTERM)
-        for replica in replicas:
-            try:
-                replica.process.wait(60)
-            except subprocess.TimeoutExpired:
-                replica.process.kill()
+        stop_processes(replica.process for replica in replicas)
 
 
 def chat(url: str, key: str, forwarded_for: str | None = None):  # type: ignore[no-untyped-def]

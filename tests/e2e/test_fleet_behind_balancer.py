@@ -33,7 +33,7 @@ import pytest
 import redis
 import yaml
 from round_robin import RoundRobin
-from serving import KEY, OTHER_KEY, base_config, free_port, sha, wait_until_ready
+from serving import KEY, OTHER_KEY, base_config, free_port, sha, stop_processes, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 CI_KEY = "test-key-acme-ci"
@@ -88,14 +88,7 @@ def replicas_of(config: dict, tmp_path: Path, count: int = 3) -> Iterator[tuple[
             wait_until_ready(replica.url)
         yield replicas, path
     finally:
-        for replica in replicas:
-            if replica.process.poll() is None:
-                replica.process.send_signal(signal.SIGTERM)
-        for replica in replicas:
-            try:
-                replica.process.wait(60)
-            except subprocess.TimeoutExpired:
-                replica.process.kill()
+        stop_processes(replica.process for replica in replicas)
 
 
 @pytest.fixture
