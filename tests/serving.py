@@ -132,6 +132,15 @@ def start_gateway(config: dict[str, Any], tmp_dir: Path, wait_ready: bool = True
     return server
 
 
+def wait_for(condition: Any, seconds: float = 60) -> None:
+    """Polls until condition() is true: for what a server does after the client has its answer (the audit
+    record of a stream is written once its last event is sent, a reload, a drain)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.05)
+
+
 def wait_until_ready(url: str, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -12,7 +12,7 @@ import uuid
 import anthropic
 import openai
 import pytest
-from serving import KEY, OTHER_KEY, base_config, mock_requests, start_gateway
+from serving import KEY, OTHER_KEY, base_config, mock_requests, start_gateway, wait_for
 
 CARD = "4111111111111111"
 PROVIDER_KEY = "sk-test-openai-provider-key"
@@ -86,6 +86,8 @@ def test_every_forwarded_request_has_its_audit_record(audited, upstream):
                                 extra_headers={"anthropic-beta": "tools-2024-04-04"}) as stream:
         assert stream.get_final_text() == "Hello"
     assert len(mock_requests(upstream)) == before + 1
+    # a stream's record is written once its last event is sent, so it may land just after the SDK returns
+    wait_for(lambda: len(records(audited)) >= audited_before + 1, 10)
     assert len(records(audited)) == audited_before + 1
 
 

@@ -33,7 +33,7 @@ import pytest
 import redis
 import yaml
 from round_robin import RoundRobin
-from serving import KEY, OTHER_KEY, base_config, free_port, sha, stop_processes, wait_until_ready
+from serving import KEY, OTHER_KEY, base_config, free_port, sha, stop_processes, wait_for, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 CI_KEY = "test-key-acme-ci"
@@ -127,12 +127,6 @@ def spend(url: str) -> dict[str, dict]:
     with urllib.request.urlopen(request, timeout=30) as response:
         return {row["user"]: row for row in json.loads(response.read())["users"]}
 
-
-def wait_for(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.2)
 
 
 def refuses(port: int) -> bool:

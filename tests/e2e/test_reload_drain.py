@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import anthropic
 import openai
 import pytest
 import yaml
-from serving import KEY, OTHER_KEY, base_config, free_port, sha, wait_until_ready
+from serving import KEY, OTHER_KEY, base_config, free_port, sha, wait_for, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW_KEY = "test-key-acme-rotated"
@@ -42,12 +41,6 @@ def ask(url: str, key: str) -> openai.types.chat.ChatCompletion:
     return client.chat.completions.with_raw_response.create(
         model="gpt-4o", messages=[{"role": "user", "content": "hello"}])
 
-
-def wait_for(condition, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.2)
 
 
 @pytest.fixture
