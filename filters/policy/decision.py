@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from filters.policy.model import RULE_ACTIONS, Policy, stricter
 from filters.policy.seams import mask_across
+from filters.policy.turn_patterns import TurnPatterns
 from filters.policy.verdict import (
     Edit,
     Finding,
@@ -65,8 +66,8 @@ class Decider:
         self.categories = categories
         self.restricted = restricted
         self.rule_actions = rule_actions   # rule id -> (category, default action)
-        self._refusals = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in policy.use_rules.refusals]
-        self._followups = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in policy.use_rules.refusal_followups]
+        self._refusals = TurnPatterns(policy.use_rules.refusals)
+        self._followups = TurnPatterns(policy.use_rules.refusal_followups)
 
     def admit(self, context: RequestContext) -> Refusal | None:
         """A refusal that needs no analysis: a feature the key lacks or the tenant switched off, stored state."""
@@ -228,9 +229,9 @@ class Decider:
             if not later_users:
                 continue    # nothing after the refusal: the request is what the model reads last
             answers = [s for s in segments[i + 1:later_users[0]] if s.role == "assistant"]
-            if not answers or not any(p.search(answers[0].text) for p in patterns):
+            if not answers or not patterns.search(answers[0].text):
                 continue
-            if any(p.search(segments[j].text) for j in later_users for p in self._followups):
+            if any(self._followups.search(segments[j].text) for j in later_users):
                 continue
             found.add(i)
         return found
@@ -245,7 +246,7 @@ class Decider:
             if weights.get(segment.role, 1.0) >= 1.0:
                 continue
             later = next((s for s in segments[i + 1:] if s.role in ("user", "prompt")), None)
-            if later is not None and any(p.search(later.text) for p in self._followups):
+            if later is not None and self._followups.search(later.text):
                 found.add(i)
         return found
 
