@@ -21,6 +21,7 @@ from gateway.adapters.base import Adapter, Envelope
 from gateway.analysis.screener import Screened
 from gateway.observability.exchange import Exchange
 from gateway.server.auth import Principal
+from gateway.server.request_memo import Remembered
 from gateway.server.state import GatewayState
 from gateway.upstream.fallback import Attempted
 from gateway.upstream.providers import ProviderLinks
@@ -59,6 +60,8 @@ class Call:
     # take_limits: the spend noted and the limits settled from the usage, once the answer is over (gateway.limits)
     settle: Callable[[], Awaitable[None] | None] | None = None
     hidden: list[tuple[str, str]] = field(default_factory=list)  # rewrite (shadow): values a cassette never holds
+    memo_key: bytes | None = None             # read_body: the body's digest in the request memo (None: not kept)
+    remembered: Remembered | None = None      # read_body: this body's envelope and verdict, seen before
 
     def recorded_reader(self) -> ResponseText:
         """How a cassette keeps the answer: new restricted values masked, no pseudonym restored, and (shadow

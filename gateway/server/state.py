@@ -26,6 +26,7 @@ from gateway.observability.exchange import Exchange
 from gateway.observability.metrics import Metrics
 from gateway.recording.cassettes import CassetteRecorder
 from gateway.server.auth import KeyRing
+from gateway.server.request_memo import RequestMemo
 from gateway.state.conversations import ConversationStore
 from gateway.state.store import KeyValueStore
 from gateway.upstream.deployments import DeploymentHealth
@@ -51,6 +52,7 @@ class GatewayState:
     clients: ClientChecks             # the client's address, embargo (AUP I.A.e), shared keys (AUP I.B.a)
     limits: LimitRules                # the config's limits (gateway.limits); their counters: COUNTERS
     prices: PriceBook                 # the price file: spend in metrics and audit, budgets in money
+    requests: RequestMemo = field(default_factory=RequestMemo)  # bodies seen before that held nothing
     started: float = field(default_factory=time.time)
     # Called with each finished request's Exchange after metrics and audit (the console's traffic counters).
     finish_hooks: list[Callable[[Exchange], None]] = field(default_factory=list)

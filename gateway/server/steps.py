@@ -67,18 +67,31 @@ async def read_body(call: Call) -> None:
     limit = call.state.config.timeouts.body_s
     if call.request.content.is_eof():
         # the whole body came with the headers (most do): nothing to wait for, so no deadline to set
-        call.body = parse_body(await call.request.read())
-        return
-    try:
-        # a deadline for the whole body, not between bytes: a body sent a byte at a time holds nothing open
-        async with asyncio.timeout(limit):
-            raw = await call.request.read()
-    except TimeoutError:
-        raise GatewayError(408, "request_timeout", f"the request body did not arrive within {limit:g} s") from None
+        raw = await call.request.read()
+    else:
+        try:
+            # a deadline for the whole body, not between bytes: a body sent a byte at a time holds nothing open
+            async with asyncio.timeout(limit):
+                raw = await call.request.read()
+        except TimeoutError:
+            raise GatewayError(408, "request_timeout",
+                               f"the request body did not arrive within {limit:g} s") from None
+    # a body sent back with opaque blobs depends on what was relayed before: never remembered
+    memo = call.state.requests
+    if not may_hold_opaque(raw):
+        call.memo_key = memo.key(call.adapter, need(call.principal, "the principal"), call.request, raw)
+        call.remembered = memo.get(call.memo_key) if call.memo_key is not None else None
+        if call.remembered is not None:   # the same bytes parsed and screened before (gateway.server.request_memo)
+            call.body = call.remembered.envelope.body
+            return
     call.body = parse_body(raw)
 
 
 async def parse(call: Call) -> None:
+    if call.remembered is not None:
+        call.envelope = call.remembered.envelope
+        call.exchange.stream = call.envelope.stream
+        return
     tenant = need(call.principal, "the principal").tenant
     # opaque blobs sent back: known to this process, or to another one through the shared store
     body = need(call.body, "the body")
@@ -87,7 +100,7 @@ async def parse(call: Call) -> None:
     try:
         envelope = call.adapter.parse(body, _header_class(call.request))
         # every string the adapter did not read: screened, checked as not text, or refused
-        envelope = cover(envelope, lambda blob: blob in relayed or call.state.blobs.relayed(tenant, blob))
+        envelope = cover(envelope, lambda blob: _relayed_blob(call, relayed, blob))
         agent = need(call.principal, "the principal").agent
         if agent:   # read like an id: a value in it refuses the request
             envelope.segments.append(Segment(path=(HEADER, "X-Agent-Name"), text=agent, role=IDENTIFIER))
@@ -103,6 +116,13 @@ async def parse(call: Call) -> None:
         raise GatewayError(400, "invalid_request", "the request has no model", param="model")
     call.envelope = envelope
     call.exchange.stream = envelope.stream
+
+
+def _relayed_blob(call: Call, relayed: frozenset[str], blob: str) -> bool:
+    """Whether an opaque blob is one relayed to this tenant; such a body depends on what was relayed before,
+    so it is never remembered."""
+    call.memo_key = None
+    return blob in relayed or call.state.blobs.relayed(need(call.principal, "the principal").tenant, blob)
 
 
 async def record(call: Call) -> None:
@@ -162,12 +182,19 @@ async def admit(call: Call) -> None:
 
 async def screen(call: Call) -> None:
     envelope, context = need(call.envelope, "the envelope"), need(call.context, "the request context")
-    started = time.monotonic()
-    screened = await call.state.screener.screen(context.tenant, envelope.segments,
-                                                [a.kind for a in envelope.attachments], context)
-    call.exchange.analysis_s = time.monotonic() - started
+    if call.remembered is not None:
+        screened = call.remembered.screened
+        cached = len(envelope.segments)
+    else:
+        started = time.monotonic()
+        screened = await call.state.screener.screen(context.tenant, envelope.segments,
+                                                    [a.kind for a in envelope.attachments], context)
+        call.exchange.analysis_s = time.monotonic() - started
+        cached = screened.cached
+        if call.memo_key is not None and not call.documents and call.exchange.recording is None:
+            call.state.requests.put(call.memo_key, envelope, screened, len(await call.request.read()))
     call.screened = screened
-    call.exchange.note_verdict(screened.verdict, envelope.segments, screened.cached,
+    call.exchange.note_verdict(screened.verdict, envelope.segments, cached,
                                lambda entity, value: call.state.screener.audit_digest(context.tenant, entity, value))
     if call.exchange.recording is not None:
         call.exchange.recording.decision = _decision_record(screened)
