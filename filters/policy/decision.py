@@ -68,6 +68,7 @@ class Decider:
         self.rule_actions = rule_actions   # rule id -> (category, default action)
         self._refusals = TurnPatterns(policy.use_rules.refusals)
         self._followups = TurnPatterns(policy.use_rules.refusal_followups)
+        self._by_class: dict[tuple[str, DataClass], tuple[int, tuple[Violation, ...]]] = {}
 
     def admit(self, context: RequestContext) -> Refusal | None:
         """A refusal that needs no analysis: a feature the key lacks or the tenant switched off, stored state."""
@@ -254,24 +255,13 @@ class Decider:
                  violations: list[Violation], refused_turn: bool = False, adopted: bool = False) -> SegmentVerdict:
         policy = self.policy
         edits: list[Edit] = []
-        feature_rule = policy.features.get(context.feature)  # type: ignore[call-overload]
         # data-class rules are about text; an identifier is only looked at for values (its findings)
         for span in analysis.spans if segment.role not in (IDENTIFIER, SEAM) else ():
-            class_rule = policy.data_classes[span.data_class.value]
-            if class_rule.action == "drop":
+            drops, class_violations = self._class_rules(context.feature, span.data_class)
+            for _ in range(drops):
                 edits.append(Edit(span.start, span.end, f"{span.data_class.value.upper()}_DATA", "drop"))
-            elif class_rule.action == "block":
-                self._add(violations, Violation(class_rule.cite, f"{span.data_class.value}_data", "block",
-                                                f"{span.data_class.value} data is not sent to providers", "policy"))
-            if feature_rule and span.data_class.value not in feature_rule.classes:
-                if feature_rule.otherwise == "drop":
-                    edits.append(Edit(span.start, span.end, f"{span.data_class.value.upper()}_DATA", "drop"))
-                else:
-                    self._add(violations, Violation(
-                        feature_rule.cite, f"{context.feature}_data_class", "block",
-                        f"{context.feature} requests carry only {', '.join(feature_rule.classes)} data; "
-                        f"this one holds {span.data_class.value} data (state X-Data-Class where it is known)",
-                        "policy"))
+            for violation in class_violations:
+                self._add(violations, violation)
         findings: list[Finding] = []
         for detection in analysis.detections:
             if detection.score < policy.findings.min_score:
@@ -295,6 +285,33 @@ class Decider:
                 action = stricter(rule_action, default, RULE_ACTIONS) if rule_action else default
                 self._add(violations, Violation(hit.clause, hit.category, action, hit.reason, hit.stage, hit.score))
         return SegmentVerdict(spans=list(analysis.spans), findings=findings, edits=edits)
+
+    def _class_rules(self, feature: str, data_class: DataClass) -> tuple[int, tuple[Violation, ...]]:
+        """What the policy does to a span of this data class in a request of this feature: how many drop
+        edits it gets and which violations it adds, in that order. Fixed by the policy, so worked out once
+        per pair (a long conversation's turns hold hundreds of spans)."""
+        found = self._by_class.get((feature, data_class))
+        if found is not None:
+            return found
+        policy, value = self.policy, data_class.value
+        feature_rule = policy.features.get(feature)  # type: ignore[call-overload]
+        class_rule = policy.data_classes[value]  # type: ignore[index]
+        drops, added = 0, []
+        if class_rule.action == "drop":
+            drops += 1
+        elif class_rule.action == "block":
+            added.append(Violation(class_rule.cite, f"{value}_data", "block", f"{value} data is not sent to providers",
+                                   "policy"))
+        if feature_rule and value not in feature_rule.classes:
+            if feature_rule.otherwise == "drop":
+                drops += 1
+            else:
+                added.append(Violation(
+                    feature_rule.cite, f"{feature}_data_class", "block",
+                    f"{feature} requests carry only {', '.join(feature_rule.classes)} data; "
+                    f"this one holds {value} data (state X-Data-Class where it is known)", "policy"))
+        found = self._by_class[(feature, data_class)] = (drops, tuple(added))
+        return found
 
     def use_hits(self, segment: Segment, hits: Sequence[RuleHit], adopted: bool = False) -> list[RuleHit]:
         """The hits that count in this segment, strongest first: every rule hit; a classifier's or a

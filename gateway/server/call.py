@@ -60,6 +60,7 @@ class Call:
     # take_limits: the spend noted and the limits settled from the usage, once the answer is over (gateway.limits)
     settle: Callable[[], Awaitable[None] | None] | None = None
     hidden: list[tuple[str, str]] = field(default_factory=list)  # rewrite (shadow): values a cassette never holds
+    names_opaque: bool = True                 # read_body: whether the body's bytes name an opaque key at all
     memo_key: bytes | None = None             # read_body: the body's digest in the request memo (None: not kept)
     remembered: Remembered | None = None      # read_body: this body's envelope and verdict, seen before
 

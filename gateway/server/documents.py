@@ -125,8 +125,8 @@ def _put(body: Any, path: Path, value: Any) -> None:
 
 
 async def read_documents(call: Call) -> None:
-    if call.adapter.api not in PDF_APIS:
-        return
+    if call.adapter.api not in PDF_APIS or call.remembered is not None:
+        return   # a remembered body held no document (gateway.server.request_memo)
     body = need(call.body, "the body")
     blocks = _pdf_blocks(body, call.adapter.api)
     if not blocks:

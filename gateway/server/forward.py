@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import functools
 import json
 import time
 from typing import Any
@@ -44,7 +45,7 @@ async def forward(call: Call) -> web.StreamResponse:
     sender = RouteSender(call.links.client, state.health, call.links.base_urls,
                          on_fallback=lambda d, reason: metrics.fallbacks.labels(d.route, d.label, reason).inc(),
                          on_error=lambda d, kind: metrics.upstream_errors.labels(d.provider.name, kind).inc())
-    allow = BASE_FORWARDED_HEADERS + tuple(h.lower() for h in state.config.server.forward_headers)
+    allow = _forwarded_headers(tuple(state.config.server.forward_headers))
     incoming = {k.lower(): v for k, v in call.request.headers.items()}
     store_false = need(call.policy, "the policy").providers.openai_store_false
 
@@ -123,6 +124,12 @@ async def _answer(call: Call, attempt: Attempted, sent: float) -> web.StreamResp
             raise GatewayError(502, "upstream_invalid", "the provider answered a stream request without a stream")
         return await relay_stream(call, upstream, sent)
     return await _reply(call, upstream, attempt)
+
+
+@functools.lru_cache(maxsize=8)
+def _forwarded_headers(configured: tuple[str, ...]) -> tuple[str, ...]:
+    """The client headers a provider gets: those of every request and the config's, lower-case."""
+    return BASE_FORWARDED_HEADERS + tuple(h.lower() for h in configured)
 
 
 def _note_attempt(call: Call, attempt: Attempted) -> None:

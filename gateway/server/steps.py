@@ -78,7 +78,8 @@ async def read_body(call: Call) -> None:
                                f"the request body did not arrive within {limit:g} s") from None
     # a body sent back with opaque blobs depends on what was relayed before: never remembered
     memo = call.state.requests
-    if not may_hold_opaque(raw):
+    call.names_opaque = may_hold_opaque(raw)
+    if not call.names_opaque:
         call.memo_key = memo.key(call.adapter, need(call.principal, "the principal"), call.request, raw)
         call.remembered = memo.get(call.memo_key) if call.memo_key is not None else None
         if call.remembered is not None:   # the same bytes parsed and screened before (gateway.server.request_memo)
@@ -95,7 +96,7 @@ async def parse(call: Call) -> None:
     tenant = need(call.principal, "the principal").tenant
     # opaque blobs sent back: known to this process, or to another one through the shared store
     body = need(call.body, "the body")
-    sent_back = opaque_blobs(body) if may_hold_opaque(await call.request.read()) else []
+    sent_back = opaque_blobs(body) if call.names_opaque else []
     relayed = await call.state.blobs.known(tenant, sent_back) if sent_back else frozenset()
     try:
         envelope = call.adapter.parse(body, _header_class(call.request))

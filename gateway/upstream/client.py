@@ -90,6 +90,7 @@ class UpstreamClient:
         self._timeouts = timeouts
         self._retries = retries
         self._on_retry = on_retry or (lambda provider, reason: None)
+        self._timeout = aiohttp.ClientTimeout(total=None, connect=timeouts.connect_s, sock_read=timeouts.read_s)
 
     @property
     def relays_status(self) -> bool:
@@ -105,8 +106,7 @@ class UpstreamClient:
         """
         attempts = attempts or self._retries.attempts
         deadline = time.monotonic() + self._timeouts.total_s
-        timeout = aiohttp.ClientTimeout(total=None, connect=self._timeouts.connect_s,
-                                        sock_read=self._timeouts.read_s)
+        timeout = self._timeout
         attempt = 0
         while True:
             attempt += 1
