@@ -18,7 +18,8 @@ from filters.recognizers.checksums import digits_of
 DIGIT_IDS = ("nl.bsn", "tr.tckimlik", "br.cpf", "pl.pesel", "de.idnr", "se.personnummer", "dk.cpr",
              "no.fodselsnummer", "fr.nir", "be.nn", "cz.rc", "ro.cnp", "in_.aadhaar", "kr.rrn", "cn.ric",
              "za.idnr", "ca.sin", "ch.ssn", "at.vnr", "bg.egn", "hr.oib", "si.emso", "is_.kennitala",
-             "il.idnr", "ee.ik", "lt.asmens", "gr.amka", "gb.nhs", "fi.hetu")
+             "il.idnr", "ee.ik", "lt.asmens", "gr.amka", "gb.nhs", "fi.hetu", "au.tfn", "au.abn", "au.acn",
+             "th.pin")
 LETTER_IDS = ("es.dni", "es.nie", "it.codicefiscale", "mx.curp", "in_.pan", "ie.pps", "fi.hetu", "pt.cc")
 # NINO: two letters (not D F I Q U V; the second not O; not the unallocated pairs), six digits, A-D.
 ID_LIKE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ./-]{0,22}[A-Za-z0-9])?")
@@ -47,7 +48,27 @@ def national_id_number(value: str, site: Site) -> Verdict:
     """Digits (and their usual separators) passing a country's national-identifier check."""
     if len(set(digits_of(value))) < 3:
         return False
-    return _passes(_DIGITS, value) or hungarian_personal_id(digits_of(value))
+    digits = digits_of(value)
+    return (_passes(_DIGITS, value) or hungarian_personal_id(digits) or korean_rrn(digits)
+            or australian_medicare(digits))
+
+
+def korean_rrn(digits: str) -> bool:
+    """A Korean resident registration number: a birth date YYMMDD and a sex-and-century digit 1-8; those
+    issued since October 2020 have no check digit (python-stdnum's kr.rrn refuses them), so none is asked."""
+    if len(digits) != 13 or digits[6] not in "12345678":
+        return False
+    month, day = int(digits[2:4]), int(digits[4:6])
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def australian_medicare(digits: str) -> bool:
+    """An Australian Medicare card number: first digit 2-6, the ninth the check of the first eight
+    (weights 1 3 7 9 1 3 7 9, mod 10), then the issue digit and the optional position on the card."""
+    if len(digits) not in (10, 11) or digits[0] not in "23456":
+        return False
+    weights = (1, 3, 7, 9, 1, 3, 7, 9)
+    return sum(int(d) * w for d, w in zip(digits, weights)) % 10 == int(digits[8])
 
 
 def hungarian_personal_id(digits: str) -> bool:
@@ -66,7 +87,17 @@ def hungarian_personal_id(digits: str) -> bool:
 
 def national_id_token(value: str, site: Site) -> Verdict:
     """Letters and digits in a country's fixed layout, passing its check (DNI, NIE, codice fiscale...)."""
-    return _passes(_LETTERS, value.upper())
+    return _passes(_LETTERS, value.upper()) or singapore_nric(value.upper())
+
+
+def singapore_nric(value: str) -> bool:
+    """A Singapore NRIC or FIN: S/T (citizens), F/G (foreigners), seven digits, and the check letter of
+    the digits weighted 2 7 6 5 4 3 2 (plus 4 for the T and G series), mod 11."""
+    if len(value) != 9 or value[0] not in "STFG" or not value[1:8].isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(value[1:8], (2, 7, 6, 5, 4, 3, 2))) + (4 if value[0] in "TG" else 0)
+    letters = "JZIHGFEDCBA" if value[0] in "ST" else "XWUTRQPNMLK"
+    return value[8] == letters[total % 11]
 
 
 def id_value(value: str, site: Site) -> Verdict:
