@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from filters.recognizers.account import AccountDirectory, AccountRecognizer
+from filters.recognizers.address_breaks import broken_addresses, house_numbers_after, not_led_by_identifiers
 from filters.recognizers.addresses import AddressBlocks
 from filters.recognizers.base import Finding
 from filters.recognizers.config import DEFAULT_PATH
@@ -95,7 +96,9 @@ class Detector:
         findings = self.recognizers.scanner.scan(ctx)
         findings += split_values(self.recognizers.scanner, self.disguises, ctx)
         if self.addresses is not None:
-            findings += self.addresses.find(ctx, findings)
+            findings += not_led_by_identifiers(self.addresses.find(ctx, findings), findings)
+            findings += broken_addresses(self.recognizers.scanner, self.addresses, ctx)
+            findings += house_numbers_after(text, findings, self.addresses.house)
         account = self._accounts.get(tenant) if tenant is not None else None
         if account is not None:
             findings += account.find(text)

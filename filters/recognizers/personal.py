@@ -203,12 +203,18 @@ def address_text(value: str, site: Site) -> Verdict:
 
 
 def address_value(value: str, site: Site) -> Verdict:
-    """A value of an address field: a number and words."""
+    """A value of an address field: a number and words; not a MAC's, IP's, mailbox's or wallet's address."""
     text = value.strip()
     if not 5 <= len(text) <= 160 or not any(c.isdigit() for c in text) or sum(c.isalpha() for c in text) < 3:
         return False
+    if OTHER_ADDRESS_KEY.search(site.ctx.lower, max(0, site.start - 40), site.start):
+        return False
     start = value.find(text)
     return start, start + len(text)
+
+
+OTHER_ADDRESS_KEY = re.compile(r"(?<![a-z])(?:mac|ip|ipv4|ipv6|e-?mail|wallet|btc|bitcoin|eth|ethereum|server|web|crypto)"
+                               r"[ _-]?address[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?\Z")
 
 
 def street_value(value: str, site: Site) -> Verdict:

@@ -8,6 +8,12 @@ cases have the blind set's format, so the blind bench reads them:
     .venv/bin/python -m tests.datagen.formats_dev /tmp/formats_dev          # writes blind_pii_dev.jsonl there
     .venv/bin/python -m tests.bench.bench_blind_pii --dev --no-stock --data /tmp/formats_dev
 
+Also (issue 10's formats step 4): the personal identifiers of stock Presidio's predefined recognizers
+(`national_values.FAMILIES`, each value's entity named by its family) in prose, key=value, JSON, CSV and
+after a label; IBANs of every country Faker has, grouped, dashed, in lower case; addresses in Japanese,
+Chinese, Korean and Thai; and besides line breaks and percent-encoding, the other disguises a client can
+type (fullwidth forms, soft hyphens, zero-width spaces, control characters).
+
 Addresses are Faker's own formats, line by line (every line holding a digit is a STREET_ADDRESS; a line
 without one, a town or a district, is neither value nor must-keep), in locales the blind set does not
 use as well as its own; the street's name and its house number on two lines, the postcode on its own line.
@@ -23,12 +29,20 @@ from urllib.parse import quote
 
 from faker import Faker
 
+from tests.datagen import national_values
 from tests.datagen.blind_pii import values
 
 ADDRESS_LOCALES = ["de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH", "it_IT", "es_ES", "es_MX", "es_AR", "es_CL",
                    "pt_BR", "pt_PT", "nl_NL", "nl_BE", "sv_SE", "no_NO", "da_DK", "fi_FI", "pl_PL", "cs_CZ",
                    "sk_SK", "hu_HU", "ro_RO", "ru_RU", "hr_HR", "sl_SI", "en_GB", "en_IE", "en_AU", "en_NZ",
-                   "en_CA", "en_US", "en_IN", "vi_VN", "id_ID", "tr_TR", "uk_UA"]
+                   "en_CA", "en_US", "en_IN", "vi_VN", "id_ID", "tr_TR", "uk_UA", "ja_JP", "zh_CN", "zh_TW",
+                   "ko_KR", "th_TH"]
+IBAN_LOCALES = ["de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "en_GB", "pt_PT", "fi_FI", "sv_SE", "no_NO",
+                "da_DK", "cs_CZ", "sk_SK", "hu_HU", "ro_RO", "hr_HR", "sl_SI", "tr_TR", "uk_UA", "el_GR", "lt_LT",
+                "lv_LV", "et_EE", "de_AT", "de_CH", "az_AZ", "ka_GE", "he_IL", "ar_SA", "en_IE", "bg_BG", "fr_CH"]
+IBAN_CUES = ["IBAN", "IBAN:", "iban", "please wire it to", "account (IBAN)", "bank details:", "Kontonummer (IBAN)"]
+ID_WRITINGS = ["Please update the record: the {label} is {value}, thanks.", "event=update {key}={value} status=ok",
+               '{{"{key}": "{value}", "status": "ok"}}', "id,{key},city\n17,{value},Leeds", "{label}: {value}"]
 BANK_CUES = ["acct", "acct #", "acct no.", "account no", "account number", "account #", "Account No.:",
              "checking account", "savings acct", "bank account", "DDA", "a/c", "a/c no.", "deposit account"]
 BANK_KEYS = ["account_number", "bank_account", "acct_no", "acct", "dda_account", "checking_account_number"]
@@ -77,6 +91,23 @@ def disguised(rng: random.Random, plain: str, rate: float = 0.25) -> tuple[str, 
         return quote(plain, safe=""), "url_encoded"
     return plain, None
 
+
+def typed_disguise(rng: random.Random, plain: str, rate: float = 0.3) -> tuple[str, str | None]:
+    """As `disguised`, and the disguises typed inside a value: fullwidth forms, a soft hyphen, a zero-width
+    space, a control character (NUL among them)."""
+    roll = rng.random()
+    if roll >= rate or len(plain) < 6:
+        return disguised(rng, plain, rate * 0.6) if roll >= rate else (plain, None)
+    kind = rng.choice(["fullwidth", "soft_hyphen", "zero_width", "control"])
+    if kind == "fullwidth":
+        return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else ("\u3000" if c == " " else c)
+                       for c in plain), kind
+    mark = {"soft_hyphen": "\u00ad", "zero_width": "\u200b", "control": rng.choice(["\x00", "\x01", "\x7f"])}[kind]
+    places = sorted(rng.sample(range(1, len(plain)), min(2, len(plain) - 1)), reverse=True)
+    shown = plain
+    for place in places:
+        shown = shown[:place] + mark + shown[place:]
+    return shown, kind
 
 def keep_line(rng: random.Random) -> str:
     return rng.choice(KEEPS).format(n=rng.randint(1000, 99999), m=rng.randint(100, 999))
@@ -179,7 +210,45 @@ def mrn_case(rng: random.Random, fk: Faker) -> Case:
     return case.kept(keep_line(rng))
 
 
-MAKERS = [(address_case, 5), (bank_case, 3), (cvv_case, 2), (mrn_case, 2)]
+IBAN_FAKERS: dict[str, Faker] = {}
+
+
+def iban_case(rng: random.Random, fk: Faker) -> Case:
+    case = Case()
+    locale = rng.choice(IBAN_LOCALES)
+    iban_faker = IBAN_FAKERS.setdefault(locale, Faker(locale))
+    iban_faker.seed_instance(rng.getrandbits(64))
+    plain = iban_faker.iban()
+    grouped = " ".join(plain[i:i + 4] for i in range(0, len(plain), 4))
+    written = rng.choice([plain, grouped, grouped, grouped.replace(" ", "-"), grouped.lower()])
+    shown, how = typed_disguise(rng, written)
+    layout = rng.choice(["prose", "key", "json", "label"])
+    if layout == "prose":
+        case.add(f"Refund {rng.choice(['the deposit', 'the invoice', 'her'])}, {rng.choice(IBAN_CUES)} ")
+        case.value("IBAN_CODE", written, shown, how).add(". ")
+    elif layout == "key":
+        case.add("event=payout iban=").value("IBAN_CODE", written, shown, how).add(" status=failed ")
+    elif layout == "json":
+        case.add('{"iban": "').value("IBAN_CODE", written, shown, how).add('", "currency": "EUR"} ')
+    else:
+        case.add("IBAN: ").value("IBAN_CODE", written, shown, how).add("\n")
+    return case.kept(keep_line(rng))
+
+
+def national_case(rng: random.Random, fk: Faker) -> Case:
+    case = Case()
+    family = rng.choice(sorted(national_values.FAMILIES))
+    make, labels, keys, _ = national_values.FAMILIES[family]
+    plain = make(rng)
+    shown, how = typed_disguise(rng, plain, 0.2)
+    writing = rng.choice(ID_WRITINGS)
+    head, tail = writing.split("{value}")
+    case.add(head.format(label=rng.choice(labels), key=rng.choice(keys)).replace("{{", "{"))
+    case.value(family, plain, shown, how).add(tail.replace("}}", "}") + ("\n" if "\n" in writing else " "))
+    return case.kept(keep_line(rng))
+
+
+MAKERS = [(address_case, 5), (bank_case, 3), (cvv_case, 2), (mrn_case, 2), (iban_case, 2), (national_case, 3)]
 
 
 def generate(count: int = 2000, seed: int = 1010) -> list[dict]:
