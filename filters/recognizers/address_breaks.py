@@ -22,7 +22,12 @@ from filters.recognizers.scanner import Scanner
 from filters.segments import DataClass, Span
 
 WORD_CUT = re.compile(r"(?<=[^\W\d_])\r?\n(?=[^\W\d_A-Z])")
-CUT = re.compile(rf"{WORD_CUT.pattern}|(?<=[0-9])\r?\n(?=[0-9])")
+# digits cut: the number's rest ends its line or a part ("OR 5" / "1121", "utca 2" / "12., H-3454", "VI 3" /
+# "4236 —"), or one or two digits complete a postcode before the town ("7873" / "6 Regen"); a number
+# starting a line of words is otherwise a line's own ("Flat 4" / "58 Sophie Park", "74" / "28015 Östersund")
+DIGIT_CUT = re.compile(r"(?<![0-9])([0-9]{1,6})\r?\n(?:(?=[0-9]{1,5}(?:[.,;]|\r?\n|\Z|[ \t]{1,2}[—–-]))|"
+                       r"(?=([0-9]{1,2})[ \t][^\W\d_]))")
+NEXT_WORD = re.compile(r"[^\W\d_]{1,40}\.?")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 MAX_PARAGRAPH = 1200
 MAX_CUTS = 16
@@ -42,43 +47,46 @@ def broken_addresses(scanner: Scanner, addresses: AddressBlocks, ctx: TextContex
         return []
     found: list[Finding] = []
     done_until = -1
-    for count, cut in enumerate(CUT.finditer(text)):
+    keep_words = addresses.street_prefixes
+    for count, cut in enumerate(_cuts(text, 0, len(text), keep_words)):
         if count >= MAX_CUTS:
             break
-        if cut.start() < done_until or ctx.kind_at(cut.start()) in SKIPPED_KINDS:
+        if cut[0] < done_until or ctx.kind_at(cut[0]) in SKIPPED_KINDS:
             continue
-        start, end = _paragraph(text, cut.start())
+        start, end = _paragraph(text, cut[0])
         done_until = end
-        if not any(c.isdigit() for c in text[start:end]):
-            continue
-        # a house number's line over its postcode's ("Backgatan 74" / "28015 Östersund") is no number cut
-        # in two: the words' cuts are joined alone first, then with the digits' too
-        if WORD_CUT.search(text, start, end):
-            found += _joined_findings(scanner, addresses, ctx, start, end, WORD_CUT)
-        if _has_digit_cut(text, start, end):
-            found += _joined_findings(scanner, addresses, ctx, start, end, CUT)
+        if any(c.isdigit() for c in text[start:end]):
+            found += _joined_findings(scanner, addresses, ctx, start, end, _cuts(text, start, end, keep_words))
     return found
 
 
-def _has_digit_cut(text: str, start: int, end: int) -> bool:
-    return any(text[m.start() - 1].isdigit() for m in CUT.finditer(text, start, end))
+def _cuts(text: str, start: int, end: int, keep_words: frozenset[str]) -> list[tuple[int, int]]:
+    """The breaks inside a word or a number between `start` and `end`, in order. A line starting with a
+    street's lowercase prefix or an abbreviation ("ul.", "бул.", "rue", "pl.") starts a line of its own."""
+    cuts = [(m.end(1), m.end()) for m in DIGIT_CUT.finditer(text, start, end)
+            if m.group(2) is None or 4 <= len(m.group(1)) + len(m.group(2)) <= 6]
+    for match in WORD_CUT.finditer(text, start, end):
+        word = NEXT_WORD.match(text, match.end())
+        if word is not None and not word.group().endswith(".") and word.group().lower() not in keep_words:
+            cuts.append(match.span())
+    return sorted(cuts)
 
 
 def _joined_findings(scanner: Scanner, addresses: AddressBlocks, ctx: TextContext,
-                     start: int, end: int, cuts_of: re.Pattern[str]) -> list[Finding]:
+                     start: int, end: int, breaks: list[tuple[int, int]]) -> list[Finding]:
     text = ctx.text
     pieces: list[str] = []
     joined_at: list[int] = []     # where each piece starts in the joined text
     original_at: list[int] = []   # and in the original
     cuts: list[int] = []          # joined positions where a break was removed
     pos, length = start, 0
-    for cut in cuts_of.finditer(text, start, end):
-        pieces.append(text[pos:cut.start()])
+    for cut_start, cut_end in breaks:
+        pieces.append(text[pos:cut_start])
         joined_at.append(length)
         original_at.append(pos)
-        length += cut.start() - pos
+        length += cut_start - pos
         cuts.append(length)
-        pos = cut.end()
+        pos = cut_end
     pieces.append(text[pos:end])
     joined_at.append(length)
     original_at.append(pos)

@@ -44,6 +44,9 @@ FAMILIES = {
     "fi_hetu": ("NATIONAL_ID", "personal identity code", "hetu", "150760-620T"),
     "kr_rrn": ("NATIONAL_ID", "resident registration number", "rrn", "480303-2788762"),
     "th_tnin": ("NATIONAL_ID", "Thai ID", "thai_id", "5-8978-36658-47-7"),
+    "in_passport": ("PASSPORT", "passport number", "passport_number", "J8369854"),
+    "de_passport": ("PASSPORT", "passport", "passport_no", "C01X00T47"),
+    "in_voter_id": ("NATIONAL_ID", "voter ID", "voter_id", "ABC1234567"),
     "bitcoin_bech32": ("CRYPTO", "BTC address", "wallet", "bc1qjk84mh3gj5lwcfqvpnt0devj3m0ysp90kd47et"),
     "bitcoin_base58": ("CRYPTO", "wallet", "btc_address", "1N5b4PrKgrLsFKnwYuK9FLhTJTArVPmjKA"),
     "ethereum": ("CRYPTO", "wallet address", "wallet", "0xcacc13b118770e5f3c799abe93b7b2f1116e6274"),
@@ -82,6 +85,7 @@ def test_each_family_found_however_written(detector: Detector, family: str, writ
     "MAC ff:ff:ff:ff:ff:ff is the broadcast address, 00:00:00:00:00:00 a placeholder.",
     "Started at 12:30:45, retried at 2024-05-07 12:31:02.",
     "The BTC address 1N5b4PrKgrLsFKnwYuK9FLhTJTArVPmjKB has a bad checksum.",
+    "The build ABC1234567 passed; artefact J8369854 uploaded.",          # passport- and EPIC-shaped, no word
 ])
 def test_look_alikes_are_kept(detector: Detector, text: str) -> None:
     assert found(detector, text) == []
