@@ -20,12 +20,31 @@ KEY_WORDS = re.compile(r"password|passwd|secret|token|api_?key|credential|enviro
                        re.IGNORECASE)
 REFERENCE = re.compile(r"[A-Za-z_$][\w.$\[\]()'\"-]{0,200}")
 CALL = re.compile(r"[A-Za-z_][\w.]{0,100}[(\[].{0,200}[)\]]")
-WORDS = re.compile(r"[A-Za-z]{2,40}(?:[_.\- ][A-Za-z0-9]{1,40}){0,12}")
+WORDS = re.compile(r"[A-Za-z]{2,40}(?:[_.\- :/][A-Za-z0-9]{1,40}){0,12}")
 FALLBACK_CALL = re.compile(r"(?:getenv|environ\.get|env\.get|env|config\.get|\.get)\s{0,2}\(", re.IGNORECASE)
 SECRET_NAME = re.compile(r"key|token|secret|passw|pwd|auth|credential", re.IGNORECASE)
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,200}")
 TEMPLATE_MARKS = ("{{", "${", "%(", "}}")
 BASE64 = re.compile(r"[A-Za-z0-9+/]{20,4096}={0,2}")
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# a cloud resource's name, not its secret: secret_arn = "arn:aws:secretsmanager:...", kms "alias/..."
+RESOURCE_NAME = re.compile(r"arn:aws[\w-]{0,20}:|projects/[\w-]{1,64}/secrets/|alias/|kms/|secret/data/|vault:")
+PATH = re.compile(r"(?:\.{1,2}/|~/|/)[\w.@/-]{1,200}")
+# a password setting's key, whose number is a length, a time or a count, not a password
+SETTING_KEY = re.compile(r"(?:length|len|min|max|timeout|ttl|age|expiry|expires?|lifetime|count|attempts|retries|"
+                         r"rounds|iterations|cost|days|hours|minutes|seconds|secs|ms|size|limit|interval|history|"
+                         r"strength|reuse|digits|chars|characters)[\"'\]]?$", re.IGNORECASE)
+LINE_KEY = re.compile(r"[\w.#-]{1,80}[\"'\]]?\s{0,3}(?:=>|==|=|:|is|was)?\s{0,3}[\"'`]?$")
+
+
+def field_key(site: Site) -> str:
+    """The key written before a field's value on its line (`PASSWORD_MIN_LENGTH` of `PASSWORD_MIN_LENGTH = 12`)."""
+    text = site.ctx.text
+    line_start = text.rfind("\n", max(0, site.start - 120), site.start) + 1
+    match = LINE_KEY.search(text, max(line_start, site.start - 120), site.start)
+    if match is None:
+        return ""
+    return re.split(r"[\"'\]]?\s{0,3}(?:=>|==|=|:|\sis|\swas)", match.group(), maxsplit=1)[0]
 
 
 def _literal(value: str, site: Site) -> bool:
@@ -53,12 +72,24 @@ def _literal(value: str, site: Site) -> bool:
     return True
 
 
+def _inside_arn(site: Site) -> bool:
+    """Whether the value sits inside an ARN (`arn:aws:secretsmanager:eu-west-1:...` read as `secrets...: ...`)."""
+    text = site.ctx.text
+    head = text[max(0, site.start - 120):site.start]
+    word = re.split(r"[\s\"'`=,(\[{]", head)[-1]
+    return word.startswith("arn:")
+
+
 def password_value(value: str, site: Site) -> Verdict:
     """A password field's value: a literal of two or more characters."""
     if not 2 <= len(value) <= 256 or not _literal(value, site):
         return False
     if site.separator in ("is", "was") and value.isalpha():
         return False   # "the password is stored in vault"
+    if PATH.fullmatch(value) and "/" in value[1:]:
+        return False   # --from-file=password=./db-pass.txt: where the password is, not the password
+    if value.isdigit() and len(value) <= 7 and SETTING_KEY.search(field_key(site)):
+        return False   # PASSWORD_MIN_LENGTH = 12, password_reset_timeout: 86400
     return True
 
 
@@ -68,6 +99,8 @@ def secret_value(value: str, site: Site) -> Verdict:
         return False
     if "://" in value or (value.startswith(("/", "./", "~")) and not BASE64.fullmatch(value)):
         return False   # a URL or a path (a base64 key may start with a slash)
+    if RESOURCE_NAME.match(value) or _inside_arn(site):
+        return False
     has_digit = any(c.isdigit() for c in value)
     has_alpha = any(c.isalpha() for c in value)
     return has_digit and has_alpha and entropy(value) >= 3.0
@@ -114,6 +147,8 @@ def opaque_value(value: str, site: Site) -> Verdict:
     digits), never words joined by separators (`sort_key = "created_at_2024"`)."""
     if not 16 <= len(value) <= 4096 or WORDS.fullmatch(value) or secret_value(value, site) is not True:
         return False
+    if UUID.fullmatch(value):
+        return False   # idempotency_key = "<uuid>": an id; a UUID API key has a key-like name (secret_field)
     return entropy(value) >= 3.3
 
 

@@ -32,6 +32,10 @@ def r(alphabet: str, n: int) -> str:
             return body
 
 
+def uuid4_text() -> str:
+    return "-".join(r(HEX, n) for n in (8, 4, 4, 4, 12))
+
+
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector.default()
@@ -96,6 +100,42 @@ FAMILIES = [
     ("google oauth", "Authorization = {v}", "ya29." + r(URLSAFE, 80), "GOOGLE_API_KEY"),
     ("google client secret", "client_secret {v}", "GOCSPX-" + r(URLSAFE, 28), "GOOGLE_API_KEY"),
     ("sentry dsn", "SENTRY_DSN=https://{v}@o123456.ingest.sentry.io/7654321", r(HEX, 32), "API_KEY"),
+    # the families adopted from CredSweeper's rule set
+    ("akamai", "client_token = {v}", "akab-" + r(string.ascii_lowercase + string.digits, 16) + "-" + r(string.ascii_lowercase + string.digits, 16), "API_KEY"),
+    ("aws bedrock", "BEDROCK {v}", "ABSK" + r(ALNUM + "+/", 120), "API_KEY"),
+    ("aws appsync", "appsync key {v}", "da2-" + r(string.ascii_lowercase + string.digits, 26), "API_KEY"),
+    ("aws mws", "mws {v}", "amzn.mws." + uuid4_text(), "API_KEY"),
+    ("defined networking", "dn {v}", "dnkey-" + r(string.ascii_uppercase + "234567", 26) + "-" + r(string.ascii_uppercase + "234567", 52), "API_KEY"),
+    ("instagram", "ig {v}", "IGQVJ" + r(URLSAFE, 160), "API_KEY"),
+    ("paseto", "Authorization: {v}", "v4.local." + r(URLSAFE, 120), "SECRET"),
+    ("paserk", "key {v}", "k4.secret." + r(URLSAFE, 86), "PRIVATE_KEY"),
+    ("braintree", "gateway = {v}", "access_token$production$" + r(string.ascii_lowercase + string.digits, 16) + "$" + r(HEX, 32), "API_KEY"),
+    ("github app installation", "token {v}", "ghs_12345_eyJ" + r(URLSAFE, 40) + "." + r(URLSAFE, 60) + "." + r(URLSAFE, 43), "GITHUB_TOKEN"),
+    ("cloudflare", "cf {v}", "cfut_" + r(ALNUM, 40) + r(HEX, 8), "API_KEY"),
+    ("nkey seed", "seed: {v}", "SU" + r(string.ascii_uppercase + "234567", 56), "PRIVATE_KEY"),
+    ("docker swarm", "docker swarm join --token {v} 10.0.0.5:2377", "SWMTKN-1-" + r(string.ascii_lowercase + string.digits, 50) + "-" + r(string.ascii_lowercase + string.digits, 25), "SECRET"),
+    ("tailscale", "tailscale up --authkey {v}", "tskey-auth-" + r(ALNUM, 17) + "-" + r(ALNUM, 33), "API_KEY"),
+    ("tavily", "tavily {v}", "tvly-" + r(ALNUM, 32), "API_KEY"),
+    ("1password", "OP_SERVICE_ACCOUNT {v}", "ops_eyJ" + r(URLSAFE, 200), "API_KEY"),
+    ("together", "together {v}", "tgp_v1_" + r(URLSAFE, 43), "API_KEY"),
+    ("llamacloud", "llama {v}", "llx-" + r(ALNUM, 48), "API_KEY"),
+    ("sonarqube", "sonar.token {v}", "squ_" + r(HEX, 40), "API_KEY"),
+    ("nylas", "nylas {v}", "nyk_v0_" + r(URLSAFE, 64), "API_KEY"),
+    ("wakatime", "waka {v}", "waka_" + uuid4_text(), "API_KEY"),
+    ("riot", "riot {v}", "RGAPI-" + uuid4_text(), "API_KEY"),
+    ("hubspot", "hubspot {v}", "pat-na1-" + uuid4_text(), "API_KEY"),
+    ("plaid", "plaid {v}", "access-production-" + uuid4_text(), "API_KEY"),
+    ("sourcegraph", "src {v}", "sgp_" + r(HEX, 16) + "_" + r(HEX, 40), "API_KEY"),
+    ("vercel", "vercel {v}", "vcp_" + r(ALNUM, 56), "API_KEY"),
+    ("netlify", "netlify {v}", "nfp_" + r(ALNUM, 36), "API_KEY"),
+    ("posthog personal", "posthog {v}", "phx_" + r(ALNUM, 47), "API_KEY"),
+    ("wundergraph", "cosmo {v}", "cosmo_" + r(HEX, 32), "API_KEY"),
+    ("ntlm", "Authorization: NTLM {v}", "TlRMTVNTUAADAAAA" + r(ALNUM + "+/", 60), "SECRET"),
+    ("grafana provisioned", "grafana {v}", "eyJrIjoi" + r(ALNUM, 80), "API_KEY"),
+    ("octopus", "octo {v}", "API-" + r(string.ascii_uppercase + string.digits, 26), "API_KEY"),
+    ("openshift", "oc login --token={v}", "sha256~" + r(URLSAFE, 43), "API_KEY"),
+    ("harness", "harness {v}", "pat." + r(URLSAFE, 22) + "." + r(HEX, 24) + "." + r(ALNUM, 20), "API_KEY"),
+    ("powershell", "$pw = ConvertTo-SecureString '{v}' -AsPlainText -Force", "Pl@in" + r(ALNUM, 8), "PASSWORD"),
 ]
 
 
@@ -126,6 +166,46 @@ PLACEHOLDERS = [
 
 @pytest.mark.parametrize("text", PLACEHOLDERS)
 def test_the_same_field_without_a_secret_is_kept(detector: Detector, text: str) -> None:
+    assert found(detector, text) == []
+
+
+SHA1 = r(HEX, 40)
+SHA256 = r(HEX, 64)
+SRI = "sha512-" + r(ALNUM + "+/", 86) + "=="
+TECHNICAL = [
+    f"commit {SHA1}\nMerge: {SHA1[:7]} {r(HEX, 7)}",
+    f"- uses: actions/checkout@{SHA1} # v4",
+    f"FROM python:3.12-slim@sha256:{SHA256}",
+    f"{SHA256}  dist/app-1.4.2.tar.gz",
+    f"requests==2.32.3 --hash=sha256:{SHA256}",
+    f'"integrity": "{SRI}"',
+    f"lodash@^4.17.21:\n  integrity {SRI}",
+    f'checksum = "{SHA256}"',
+    f"golang.org/x/text v0.14.0 h1:{r(ALNUM + '+/', 43)}=",
+    f"request_id={uuid4_text()} status=200",
+    f"idempotency_key = \"{uuid4_text()}\"",
+    f"AZURE_CLIENT_ID={uuid4_text()}\nAZURE_TENANT_ID={uuid4_text()}",
+    f'.logo {{ background: url("data:image/png;base64,iVBORw0KGgo{r(ALNUM + "+/", 120)}"); }}',
+    "OPENAI_API_KEY=<YOUR_API_KEY>",
+    "API_TOKEN: ${{ secrets.API_TOKEN }}",
+    'api_key: "{{ .Values.apiKey }}"',
+    "export GITLAB_TOKEN=$(cat /run/secrets/gitlab_token)",
+    "PASSWORD_MIN_LENGTH = 12\nTOKEN_TTL_SECONDS = 3600",
+    "password_reset_timeout: 86400",
+    'secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf"',
+    'cache_key = "user:42:profile:v3"',
+    "kubectl create secret generic db --from-file=password=./db-pass.txt",
+    f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{r(ALNUM + '+/', 43)} deploy@build-01",
+    f"-----BEGIN CERTIFICATE-----\nMIID{r(ALNUM + '+/', 64)}\n-----END CERTIFICATE-----",
+    f'const stripe = Stripe("pk_live_{r(ALNUM, 99)}");',
+    f":root {{ --brand: #{r(HEX, 6)}; --overlay: #{r(HEX, 8)}; }}",
+    f"job {r(string.ascii_uppercase + string.digits, 26)} pod web-api-{r(HEX, 10)}-{r(string.ascii_lowercase, 5)}",
+]
+
+
+@pytest.mark.parametrize("text", TECHNICAL)
+def test_secret_free_technical_text_is_kept(detector: Detector, text: str) -> None:
+    """Hashes, digests, ids, lock-file integrity, data URIs, placeholders, settings, public keys, colours."""
     assert found(detector, text) == []
 
 
