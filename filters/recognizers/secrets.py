@@ -10,7 +10,7 @@ import re
 from filters.recognizers.base import Site, Validator, Verdict
 from filters.recognizers.checksums import entropy
 
-PLACEHOLDER = re.compile(r"(?:x{2,}|X{2,}|\*{2,}|\.{3}|<[^>]{0,80}>|\{[^}]{0,80}\}|\[[^\]]{0,80}\]|\$\{?[A-Za-z_]\w{0,80}\}?|"
+PLACEHOLDER = re.compile(r"(?:x{2,}|X{2,}|\*{2,}|[•●·]{2,}|\.{3}|<[^>]{0,80}>|\{[^}]{0,80}\}|\[[^\]]{0,80}\]|\$\{?[A-Za-z_]\w{0,80}\}?|"
                          r"%s|%\([a-z_]{1,40}\)s|\?|:[a-z_]{1,40}|@[a-z_]{1,40}|null|none|nil|undefined|empty|"
                          r"password|passwd|pass|pwd|secret|changeme|redacted|hidden|masked|example|your[_-]?\w{0,40}|"
                          r"my[_-]?(?:password|secret|token|key)|placeholder|dummy|test|string|required|optional)",
@@ -24,7 +24,7 @@ WORDS = re.compile(r"[A-Za-z]{2,40}(?:[_.\- :/][A-Za-z0-9]{1,40}){0,12}")
 FALLBACK_CALL = re.compile(r"(?:getenv|environ\.get|env\.get|env|config\.get|\.get)\s{0,2}\(", re.IGNORECASE)
 SECRET_NAME = re.compile(r"key|token|secret|passw|pwd|auth|credential", re.IGNORECASE)
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,200}")
-TEMPLATE_MARKS = ("{{", "${", "%(", "}}")
+TEMPLATE_MARKS = ("{{", "${", "%(", "}}", "$(")
 BASE64 = re.compile(r"[A-Za-z0-9+/]{20,4096}={0,2}")
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 # a cloud resource's name, not its secret: secret_arn = "arn:aws:secretsmanager:...", kms "alias/..."
@@ -47,10 +47,22 @@ def field_key(site: Site) -> str:
     return re.split(r"[\"'\]]?\s{0,3}(?:=>|==|=|:|\sis|\swas)", match.group(), maxsplit=1)[0]
 
 
+VARIABLE_ACCESS = re.compile(r"\$[A-Za-z_]\w{0,80}(?:[\[{(.]|->)")
+NOTE = re.compile(r"\([^()]{0,80}\s[^()]{0,80}\)")   # "Password: (leave blank for none)"
+NESTED_KEY = re.compile(r"[\w.-]{1,60}:(?:\s|$)")
+YAML_TAG = re.compile(r"![A-Za-z]{2,20}\s")
+WINDOWS_SID = re.compile(r"S-1-[0-9]{1,3}(?:-[0-9]{1,10}){1,14}")
+PROMPT = re.compile(r"(?:enter|type|your|confirm)\s|.*\s(?:password|passphrase|pwd)\b", re.IGNORECASE)
+
+
 def _literal(value: str, site: Site) -> bool:
     """Whether a field's value is a literal, not a placeholder, a type or a reference to a variable."""
     if not value or PLACEHOLDER.fullmatch(value) or any(m in value for m in TEMPLATE_MARKS):
         return False
+    if VARIABLE_ACCESS.match(value):
+        return False   # $ENV{DB_PASS}, $_POST['password'], $config->secret
+    if NESTED_KEY.match(value) or YAML_TAG.match(value) or WINDOWS_SID.fullmatch(value) or NOTE.fullmatch(value):
+        return False   # `password_policy:` then `min_length: 12`; `!secret db_password`; a Windows SID
     if site.quoted:
         return True
     if KEY_WORDS.search(value) and REFERENCE.fullmatch(value):
@@ -86,10 +98,14 @@ def password_value(value: str, site: Site) -> Verdict:
         return False
     if site.separator in ("is", "was") and value.isalpha():
         return False   # "the password is stored in vault"
+    if " " in value and PROMPT.match(value):
+        return False   # "password: Enter your password", a form's label; not "correct horse battery staple"
     if PATH.fullmatch(value) and "/" in value[1:]:
         return False   # --from-file=password=./db-pass.txt: where the password is, not the password
-    if value.isdigit() and len(value) <= 7 and SETTING_KEY.search(field_key(site)):
-        return False   # PASSWORD_MIN_LENGTH = 12, password_reset_timeout: 86400
+    if value.isdigit() and len(value) <= 7:
+        key = field_key(site)
+        if SETTING_KEY.search(key) or key.lower().strip("\"'") == "pass":
+            return False   # PASSWORD_MIN_LENGTH = 12, password_reset_timeout: 86400, a test run's pass: 42
     return True
 
 
@@ -109,6 +125,12 @@ def secret_value(value: str, site: Site) -> Verdict:
 def mixed_secret(value: str, site: Site) -> Verdict:
     """A prefixed key's body: letters and digits, not words strung together."""
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and entropy(value) >= 3.0
+
+
+def aws_secret(value: str, site: Site) -> Verdict:
+    """An AWS secret access key: 40 characters of base64, so upper and lower case letters both; a git
+    SHA-1 or another 40-digit hex digest near the word "key" is none."""
+    return mixed_secret(value, site) is True and any(c.isupper() for c in value) and any(c.islower() for c in value)
 
 
 def jwt(value: str, site: Site) -> Verdict:
@@ -184,5 +206,5 @@ VALIDATORS: dict[str, Validator] = {
     "password_value": password_value, "secret_value": secret_value, "mixed_secret": mixed_secret,
     "jwt": jwt, "not_placeholder": not_placeholder, "token_body": token_body,
     "basic_credentials": basic_credentials, "opaque_value": opaque_value, "fallback_secret": fallback_secret,
-    "security_code": security_code,
+    "security_code": security_code, "aws_secret": aws_secret,
 }

@@ -209,6 +209,12 @@ def more_negatives(d: Draw, sha1: str, digest: str, u1: str, u2: str) -> list[tu
         ("crypto_address", (f"Send the refund to {eth}; the deposit was transaction {tx}.", [eth, tx])),
         ("hash_in_prose", (f"The release tarball's SHA-256 should be {digest} - mine prints a different one. Why?", [digest])),
         ("blob", (f'{{"type": "image", "source": {{"type": "base64", "media_type": "image/png", "data": "{blob}"}}}}', [blob])),
+        ("form", ("password: Enter your password\nPassword: (leave blank for none)\npassword_confirmation: Confirm your password",
+                  ["Enter your password", "(leave blank for none)", "Confirm your password"])),
+        ("reference", ('password: !secret db_password\n"api_key": "••••••••"\n--password "$(op read op://vault/db/password)"',
+                       ["!secret db_password", "••••••••", "$(op read op://vault/db/password)"])),
+        ("setting", ("password_policy:\n  min_length: 12\n  require_symbols: true", ["min_length: 12"])),
+        ("id", ('"sid": "S-1-5-21-3623811015-3361044348-30300820-1013"', ["S-1-5-21-3623811015-3361044348-30300820-1013"])),
         ("jwt_header", ("A JWT header such as eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 decodes to the algorithm and type.",
                         ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"])),
     ]

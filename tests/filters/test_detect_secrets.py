@@ -200,6 +200,14 @@ TECHNICAL = [
     f'const stripe = Stripe("pk_live_{r(ALNUM, 99)}");',
     f":root {{ --brand: #{r(HEX, 6)}; --overlay: #{r(HEX, 8)}; }}",
     f"job {r(string.ascii_uppercase + string.digits, 26)} pod web-api-{r(HEX, 10)}-{r(string.ascii_lowercase, 5)}",
+    f"The secret key rotation landed in commit {SHA1} yesterday.",
+    "password: Enter your password",
+    "Password: (leave blank for none)",
+    "password: !secret db_password",
+    '"password": "••••••••"',
+    '"sid": "S-1-5-21-3623811015-3361044348-30300820-1013"',
+    "password_policy:\n  min_length: 12\n  require_symbols: true",
+    '--password "$(op read op://vault/db/password)"',
 ]
 
 
@@ -235,6 +243,10 @@ def test_jwt_inside_cookies_and_urls(detector: Detector, template: str) -> None:
     ("./sync --db-password=winter tigre purple 42 --batch-size 500", "winter tigre purple 42"),
     ("mysql -u root --password Sup3r#Secret warehouse", "Sup3r#Secret"),
     ("login ok user=alice password=Sw0rd(f1sh! ip=unknown", "Sw0rd(f1sh!"),
+    ("PASS=Winter2024!", "Winter2024!"),
+    ('"pass": "Sw0rd(f1sh!"', "Sw0rd(f1sh!"),
+    ("<password>Tr0ub4dor&amp;3</password>", "Tr0ub4dor&amp;3"),
+    ("$cred = ConvertTo-SecureString 'Pl@in Text 9' -AsPlainText -Force", "Pl@in Text 9"),
 ])
 def test_passwords_with_symbols_and_spaces(detector: Detector, text: str, value: str) -> None:
     assert ("PASSWORD", value) in found(detector, text, "log")
@@ -244,6 +256,9 @@ def test_passwords_with_symbols_and_spaces(detector: Detector, text: str, value:
     "./sync --db-password=$DB_PASSWORD --batch-size 500",
     "The password is stored in vault",
     'password = get_password("warehouse")',
+    "tests: 120\npass: 118\nfail: 2",
+    "my $pass = $ENV{DB_PASS};",
+    "<password></password>",
 ])
 def test_password_fields_without_a_password_are_kept(detector: Detector, text: str) -> None:
     assert found(detector, text, "log") == []
@@ -258,6 +273,14 @@ def test_password_fields_without_a_password_are_kept(detector: Detector, text: s
     ('const apiKey = process.env.DD_API_KEY || "{v}";', r(HEX, 40)),
     ('token = os.getenv("SERVICE_TOKEN", "{v}")', r(ALNUM, 30)),
     ("conn = {{'AccountKey': '{v}'}}", r(ALNUM + "+/", 86) + "=="),
+    ('Analytics({{ writeKey: "{v}" }})', r(ALNUM, 32)),
+    ('algoliaAdminKey = "{v}"', r(HEX, 32)),
+    ("Authorization: Token {v}", r(ALNUM, 40)),
+    ("Authorization: SSWS {v}", "00" + r(URLSAFE, 40)),
+    ("Authorization: Bot {v}", r(ALNUM, 40)),
+    ("auth: {v}", r(ALNUM, 32)),
+    ("<apiKey>{v}</apiKey>", r(ALNUM, 32)),
+    ('<add key="StorageKey" value="{v}" />', r(ALNUM + "+/", 86) + "=="),
 ])
 def test_key_like_names_and_headers(detector: Detector, text: str, value: str) -> None:
     hits = found(detector, text.format(v=value), "code")
