@@ -244,6 +244,10 @@ def test_jwt_inside_cookies_and_urls(detector: Detector, template: str) -> None:
     ("mysql -u root --password Sup3r#Secret warehouse", "Sup3r#Secret"),
     ("login ok user=alice password=Sw0rd(f1sh! ip=unknown", "Sw0rd(f1sh!"),
     ("PASS=Winter2024!", "Winter2024!"),
+    ('"pw": "Tr0ub4dor&3"', "Tr0ub4dor&3"),
+    ("Passwort: Tr0ub4dor&3", "Tr0ub4dor&3"),
+    ("mot_de_passe: Tr0ub4dor&3", "Tr0ub4dor&3"),
+    ("use password Tr0ub4dor&3 to log in", "Tr0ub4dor&3"),
     ('"pass": "Sw0rd(f1sh!"', "Sw0rd(f1sh!"),
     ("<password>Tr0ub4dor&amp;3</password>", "Tr0ub4dor&amp;3"),
     ("$cred = ConvertTo-SecureString 'Pl@in Text 9' -AsPlainText -Force", "Pl@in Text 9"),
@@ -259,6 +263,8 @@ def test_passwords_with_symbols_and_spaces(detector: Detector, text: str, value:
     "tests: 120\npass: 118\nfail: 2",
     "my $pass = $ENV{DB_PASS};",
     "<password></password>",
+    "Click Reset password reset123 is not a password, and password v2 ships soon.",
+    "The password_hash column uses bcrypt2b hashing.",
 ])
 def test_password_fields_without_a_password_are_kept(detector: Detector, text: str) -> None:
     assert found(detector, text, "log") == []
@@ -281,6 +287,9 @@ def test_password_fields_without_a_password_are_kept(detector: Detector, text: s
     ("auth: {v}", r(ALNUM, 32)),
     ("<apiKey>{v}</apiKey>", r(ALNUM, 32)),
     ('<add key="StorageKey" value="{v}" />', r(ALNUM + "+/", 86) + "=="),
+    ("ASANA_PAT={v}", "1/" + r(string.digits, 13) + ":" + r(HEX, 32)),
+    ("GH_PAT: {v}", r(ALNUM, 36)),
+    ("wss://stream.example.com/?key={v}", r(ALNUM, 32)),
 ])
 def test_key_like_names_and_headers(detector: Detector, text: str, value: str) -> None:
     hits = found(detector, text.format(v=value), "code")
