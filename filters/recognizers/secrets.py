@@ -26,6 +26,7 @@ SECRET_NAME = re.compile(r"key|token|secret|passw|pwd|auth|credential", re.IGNOR
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,200}")
 TEMPLATE_MARKS = ("{{", "${", "%(", "}}", "$(")
 BASE64 = re.compile(r"[A-Za-z0-9+/]{20,4096}={0,2}")
+REPEATED = re.compile(r"(.)\1{5}")
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 # a cloud resource's name, not its secret: secret_arn = "arn:aws:secretsmanager:...", kms "alias/..."
 RESOURCE_NAME = re.compile(r"arn:aws[\w-]{0,20}:|projects/[\w-]{1,64}/secrets/|alias/|kms/|secret/data/|vault:")
@@ -84,6 +85,10 @@ def _literal(value: str, site: Site) -> bool:
     return True
 
 
+def text_after(site: Site) -> str:
+    return site.ctx.text[site.end:site.end + 3]
+
+
 def _inside_arn(site: Site) -> bool:
     """Whether the value sits inside an ARN (`arn:aws:secretsmanager:eu-west-1:...` read as `secrets...: ...`)."""
     text = site.ctx.text
@@ -113,6 +118,8 @@ def secret_value(value: str, site: Site) -> Verdict:
     """A token or key field's value: a literal credential-like string (long, mixed, high entropy)."""
     if not 12 <= len(value) <= 4096 or any(c.isspace() for c in value) or not _literal(value, site):
         return False
+    if text_after(site).startswith(("...", "…")) or REPEATED.search(value) or ascending_run(value) >= 8:
+        return False   # sk-ant-api03-... (a truncated sample), token = "1234567890abcdef…" (filler)
     if "://" in value or (value.startswith(("/", "./", "~")) and not BASE64.fullmatch(value)):
         return False   # a URL or a path (a base64 key may start with a slash)
     if RESOURCE_NAME.match(value) or _inside_arn(site):
@@ -123,8 +130,40 @@ def secret_value(value: str, site: Site) -> Verdict:
 
 
 def mixed_secret(value: str, site: Site) -> Verdict:
-    """A prefixed key's body: letters and digits, not words strung together."""
-    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and entropy(value) >= 3.0
+    """A prefixed key's body: letters and digits, not words strung together, no filler."""
+    return (any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and entropy(value) >= 3.0
+            and REPEATED.search(value) is None)
+
+
+def no_filler(value: str, site: Site) -> Verdict:
+    """Not a placeholder's filler: a character six times in a row (`ghp_XXXX…`, `AKIAXXXX…`), which a
+    random key all but never holds."""
+    return REPEATED.search(value) is None
+
+
+def ascending_run(value: str) -> int:
+    """The longest run of consecutive ascending characters (`1234567890`, `abcdefghij`)."""
+    longest = run = 1
+    for previous, current in zip(value, value[1:]):
+        run = run + 1 if ord(current) == ord(previous) + 1 else 1
+        longest = max(longest, run)
+    return longest
+
+
+def key_block(value: str, site: Site) -> Verdict:
+    """A private key block with a key in it, however cut (`MIIEvQIBADANBg`): a base64 run of ten characters
+    or more that is not one word in one case, so `<redacted>` or `<YOUR KEY HERE>` between the lines is none."""
+    body = re.sub(r"-----(?:BEGIN|END)[A-Z ]{0,40}-----", "", value)
+    return any(not (run.islower() or run.isupper()) or not run.isalpha()
+               for run in re.findall(r"[A-Za-z0-9+/=]{10,}", body))
+
+
+def url_password(value: str, site: Site) -> Verdict:
+    """A URL's password: not a placeholder, and not the user's own name again (`postgres:postgres@`,
+    `guest:guest@`, a local default)."""
+    text = site.ctx.text
+    user = text[max(0, site.start - 129):site.start - 1].rpartition("://")[2]
+    return not_placeholder(value, site) is True and value != user
 
 
 def aws_secret(value: str, site: Site) -> Verdict:
@@ -143,7 +182,6 @@ def jwt(value: str, site: Site) -> Verdict:
     return isinstance(decoded, dict) and "alg" in decoded
 
 
-REPEATED = re.compile(r"(.)\1{5}")
 TOKEN_PREFIX = re.compile(r"[A-Za-z0-9]{1,12}[-_.]")
 
 
@@ -206,5 +244,6 @@ VALIDATORS: dict[str, Validator] = {
     "password_value": password_value, "secret_value": secret_value, "mixed_secret": mixed_secret,
     "jwt": jwt, "not_placeholder": not_placeholder, "token_body": token_body,
     "basic_credentials": basic_credentials, "opaque_value": opaque_value, "fallback_secret": fallback_secret,
-    "security_code": security_code, "aws_secret": aws_secret,
+    "security_code": security_code, "aws_secret": aws_secret, "no_filler": no_filler, "key_block": key_block,
+    "url_password": url_password,
 }

@@ -215,6 +215,13 @@ def more_negatives(d: Draw, sha1: str, digest: str, u1: str, u2: str) -> list[tu
                        ["!secret db_password", "••••••••", "$(op read op://vault/db/password)"])),
         ("setting", ("password_policy:\n  min_length: 12\n  require_symbols: true", ["min_length: 12"])),
         ("id", ('"sid": "S-1-5-21-3623811015-3361044348-30300820-1013"', ["S-1-5-21-3623811015-3361044348-30300820-1013"])),
+        ("filler", ("GITHUB_TOKEN=ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\naws_access_key_id = AKIAXXXXXXXXXXXXXXXX\n"
+                    "ANTHROPIC_API_KEY=sk-ant-api03-...\ntoken = \"1234567890abcdef1234567890abcdef\"",
+                    ["ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "AKIAXXXXXXXXXXXXXXXX", "sk-ant-api03-...",
+                     "1234567890abcdef1234567890abcdef"])),
+        ("placeholder", ("DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev\n"
+                         "-----BEGIN OPENSSH PRIVATE KEY-----\n<redacted>\n-----END OPENSSH PRIVATE KEY-----",
+                         ["postgres://postgres:postgres@localhost", "<redacted>"])),
         ("jwt_header", ("A JWT header such as eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 decodes to the algorithm and type.",
                         ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"])),
     ]
