@@ -15,7 +15,7 @@ from filters.recognizers.tables import (
 )
 from filters.segments import Span
 
-TABLE_KINDS = frozenset({"table", "log"})
+TABLE_KINDS = frozenset({"table", "log", "profile"})   # profile: a table of accounts and their credentials
 PROSE_KINDS = frozenset({"prose", ""})   # a table pasted into prose is read as one too
 NEGATIVE_BEFORE = 24
 CODE_KINDS = frozenset({"code", "sql"})

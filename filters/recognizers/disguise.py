@@ -44,7 +44,7 @@ WORD_REACH = 64
 SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
-NEW_KEY = re.compile(r"[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")
+NEW_KEY = re.compile(r"(?:[+-][ \t]?)?[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")   # a diff's +KEY= too
 CELL_DELIMITERS = frozenset(",;|\t")
 NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9]\Z|[0-9]\Z")
 NUMBER_HEAD = re.compile(r"[0-9][0-9 ().-]{0,24}[0-9]|[0-9]")

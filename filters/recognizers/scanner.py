@@ -17,6 +17,10 @@ from filters.recognizers.config import RecognizersFile
 from filters.recognizers.context import TextContext
 
 QUOTED = re.compile(r"\"([^\"\\\n]{0,512})\"|'([^'\\\n]{0,512})'|`([^`\n]{0,512})`")
+# before a quoted value: a string literal's prefix (b"...", r'...'), or a type annotation and its `=`
+# (`api_key: str = "..."`, `token: Optional[str] = '...'`)
+STRING_PREFIX = re.compile(r"[bBrRuU]{1,2}(?=[\"'])")
+ANNOTATION = re.compile(r"[A-Za-z_][\w.\[\]|, ]{0,40}?[ \t]{0,3}=(?!=)[ \t]{0,3}(?:[bBrRuU]{1,2})?(?=[\"'])")
 BARE_WORD = re.compile(r"(?:[^\s,;&\"'`)\]}>]|&(?![\w.-]{1,40}=)){1,512}")   # & ends a query parameter
 BARE_LINE = re.compile(r"[^\n,;|\"'`}\]]{1,200}")
 REST_OF_LINE = re.compile(r"[^\n]{1,256}")
@@ -124,7 +128,8 @@ class Scanner:
                     # value gets its own turn at every alternative
                     inner = text.find("=", match.start(), match.end())
                     if 0 <= inner < match.end() - 1 and text[inner + 1] != "=":
-                        pos = inner + 1
+                        # and its key too: `cloudflare-api-token=-AcY9…` holds the field key `token=`
+                        pos = match.start() + 1
             elif group.startswith("field"):
                 self._field(match, ctx, found)
             else:
@@ -201,6 +206,9 @@ class Scanner:
         separator = next(value for name, value in groups.items() if name.startswith("sep_"))
         field = self.fields[index]
         text, pos = ctx.text, match.end()
+        lead = (ANNOTATION if separator.strip() == ":" else STRING_PREFIX).match(text, pos) or STRING_PREFIX.match(text, pos)
+        if lead is not None:
+            pos = lead.end()
         quoted = QUOTED.match(text, pos)
         if quoted is not None:
             group = next(i for i in (1, 2, 3) if quoted.group(i) is not None)

@@ -48,6 +48,7 @@ def field_key(site: Site) -> str:
     return re.split(r"[\"'\]]?\s{0,3}(?:=>|==|=|:|\sis|\swas)", match.group(), maxsplit=1)[0]
 
 
+OPEN_CALL = re.compile(r"[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){1,12}\(|[A-Za-z_]\w{0,100}\($")
 VARIABLE_ACCESS = re.compile(r"\$[A-Za-z_]\w{0,80}(?:[\[{(.]|->)")
 NOTE = re.compile(r"\([^()]{0,80}\s[^()]{0,80}\)")   # "Password: (leave blank for none)"
 NESTED_KEY = re.compile(r"[\w.-]{1,60}:(?:\s|$)")
@@ -60,6 +61,8 @@ def _literal(value: str, site: Site) -> bool:
     """Whether a field's value is a literal, not a placeholder, a type or a reference to a variable."""
     if not value or PLACEHOLDER.fullmatch(value) or any(m in value for m in TEMPLATE_MARKS):
         return False
+    if OPEN_CALL.match(value):
+        return False   # session = boto3.Session(, secret = client.secrets.kv.v2.read_secret_version(
     if VARIABLE_ACCESS.match(value):
         return False   # $ENV{DB_PASS}, $_POST['password'], $config->secret
     if NESTED_KEY.match(value) or YAML_TAG.match(value) or WINDOWS_SID.fullmatch(value) or NOTE.fullmatch(value):
@@ -118,7 +121,7 @@ def secret_value(value: str, site: Site) -> Verdict:
     """A token or key field's value: a literal credential-like string (long, mixed, high entropy)."""
     if not 12 <= len(value) <= 4096 or any(c.isspace() for c in value) or not _literal(value, site):
         return False
-    if text_after(site).startswith(("...", "…")) or REPEATED.search(value) or ascending_run(value) >= 8:
+    if text_after(site).startswith(("...", "…")) or not no_filler(value, site) or ascending_run(value) >= 8:
         return False   # sk-ant-api03-... (a truncated sample), token = "1234567890abcdef…" (filler)
     if "://" in value or (value.startswith(("/", "./", "~")) and not BASE64.fullmatch(value)):
         return False   # a URL or a path (a base64 key may start with a slash)
@@ -137,8 +140,8 @@ def mixed_secret(value: str, site: Site) -> Verdict:
 
 def no_filler(value: str, site: Site) -> Verdict:
     """Not a placeholder's filler: a character six times in a row (`ghp_XXXX…`, `AKIAXXXX…`), which a
-    random key all but never holds."""
-    return REPEATED.search(value) is None
+    random key all but never holds, nor a vendor's documented sample (AWS's `AKIAIOSFODNN7EXAMPLE`)."""
+    return REPEATED.search(value) is None and "EXAMPLE" not in value.upper()
 
 
 def ascending_run(value: str) -> int:
@@ -169,7 +172,26 @@ def url_password(value: str, site: Site) -> Verdict:
 def aws_secret(value: str, site: Site) -> Verdict:
     """An AWS secret access key: 40 characters of base64, so upper and lower case letters both; a git
     SHA-1 or another 40-digit hex digest near the word "key" is none."""
-    return mixed_secret(value, site) is True and any(c.isupper() for c in value) and any(c.islower() for c in value)
+    return (mixed_secret(value, site) is True and any(c.isupper() for c in value)
+            and any(c.islower() for c in value) and no_filler(value, site) is True)
+
+
+def secret_manifest_data(value: str, site: Site) -> Verdict:
+    """A value under `data:` of a Kubernetes `kind: Secret` manifest: base64 of a secret, whatever its key."""
+    text = site.ctx.text
+    if "kind: Secret" not in text:
+        return False
+    line_start = text.rfind("\n", 0, site.start) + 1
+    indent = len(text[line_start:site.start]) - len(text[line_start:site.start].lstrip(" "))
+    pos = line_start - 1
+    while pos > 0:
+        previous = text.rfind("\n", 0, pos) + 1
+        line = text[previous:pos]
+        depth = len(line) - len(line.lstrip(" "))
+        if line.strip() and depth < indent:
+            return line.strip() == "data:"
+        pos = previous - 1
+    return False
 
 
 def jwt(value: str, site: Site) -> Verdict:
@@ -245,5 +267,5 @@ VALIDATORS: dict[str, Validator] = {
     "jwt": jwt, "not_placeholder": not_placeholder, "token_body": token_body,
     "basic_credentials": basic_credentials, "opaque_value": opaque_value, "fallback_secret": fallback_secret,
     "security_code": security_code, "aws_secret": aws_secret, "no_filler": no_filler, "key_block": key_block,
-    "url_password": url_password,
+    "url_password": url_password, "secret_manifest_data": secret_manifest_data,
 }

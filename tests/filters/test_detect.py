@@ -67,9 +67,9 @@ PHI = [
     ("table", "patient_name,diagnosis,admitted\nLeila Haddad,asthma,2024-02-01\n", "MEDICAL_CONDITION", "asthma"),
 ]
 SECRETS = [
-    ("code", 'aws_access_key_id = "AKIAIOSFODNN7EXAMPLE"', "AWS_ACCESS_KEY", "AKIAIOSFODNN7EXAMPLE"),
-    ("code", "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_KEY",
-     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ("code", 'aws_access_key_id = "AKIAQ7XG4MZTN2VJ5BWE"', "AWS_ACCESS_KEY", "AKIAQ7XG4MZTN2VJ5BWE"),
+    ("code", "export AWS_SECRET_ACCESS_KEY=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", "AWS_SECRET_KEY",
+     "kT8vXq2LmN4pR7sWz1YbC6dF9gH3jK5nP0rS2uVw"),
     ("code", 'genai.configure(api_key="AIzaSyD8f3kJ2mN5pQ7rS9tU1vW3xY5zA7bC9dE")', "GOOGLE_API_KEY",
      "AIzaSyD8f3kJ2mN5pQ7rS9tU1vW3xY5zA7bC9dE"),
     ("code", f'conn = "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={B64_88};EndpointSuffix=core.windows.net"',

@@ -207,6 +207,8 @@ TECHNICAL = [
     'token = "1234567890abcdef1234567890abcdef"',
     "DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev",
     "-----BEGIN OPENSSH PRIVATE KEY-----\n<redacted>\n-----END OPENSSH PRIVATE KEY-----",
+    "boto3.Session(aws_access_key_id='AKIAIOSFODNN7EXAMPLE', aws_secret_access_key='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')",
+    "session = boto3.Session(\n    region_name='eu-west-1')",
     "password: Enter your password",
     "Password: (leave blank for none)",
     "password: !secret db_password",

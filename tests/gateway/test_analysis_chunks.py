@@ -11,7 +11,7 @@ from gateway.analysis.chunks import JOB_CHARS, OVERLAP_CHARS, jobs_of, pieces_of
 from gateway.analysis.pool import AnalysisItem, AnalysisService
 
 FILLER = "The quarterly report shows that revenue grew in the northern region while costs fell. "
-VALUES = ["maria.lopez@example.org", "4111 1111 1111 1111", "AKIAIOSFODNN7EXAMPLE"]
+VALUES = ["maria.lopez@example.org", "4111 1111 1111 1111", "AKIAQ7XG4MZTN2VJ5BWE"]
 
 
 def test_pieces_overlap_and_jobs_stay_small():
