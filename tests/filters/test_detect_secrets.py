@@ -209,6 +209,8 @@ TECHNICAL = [
     "-----BEGIN OPENSSH PRIVATE KEY-----\n<redacted>\n-----END OPENSSH PRIVATE KEY-----",
     "boto3.Session(aws_access_key_id='AKIAIOSFODNN7EXAMPLE', aws_secret_access_key='wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')",
     "session = boto3.Session(\n    region_name='eu-west-1')",
+    'secret = client.secrets.kv.v2.read_secret_version(path="analytics/snowflake")',
+    "apiVersion: v1\nkind: ConfigMap\ndata:\n  mode: cHJvZHVjdGlvbg==\n",
     "password: Enter your password",
     "Password: (leave blank for none)",
     "password: !secret db_password",
@@ -298,6 +300,16 @@ def test_password_fields_without_a_password_are_kept(detector: Detector, text: s
     ("ASANA_PAT={v}", "1/" + r(string.digits, 13) + ":" + r(HEX, 32)),
     ("GH_PAT: {v}", r(ALNUM, 36)),
     ("wss://stream.example.com/?key={v}", r(ALNUM, 32)),
+    ('    datadog_api_key: str = "{v}"', r(HEX, 32)),
+    ('    secret = b"{v}"\n    mac = hmac.new(secret, body, hashlib.sha256)', r(ALNUM, 28)),
+    ("kubectl create secret generic x --from-literal=cloudflare-api-token={v}", "-" + r(URLSAFE, 39)),
+    ("apiVersion: v1\nkind: Secret\ndata:\n  connection: {v}\n", base64.b64encode(r(ALNUM, 12).encode()).decode()),
+    ("export AWS_SESSION_TOKEN={v}", "IQoJb3JpZ2luX2Vj" + r(ALNUM + "+/", 200)),
+    ('client = ApiClient::new("{v}");', "00" + r(ALNUM, 20) + "_" + r(ALNUM, 19)),
+    ("send them {v}, should I?", r(HEX, 36) + "NRAL"),
+    ("DOPPLER_TOKEN: {v}", "dp.st.prd_eu." + r(ALNUM, 43)),
+    ('FCM_SERVER_KEY="{v}"', "AAAA" + r(URLSAFE, 7) + ":APA91b" + r(URLSAFE, 134)),
+    ('cache: "redis://:{v}@localhost:6379/0"', "harbor%20cobalt%20" + r(ALNUM, 8)),
 ])
 def test_key_like_names_and_headers(detector: Detector, text: str, value: str) -> None:
     hits = found(detector, text.format(v=value), "code")
