@@ -69,6 +69,7 @@ class Decider:
         self._refusals = TurnPatterns(policy.use_rules.refusals)
         self._followups = TurnPatterns(policy.use_rules.refusal_followups)
         self._by_class: dict[tuple[str, DataClass], tuple[int, tuple[Violation, ...]]] = {}
+        self._acting: dict[str, frozenset[DataClass]] = {}
 
     def admit(self, context: RequestContext) -> Refusal | None:
         """A refusal that needs no analysis: a feature the key lacks or the tenant switched off, stored state."""
@@ -256,7 +257,10 @@ class Decider:
         policy = self.policy
         edits: list[Edit] = []
         # data-class rules are about text; an identifier is only looked at for values (its findings)
-        for span in analysis.spans if segment.role not in (IDENTIFIER, SEAM) else ():
+        acting = self._acting_classes(context.feature)   # most policies send every class: nothing to do
+        for span in analysis.spans if acting and segment.role not in (IDENTIFIER, SEAM) else ():
+            if span.data_class not in acting:
+                continue
             drops, class_violations = self._class_rules(context.feature, span.data_class)
             for _ in range(drops):
                 edits.append(Edit(span.start, span.end, f"{span.data_class.value.upper()}_DATA", "drop"))
@@ -311,6 +315,15 @@ class Decider:
                     f"{feature} requests carry only {', '.join(feature_rule.classes)} data; "
                     f"this one holds {value} data (state X-Data-Class where it is known)", "policy"))
         found = self._by_class[(feature, data_class)] = (drops, tuple(added))
+        return found
+
+    def _acting_classes(self, feature: str) -> frozenset[DataClass]:
+        """The data classes whose spans get a drop edit or a violation in a request of this feature."""
+        found = self._acting.get(feature)
+        if found is None:
+            rules = self.policy.data_classes
+            found = self._acting[feature] = frozenset(
+                c for c in DataClass if c.value not in rules or self._class_rules(feature, c) != (0, ()))
         return found
 
     def use_hits(self, segment: Segment, hits: Sequence[RuleHit], adopted: bool = False) -> list[RuleHit]:
