@@ -279,6 +279,9 @@ class NerDef(_Strict):
     identifiers: list[str] = Field(default_factory=list)
     reject_words: list[str] = Field(default_factory=list)
     likeness: LikenessDef = LikenessDef()
+    # a folder of fine-tuned NER weights (tests/bench/train_person_ner.py), relative to this file,
+    # loaded over the spaCy package's; unset: the package's own (see README "What is found")
+    tuned_weights: str | None = None
 
     @model_validator(mode="after")
     def _overlap(self) -> NerDef:

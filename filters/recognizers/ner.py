@@ -7,14 +7,20 @@ whole, never metadata); in code and SQL only string literals and comments. Withi
 only the lines holding a capitalised word that could start a name and that no other recognizer has
 already explained. The lines are packed into chunks of about `chunk_chars` (one spaCy document
 each, longer lines cut with an overlap) and the results mapped back to the text.
+
+NER weights fine-tuned on person names (`config/person_ner/`, written by
+`tests/bench/train_person_ner.py`; the same network, size and cost as the package's) are loaded over
+the package's when `ner.tuned_weights` names them; they are not by default (README "What is found").
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from presidio_analyzer import AnalyzerEngine
@@ -36,7 +42,38 @@ PROSE_KINDS = frozenset({"prose", ""})
 JOIN = "\n\n"
 PERSON_PRIORITY = 1
 LOG_MONTH = re.compile(r"[0-9]/[^\W\d_]{3}/[0-9]")   # "05/Mar/2024" of an access log
+MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                   "august september october november december".split())
 Covered = tuple[list[int], list[tuple[int, int]]]   # starts, and the merged spans other findings cover
+TUNED_NER = Path(__file__).resolve().parents[2] / "config" / "person_ner"
+
+
+def load_tuned_ner(nlp: Any, directory: Path = TUNED_NER) -> None:
+    """Replaces the weights of `nlp`'s NER by the fine-tuned ones in `directory`.
+
+    They were trained over one version of the base package (its manifest says which, and the
+    package is pinned by hash): over another, or with other labels, they are refused, so that a
+    process never runs a model nobody measured."""
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    meta = nlp.meta
+    base = (f"{meta.get('lang')}_{meta.get('name')}", meta.get("version"))
+    if base != (manifest["base_model"], manifest["base_version"]):
+        raise RuntimeError(f"{directory} was trained over {manifest['base_model']} {manifest['base_version']}, "
+                           f"not {base[0]} {base[1]}: rerun tests/bench/train_person_ner.py")
+    ner = nlp.get_pipe("ner")
+    ner.from_disk(directory, exclude=["vocab"])   # the package's strings hold every label already
+    if sorted(ner.labels) != manifest["labels"]:
+        raise RuntimeError(f"{directory}: its labels are not those of its manifest")
+
+
+def _date_month(text: str, start: int, end: int) -> bool:
+    """"30 Jan 2024", "May 3", "Sept. 2021": a month beside a number is a date, though "Jan", "May"
+    and "June" are given names too (the model, tuned on names, sometimes says so)."""
+    if text[start:end].rstrip(".").lower() not in MONTHS:
+        return False
+    before = text[max(0, start - 4):start].rstrip(" ,")
+    after = text[end:end + 4].lstrip(" .,")
+    return bool(before[-1:].isdigit() or after[:1].isdigit())
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -126,7 +163,7 @@ class PersonNameRecognizer:
                         if layout.header_at(span[0]).strip(" \"'`") in self.not_person_columns:
                             del found[span]
         return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()
-                if not self._not_a_person(text[s:e])]
+                if not self._not_a_person(text[s:e]) and not _date_month(text, s, e)]
 
     def screened(self, findings: list[Finding], text: str, role: str) -> list[Finding]:
         """Drops pattern and field names that are common words or brands (`"name": "Github"`), and in

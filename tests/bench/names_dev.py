@@ -1,12 +1,13 @@
 """A names dev set of our own: Faker names of many locales in sentences written here, and sentences without names.
 
-    .venv/bin/python -m tests.bench.names_dev [--n 40] [--errors]
+    .venv/bin/python -m tests.bench.names_dev [--n 40] [--errors] [--tuned-ner DIR]
 
 Not blind: the templates (`names_dev_templates`) were written by the author of the name recognizers, for tuning them
 (the blind set, `tests/datagen/blind_pii/`, is the measure). The names are only those the
 name-likeness model never saw (`train_name_model.held_out`), from 26 locales. Per template and
 locale it builds `--n` cases; a name counts as found when a PERSON detection overlaps it, a PERSON
-detection overlapping no name is a false name. The texts without names hold bands, companies,
+detection overlapping no name is a false name. `--tuned-ner config/person_ner`: with fine-tuned
+NER weights (tests/bench/train_person_ner.py) over the spaCy package's. The texts without names hold bands, companies,
 places, job titles and coding agents' tool manuals; a few are read in the `system` role.
 """
 
@@ -15,10 +16,11 @@ from __future__ import annotations
 import argparse
 import random
 from collections import defaultdict
+from pathlib import Path
 
 from faker import Faker
 
-from filters.recognizers.detector import Detector
+from filters.recognizers.detector import Detector, build_analyzer
 from filters.segments import DataClass, Span
 from tests.bench.names_dev_templates import BANDS, BRANDS, CLEAN, FIRST_VERSION, NAMED, SYSTEM, TITLES
 from tests.bench.train_name_model import held_out
@@ -69,8 +71,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=3)
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--tuned-ner", type=Path, help="a folder of fine-tuned NER weights")
     args = parser.parse_args()
-    detector = Detector.default()
+    detector = Detector(analyzer=build_analyzer(args.tuned_ner)) if args.tuned_ner else Detector.default()
     found_by: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_template: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     false_by: dict[str, int] = defaultdict(int)
