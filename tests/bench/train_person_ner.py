@@ -151,6 +151,13 @@ def evaluate(nlp: spacy.Language, dev: list[Labelled], originals: list[Doc]) -> 
             "other_labels_agreement_f1": 2 * same / max(1, theirs + ours)}
 
 
+def cpu_ms(nlp: spacy.Language, texts: list[str]) -> float:
+    started = time.process_time()
+    for _ in nlp.pipe(texts, batch_size=4):
+        pass
+    return (time.process_time() - started) / len(texts) * 1000
+
+
 def digest(directory: Path) -> str:
     sha = hashlib.sha256()
     for name in ("cfg", "moves", "model"):
@@ -178,9 +185,11 @@ def main() -> None:
     kept_originals = list(base.pipe(kept, batch_size=64))
     print(f"original: {json.dumps(evaluate(base, dev, dev_originals))}, {len(kept)} unseen prose lines")
     if args.eval_only:
+        before = cpu_ms(base, [t for t, _ in dev])
         base.get_pipe("ner").from_disk(args.out, exclude=["vocab"])
         print("shipped: ", json.dumps(evaluate(base, dev, dev_originals)),
               f"agreement on unseen prose {agreement(base, kept, kept_originals):.3f}")
+        print(f"NER alone, CPU ms per dev text: package {before:.2f}, shipped {cpu_ms(base, [t for t, _ in dev]):.2f}")
         return
     train = joined(list(cases(False, args.per_template, TRAIN_SEED)), rng, args.joined)
     data = examples(base, train, rehearsal)
