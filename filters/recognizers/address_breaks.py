@@ -47,7 +47,9 @@ def broken_addresses(scanner: Scanner, addresses: AddressBlocks, ctx: TextContex
         return []
     found: list[Finding] = []
     done_until = -1
-    keep_words = addresses.street_prefixes
+    # a line starting with a street's lowercase prefix, or with a common word ("why 404 when ...", under
+    # "HTTP/1.1 404 Not Found"), starts a line of its own: no word is cut there
+    keep_words = addresses.street_prefixes | addresses.shapes.common_lower
     for count, cut in enumerate(_cuts(text, 0, len(text), keep_words)):
         if count >= MAX_CUTS:
             break

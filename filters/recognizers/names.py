@@ -42,6 +42,7 @@ class NameShapes:
 
     def __init__(self, spec: NerDef) -> None:
         self.common = frozenset(spec.common_words)
+        self.common_lower = frozenset(w.lower() for w in spec.common_words)
         self.reject_words = frozenset(w.lower() for w in spec.reject_words)
         self.particles = PARTICLES
         self.identifiers = frozenset(spec.identifiers)

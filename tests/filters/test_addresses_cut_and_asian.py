@@ -46,6 +46,15 @@ def test_a_wrapped_paragraph_is_not_an_address(detector: Detector) -> None:
     assert found(detector, text, "STREET_ADDRESS") == []
 
 
+def test_a_line_that_starts_with_a_common_word_is_its_own(detector: Detector) -> None:
+    # a pasted HTTP exchange and the question under it: "Found" / "why" is two words, not one cut in two
+    text = ("> POST /api/v4/projects/812/trigger/pipeline HTTP/1.1\n> Host: gitlab.acme.dev\n"
+            "> Content-Length: 0\n>\n< HTTP/1.1 404 Not Found\nwhy 404 when the project exists?")
+    assert found(detector, text) == []
+    assert found(detector, "Ship to\nOlov Holmgren\nBac\nkgatan 74\n28015 Östersund", "STREET_ADDRESS") == [
+        "Bac\nkgatan 74", "28015 Östersund"]
+
+
 ASIAN = [
     ("Japanese", "配送先：長野県南房総市白金台31丁目5番3号 パレス細野324 までお願いします。",
      "長野県南房総市白金台31丁目5番3号 パレス細野324"),
