@@ -24,6 +24,7 @@ import yaml
 
 from filters.segments import RuleHit
 from filters.use_rules.features import raw_features, weighted
+from filters.use_rules.token_table import TokenTable
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "config" / "use_classifier"
 DEFAULT_MODEL = MODEL_DIR / "model.npz"
@@ -132,6 +133,10 @@ class LinearUseClassifier:
             self._intercept = data["intercept"].astype(np.float64)
             self.thresholds = data["thresholds"].astype(np.float64)
             self.labels = [str(x) for x in bytes(data["labels"]).decode("utf-8").split("\n")]
+            # Optional: static word embeddings folded into head scores per token (token_table.py).
+            self._tokens = TokenTable(bytes(data["token_pieces"]).decode("utf-8").split("\n")) \
+                if "token_pieces" in data else None
+            self._token_scores = data["token_scores"].astype(np.float32) if self._tokens else None
         self._index = {feature: number for number, feature in enumerate(vocabulary)}
         families, self._describes, self.describes_weight = load_families(families_path)
         by_clause = {f.clause: f for f in families}
@@ -165,6 +170,10 @@ class LinearUseClassifier:
             numbers = np.fromiter((n for n, _ in found), dtype=np.int64, count=len(found))
             values = np.fromiter((v for _, v in found), dtype=np.float32, count=len(found))
             logits += values @ self._coef[numbers]
+        if self._tokens is not None and self._token_scores is not None:
+            tokens = self._tokens.tokens(text)
+            if tokens:
+                logits += self._token_scores[tokens].mean(axis=0)
         result: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
         return result
 

@@ -7,6 +7,8 @@ Run from the repository root:
     .venv/bin/python -m tests.bench.bench_use_blind --set blind2    # the second blind set (another hand)
     .venv/bin/python -m tests.bench.bench_use_blind --xstest        # XSTest (benchmark only, figures only)
     .venv/bin/python -m tests.bench.bench_use_blind --cost          # cost per prompt of each stage
+    .venv/bin/python -m tests.bench.bench_use_blind --rss           # the classifier's resident size
+    ... --model PATH                                                 # a candidate model instead of the shipped one
 
 Each case's whole conversation goes through the analysis and the one decision, as the gateway reads
 it: every turn with its role (a tool description as tool_definition, a prefill or reasoning item as
@@ -31,7 +33,7 @@ from filters.policy.verdict import ProviderTraits, RequestContext
 from filters.recognizers.detector import ENTITY_CATEGORIES, RESTRICTED_ENTITIES
 from filters.segments import Segment, TextAnalysis
 from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
-from filters.use_rules.classifier import family_actions
+from filters.use_rules.classifier import LinearUseClassifier, family_actions
 from filters.use_rules.rules import UseRules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,9 +55,11 @@ def role_of(message: dict) -> str:
 class UseCheck:
     """The analysis' use part and the decision, as the gateway runs them (no redaction: measured apart)."""
 
-    def __init__(self, classifier: bool = True) -> None:
+    def __init__(self, classifier: bool = True, model: Path | None = None) -> None:
         policy = load_policy(ROOT / "config" / "policy.yaml")
         self.analyzer = TextAnalyzer(AnalyzerSpec(use_classifier=classifier))
+        if classifier and model is not None:
+            self.analyzer.use_classifier = LinearUseClassifier(model)   # a candidate model, to compare
         actions = {s.id: (s.category, s.action) for s in UseRules.default().rules} | family_actions()
         self.decider = Decider(policy, ENTITY_CATEGORIES, frozenset(RESTRICTED_ENTITIES), actions)
 
@@ -125,10 +129,12 @@ def report_xstest(check: UseCheck) -> None:
           f"({refused / len(unsafe):.3f})")
 
 
-def report_cost() -> None:
+def report_cost(model: Path | None = None) -> None:
     """Per prompt, p50 and p99 of each stage on the dev prompts, and of the redaction alone."""
     texts = [c["text"] for c in rows(DATA / "use_blind_restricted_dev.jsonl") + rows(DATA / "use_blind_benign_dev.jsonl")]
     analyzer = TextAnalyzer(AnalyzerSpec())
+    if model is not None:
+        analyzer.use_classifier = LinearUseClassifier(model)
     assert analyzer.use_classifier is not None
     stages = {
         "rules": analyzer.use_rules.evaluate,
@@ -149,6 +155,22 @@ def report_cost() -> None:
               f"({len(texts)} prompts, mean {sum(len(t) for t in texts) / len(texts):.0f} chars)")
 
 
+def vm_rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def report_rss(model: Path | None) -> None:
+    """The classifier's resident size: this process's VmRSS before and after loading it and scoring one text."""
+    import numpy  # noqa: F401  (loaded by the analysis process anyway: not the classifier's)
+    before = vm_rss_kib()
+    classifier = LinearUseClassifier(model) if model is not None else LinearUseClassifier()
+    classifier.evaluate("How do I get rid of someone permanently without anyone noticing?")
+    print(f"  classifier resident size: {(vm_rss_kib() - before) / 1024:.1f} MiB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
@@ -157,10 +179,15 @@ def main() -> None:
     parser.add_argument("--xstest", action="store_true")
     parser.add_argument("--cost", action="store_true")
     parser.add_argument("--rules-only", action="store_true", help="the rules without the classifier")
+    parser.add_argument("--model", type=Path, default=None, help="a candidate model.npz instead of the shipped one")
+    parser.add_argument("--rss", action="store_true", help="the classifier's resident size in one process")
     args = parser.parse_args()
-    check = UseCheck(classifier=not args.rules_only)
+    if args.rss:
+        report_rss(args.model)
+        return
+    check = UseCheck(classifier=not args.rules_only, model=args.model)
     if args.cost:
-        report_cost()
+        report_cost(args.model)
     elif args.xstest:
         report_xstest(check)
     else:

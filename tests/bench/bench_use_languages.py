@@ -8,6 +8,9 @@ the blind splits are English, so this is the only measure of other languages. Fi
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
+
 from tests.bench.bench_use_blind import UseCheck, caught
 
 RESTRICTED = {
@@ -42,7 +45,9 @@ BENIGN = {
 
 
 def main() -> None:
-    check = UseCheck()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", type=Path, default=None, help="a candidate model.npz instead of the shipped one")
+    check = UseCheck(model=parser.parse_args().model)
     total = [0, 0, 0, 0]
     for language in RESTRICTED:
         got = sum(caught(check.verdict([{"role": "user", "content": t}])) for t in RESTRICTED[language])

@@ -3,7 +3,9 @@
     PYTHONPATH=. .venv/bin/python -m tests.datagen.use_train.public --mirror /work/.mirror --out /tmp/use_public
     .venv/bin/python -m tests.bench.train_use_classifier --public-dir /tmp/use_public [--c 4.0] [--weight NAME=W]
 
-The shipped model is built without --public-dir (see the manifest's `public` note and README "Restricted uses").
+The shipped model is built without --public-dir (see the manifest's `public` note and README "Restricted uses")
+and without --embeddings SCALE (wordllama's static embeddings as extra features, folded into head scores per
+token; needs `pip install wordllama`; measured and not shipped, same README section).
 
 Data: the files config/use_classifier/manifest.yaml lists (train split, `extra` and `public` for
 fitting; dev split for the thresholds). The test splits are never read here. The public sets are
@@ -27,6 +29,7 @@ import yaml
 
 from filters.use_rules.classifier import ANY, FAMILIES_FILE, MODEL_DIR, load_families
 from filters.use_rules.features import raw_features
+from filters.use_rules.token_table import TokenTable
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = MODEL_DIR / "manifest.yaml"
@@ -129,6 +132,36 @@ def matrix(texts: list[str], index: dict[str, int], idf: list[float]):
     return csr_matrix((data, cols, ptr), shape=(len(texts), len(index)), dtype=np.float64)
 
 
+def wordllama_embeddings() -> tuple[list[str], np.ndarray, str]:
+    """The token pieces and the 256-dimension embedding matrix inside the installed wordllama wheel (read
+    from its files: no wordllama import, no download), and the weights' sha256."""
+    import importlib.util
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or spec.origin is None:
+        raise SystemExit("--embeddings needs the wordllama wheel: pip install 'wordllama>=0.4'")
+    package = Path(spec.origin).parent
+    vocab = json.loads((package / "tokenizers" / "l2_supercat_tokenizer_config.json").read_text())["model"]["vocab"]
+    pieces = [""] * len(vocab)
+    for piece, number in vocab.items():
+        pieces[number] = piece
+    raw = (package / "weights" / "l2_supercat_256.safetensors").read_bytes()
+    size = int.from_bytes(raw[:8], "little")
+    header = json.loads(raw[8:8 + size])["embedding.weight"]
+    start, end = header["data_offsets"]
+    matrix_ = np.frombuffer(raw[8 + size + start:8 + size + end], dtype=np.float16).reshape(header["shape"])
+    return pieces, matrix_.astype(np.float32), hashlib.sha256(raw).hexdigest()
+
+
+def pooled(texts: list[str], table: TokenTable, embedding: np.ndarray) -> np.ndarray:
+    """Mean of each text's token embeddings (zeros for a text without tokens)."""
+    out = np.zeros((len(texts), embedding.shape[1]), dtype=np.float32)
+    for i, text in enumerate(texts):
+        tokens = table.tokens(text)
+        if tokens:
+            out[i] = embedding[tokens].mean(axis=0)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--c", type=float, default=None, help="inverse regularisation (default: the manifest's)")
@@ -140,6 +173,8 @@ def main() -> None:
     parser.add_argument("--manifest", type=Path, default=MANIFEST, help="the data manifest (default: the shipped one)")
     parser.add_argument("--weight", action="append", default=[], metavar="NAME=W",
                         help="a public source's weight in fitting instead of the manifest's (0 leaves it out)")
+    parser.add_argument("--embeddings", type=float, default=None, metavar="SCALE",
+                        help="add wordllama's mean-pooled embeddings (standardised, times SCALE) as features")
     args = parser.parse_args()
     WEIGHTS.update({name: float(w) for name, w in (item.split("=", 1) for item in args.weight)})
     global NO_EXTRA
@@ -154,11 +189,21 @@ def main() -> None:
     vocab, idf, word_count = vocabulary(texts, manifest.get("min_df", 2))
     index = {f: i for i, f in enumerate(vocab)}
     X = matrix(texts, index, idf)
+    embedded = None
+    if args.embeddings:
+        from scipy.sparse import csr_matrix, hstack
+        pieces, embedding, weights_sha = wordllama_embeddings()
+        table = TokenTable(pieces)
+        E = pooled(texts, table, embedding)
+        mu, sd = E.mean(axis=0), E.std(axis=0) + 1e-6
+        scale = args.embeddings / sd
+        X = hstack([X, csr_matrix((E - mu) * scale)]).tocsr()
+        embedded = (pieces, embedding, scale, mu, table, weights_sha)
     c = args.c or manifest.get("c", 4.0)
     # One head per family, and a last head for "restricted at all" (every family's data pooled): it
     # sees more examples than any family alone; its score goes to the family that scores highest.
     heads = labels + [ANY]
-    coef = np.zeros((len(vocab), len(heads)), dtype=np.float32)
+    coef = np.zeros((X.shape[1], len(heads)), dtype=np.float32)
     intercept = np.zeros(len(heads))
     for k, label in enumerate(heads):
         y = np.array([bool(t) if label == ANY else label in t for t in targets], dtype=int)
@@ -172,9 +217,25 @@ def main() -> None:
     # Thresholds on the dev splits: per family, the lowest probability that dev benign texts stay under
     # for BENIGN_PASS_GOAL of them in every dev set (each blind set's hand apart: the larger one does
     # not outvote the other), but never below the manifest's min_threshold.
+    token_scores = None
+    if embedded is not None:
+        # Folded into one row of head scores per token (filters/use_rules/token_table.py): serving needs
+        # E @ W only; the standardisation's offset goes into the intercepts.
+        pieces, embedding, scale, mu, table, weights_sha = embedded
+        w = coef[len(vocab):]
+        token_scores = (embedding * scale) @ w
+        intercept = intercept - (mu * scale) @ w
+        coef = coef[:len(vocab)]
+        print(f"embeddings: wordllama l2_supercat_256 sha256 {weights_sha[:16]}, scale {args.embeddings}")
     dev_texts, dev_targets, dev_sets = labelled(manifest, "dev", labels, with_set=True)
     Xd = matrix(dev_texts, index, idf)
-    probs = 1 / (1 + np.exp(-(Xd @ coef + intercept)))
+    logits = Xd @ coef + intercept
+    if token_scores is not None:
+        for i, text in enumerate(dev_texts):
+            tokens = embedded[4].tokens(text)
+            if tokens:
+                logits[i] += token_scores[tokens].mean(axis=0)
+    probs = 1 / (1 + np.exp(-logits))
     benign = np.array([not t for t in dev_targets])
     thresholds = np.zeros(len(heads))
     for k, label in enumerate(heads):
@@ -199,6 +260,9 @@ def main() -> None:
         intercept=intercept,
         thresholds=thresholds,
         labels=np.frombuffer("\n".join(heads).encode("utf-8"), dtype=np.uint8),
+        **({} if token_scores is None else {
+            "token_pieces": np.frombuffer("\n".join(embedded[0]).encode("utf-8"), dtype=np.uint8),
+            "token_scores": token_scores.astype(np.float16)}),
     )
     digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16]
     print(f"wrote {out}: {len(kept)} features, {len(labels)} families and the pooled head, "

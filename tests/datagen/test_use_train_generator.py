@@ -25,5 +25,5 @@ def test_no_training_text_is_in_a_dev_or_test_split() -> None:
 def test_rows_have_the_blind_sets_shape_and_every_language() -> None:
     rows = build()
     assert {"id", "messages", "text", "clause", "also", "expect"} <= set(rows[0])
-    assert {r["style"] for r in rows} >= {"en", "es", "fr", "de", "pt"}
+    assert {r["style"] for r in rows} >= {"en", "es", "fr", "de", "pt", "it", "nl"}
     assert {r["expect"] for r in rows} == {"allow", "block", "review"}

@@ -12,6 +12,8 @@ definitions, descriptions of a policy). Rows have the blind sets' shape, so the 
 from __future__ import annotations
 
 import argparse
+import base64
+import codecs
 import json
 import random
 import re
@@ -22,8 +24,18 @@ from .benign import BENIGN
 from .benign_more import BENIGN_MORE
 from .everyday import EVERYDAY, EVERYDAY_RESTRICTED, EVERYDAY_SLOTS
 from .jailbreaks import BENIGN_PAYLOADS, BENIGN_ROLEPLAY, JAILBREAKS, PAYLOADS
+from .kinds_more import (
+    ENCODED_ASKS,
+    ENCODED_BENIGN,
+    ENCODED_FRAMES,
+    FRAMED_BENIGN,
+    FRAMES,
+    KINDS_BENIGN,
+    KINDS_RESTRICTED,
+)
 from .languages import BENIGN_BY_LANGUAGE, RESTRICTED_BY_LANGUAGE
 from .languages_more import MORE_BENIGN, MORE_RESTRICTED
+from .languages_third import THIRD_BENIGN, THIRD_RESTRICTED
 from .restricted import RESTRICTED
 from .restricted_more import MORE
 from .slots import SLOTS
@@ -71,6 +83,12 @@ def row(number: int, text: str, clause: str | None, also: tuple[str, ...], kind:
             "also": list(also), "category": kind, "style": language, "expect": expect, "source": "use_train"}
 
 
+def encodings(text: str) -> list[tuple[str, str]]:
+    """(scheme, encoded) of `text`: ROT13, hex and base64, as evasion attempts write them."""
+    return [("ROT13", codecs.encode(text, "rot13")), ("hex", text.encode().hex()),
+            ("base64", base64.b64encode(text.encode()).decode())]
+
+
 def build() -> list[dict[str, object]]:
     rng = random.Random(SEED)
     rows: list[dict[str, object]] = []
@@ -110,6 +128,35 @@ def build() -> list[dict[str, object]]:
     for clause, also, template in EVERYDAY_RESTRICTED:
         for _ in range(FILLS if _SLOT.search(template) else 2):
             add(vary(fill(template, rng), rng), clause, also, "plain")
+    # Third round (kinds_more.py, languages_third.py), last for the same reason.
+    for clause, also, text in KINDS_RESTRICTED:
+        add(text, clause, also, "plain")
+        add(vary(text, rng), clause, also, "plain")
+    framed = [(c, a, t) for c, a, t in KINDS_RESTRICTED + MORE if c != "any"]
+    for frame in FRAMES:
+        for clause, also, text in rng.sample(framed, 6):
+            ask = fill(text, rng)
+            add(vary(frame.format(ask=ask[0].lower() + ask[1:]), rng), clause, also, "framed")
+        for text in rng.sample(FRAMED_BENIGN, 4):
+            add(vary(frame.format(ask=text), rng), None, (), "roleplay")
+    for kind, texts in KINDS_BENIGN.items():
+        for text in texts:
+            add(text, None, (), kind)
+            add(vary(text, rng), None, (), kind)
+    for ask in ENCODED_ASKS:
+        for scheme, encoded in encodings(ask):
+            add(rng.choice(ENCODED_FRAMES).format(scheme=scheme, encoded=encoded), "AUP II.f", (), "encoded")
+    for text in FRAMED_BENIGN:
+        scheme, encoded = rng.choice(encodings(text))
+        add(rng.choice(ENCODED_BENIGN).format(scheme=scheme, encoded=encoded), None, (), "encoded")
+    for language, pairs in THIRD_RESTRICTED.items():
+        for clause, text in pairs:
+            add(text, clause, (), "plain", language)
+            add(text.lower().rstrip(".?!"), clause, (), "plain", language)
+    for language, texts in THIRD_BENIGN.items():
+        for text in texts:
+            add(text, None, (), "near_miss", language)
+            add(text.lower().rstrip(".?!"), None, (), "near_miss", language)
     return rows
 
 
