@@ -43,6 +43,7 @@ class _Health:
     cooled_until: float = 0.0
     in_flight: int = 0
     demoted_until: float = 0.0   # tried after the others until then
+    demoted_at: float = 0.0      # when this process learnt of the demotion (its own or another's)
     adopted: bool = False        # the cool-down is another process's (it ends when the shared one does)
 
 
@@ -99,16 +100,20 @@ class DeploymentHealth:
 
     def demote(self, deployment: Deployment) -> None:
         """Tried after the others for `cooldown_s` (its 429 or 5xx went back to the client, who may retry)."""
-        self._of(deployment).demoted_until = self.clock() + self.settings.cooldown_s
+        health, now = self._of(deployment), self.clock()
+        health.demoted_until, health.demoted_at = now + self.settings.cooldown_s, now
         self._publish("demoted", deployment, self.settings.cooldown_s)
 
     def demoted(self, deployment: Deployment) -> bool:
         return self._of(deployment).demoted_until > self.clock()
 
-    def succeeded(self, deployment: Deployment) -> None:
+    def succeeded(self, deployment: Deployment, sent_at: float | None = None) -> None:
+        """A good answer from `deployment` to a request sent at `sent_at` (this health's clock). A request
+        sent before the deployment was demoted says nothing of it since: its success keeps the demotion
+        (another replica's, adopted while the request was in flight, would otherwise end for every one)."""
         health = self._of(deployment)
         health.failures = 0
-        if health.demoted_until:
+        if health.demoted_until and (sent_at is None or sent_at >= health.demoted_at):
             health.demoted_until = 0.0
             self._publish("demoted", deployment, 0)
         if health.cooled_until:
@@ -120,8 +125,10 @@ class DeploymentHealth:
         """Another process's cool-down or demotion, `left_s` seconds more (None: there is none now)."""
         health, now = self._of(deployment), self.clock()
         if kind == "demoted":
-            if left_s:
-                health.demoted_until = max(health.demoted_until, now + left_s)
+            if left_s and health.demoted_until < now + left_s:
+                if health.demoted_until <= now:
+                    health.demoted_at = now
+                health.demoted_until = now + left_s
             return
         if left_s:
             if health.cooled_until < now + left_s - 1.0:   # a second's slack: our own, published, is the same
@@ -138,8 +145,10 @@ class DeploymentHealth:
         """The deployments this process has used or adopted."""
         return [h.deployment for h in self._state.values()]
 
-    def started(self, deployment: Deployment) -> None:
+    def started(self, deployment: Deployment) -> float:
+        """One more request in flight to `deployment`; returns when it was sent (for `succeeded`)."""
         self._of(deployment).in_flight += 1
+        return self.clock()
 
     def ended(self, deployment: Deployment) -> None:
         health = self._of(deployment)

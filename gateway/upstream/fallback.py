@@ -88,7 +88,7 @@ class RouteSender:
             target_api = translator.target_api if translator is not None else api
             payload = jsoncodec.dumps(finish_body(target_body, target_api, deployment))
             headers = upstream_headers(deployment.provider, self._headers_for(incoming, api, target_api), allow)
-            self._health.started(deployment)
+            sent_at = self._health.started(deployment)
             try:
                 response = await self._client.send(deployment.provider, self.url(deployment, target_api), payload,
                                                     headers, attempts=None if single else 1)
@@ -117,7 +117,7 @@ class RouteSender:
                     self._on_fallback(deployment, f"http_{response.status}")
                     continue
             else:
-                self._health.succeeded(deployment)
+                self._health.succeeded(deployment, sent_at)
             return Attempted(deployment, translator, target_api, response, fallbacks)
         if failure is not None:
             raise failure

@@ -145,3 +145,19 @@ def test_a_demoted_deployment_is_tried_after_the_others_until_its_time_is_up(bal
     health.demote(heavy)
     health.succeeded(heavy)           # answered well since: no longer demoted
     assert health.order((heavy, light), balance, draw=lambda: 0.0)[0] == heavy
+
+
+def test_a_request_sent_before_a_demotion_does_not_end_it() -> None:
+    heavy, light = _deployments(1000, 1)
+    clock = Clock()
+    health = DeploymentHealth(RoutingConfig(cooldown_s=10), clock=clock)
+    sent_at = health.started(heavy)   # in flight when another replica's demotion is adopted
+    clock.now += 0.5
+    health.adopt(heavy, "demoted", 10.0)
+    health.ended(heavy)
+    health.succeeded(heavy, sent_at)  # its answer predates the demotion: the demotion stands
+    assert health.order((heavy, light), "least_in_flight") == [light, heavy]
+    sent_at = health.started(heavy)   # a request sent since, answered well: the demotion ends
+    health.ended(heavy)
+    health.succeeded(heavy, sent_at)
+    assert health.order((heavy, light), "least_in_flight")[0] == heavy
