@@ -32,6 +32,11 @@ STARTS_SENTENCE = frozenset(".!?:;\"'“‘(*#>-–—•\n")
 Entity = tuple[int, int, str]   # start, end, spaCy label
 
 
+def _phrases(words: Sequence[str]) -> str:
+    """An alternation of the phrases, longest first, a space in one matching one to three blanks."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in sorted(words, key=len, reverse=True))
+
+
 def _words_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of [start, end), a possessive's 's left out."""
     spans = []
@@ -51,14 +56,11 @@ class NameSignals:
         self.other_labels = frozenset(self.spec.other_labels)
         self.imperative_objects = frozenset(self.spec.imperative_objects)
         self.place_labels = frozenset(self.spec.place_labels)
-        before = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
-                          for w in sorted(self.spec.person_before, key=len, reverse=True))
+        before = _phrases(self.spec.person_before)
         self.slot_before = re.compile(rf"(?<![\w])(?i:{before})[ \t]{{1,3}}$") if before else None
-        after = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
-                         for w in sorted(self.spec.person_after, key=len, reverse=True))
+        after = _phrases(self.spec.person_after)
         self.slot_after = re.compile(rf"(?:[ \t]{{1,3}}|(?=['’]))(?:{after})(?![\w])") if after else None
-        runs = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
-                        for w in sorted([*self.spec.person_before, *self.spec.run_before], key=len, reverse=True))
+        runs = _phrases([*self.spec.person_before, *self.spec.run_before])
         self.run_before = re.compile(rf"(?<![\w])(?i:{runs})[ \t]{{1,3}}$") if runs else None
         vocative = "|".join(re.escape(w) for w in sorted(self.spec.vocative_after, key=len, reverse=True))
         self.vocative = re.compile(rf",[ \t]{{1,3}}(?i:{vocative})(?![\w])") if vocative else None

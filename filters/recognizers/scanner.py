@@ -206,7 +206,7 @@ class Scanner:
         separator = next(value for name, value in groups.items() if name.startswith("sep_"))
         field = self.fields[index]
         text, pos = ctx.text, match.end()
-        lead = (ANNOTATION if separator.strip() == ":" else STRING_PREFIX).match(text, pos) or STRING_PREFIX.match(text, pos)
+        lead = (ANNOTATION.match(text, pos) if separator.strip() == ":" else None) or STRING_PREFIX.match(text, pos)
         if lead is not None:
             pos = lead.end()
         quoted = QUOTED.match(text, pos)
