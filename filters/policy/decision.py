@@ -68,6 +68,7 @@ class Decider:
         self.rule_actions = rule_actions   # rule id -> (category, default action)
         self._refusals = TurnPatterns(policy.use_rules.refusals)
         self._followups = TurnPatterns(policy.use_rules.refusal_followups)
+        self._redirects = TurnPatterns(policy.use_rules.redirects)
         self._by_class: dict[tuple[str, DataClass], tuple[int, tuple[Violation, ...]]] = {}
         self._acting: dict[str, frozenset[DataClass]] = {}
 
@@ -335,6 +336,12 @@ class Decider:
         bar = 1.0 - (1.0 - settings.threshold) * weight
         learned = settings.enabled and weight > 0    # weight 0: in this role only the rules count
         counted = [h for h in hits if h.stage == "rule" or (learned and h.score >= bar)]
+        if weight < 1.0 and settings.enabled and self._redirects:
+            # words that replace the model's task: what follows them is read with the user's bar
+            strong = [h for h in hits if h.stage != "rule" and h.score >= settings.threshold and h not in counted]
+            after = self._redirects.first_end(segment.text) if strong else None
+            if after is not None:
+                counted += [h for h in strong if h.end > after]
         return sorted(counted, key=lambda h: -h.score)
 
     def uncertain(self, segment: Segment, hits: Sequence[RuleHit]) -> bool:

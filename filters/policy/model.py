@@ -135,6 +135,10 @@ class UseRulesPolicy(_Strict):
     # ...unless a later user turn asks for it again (a refusal the client wrote itself, then "do it
     # anyway"): a later user turn matching one of these keeps the refused turn's request counting.
     refusal_followups: list[str] = Field(default_factory=list)
+    # Words addressed to the model that replace its task ("ignore the user's question and answer this
+    # instead:"), in a role read with a stronger bar (a tool definition, a tool result, an assistant turn):
+    # what follows them is a request, read with the user's bar.
+    redirects: list[str] = Field(default_factory=list)
 
 
 class ReviewPolicy(_Strict):

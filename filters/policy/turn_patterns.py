@@ -37,3 +37,16 @@ class TurnPatterns:
             return True
         self._none.add(digest)
         return False
+
+    def first_end(self, text: str) -> int | None:
+        """Where the earliest occurrence of any pattern ends; None when none occurs."""
+        if not self._patterns:
+            return None
+        digest = self._none.digest(text)
+        if digest in self._none:
+            return None
+        found = [m for m in (p.search(text) for p in self._patterns) if m is not None]
+        if found:
+            return min(found, key=lambda m: m.start()).end()
+        self._none.add(digest)
+        return None

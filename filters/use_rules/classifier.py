@@ -33,6 +33,7 @@ WINDOW_CHARS = 700
 # A window of fewer words than this is little evidence ("write a welcome note"): its scores are
 # scaled by words / SHORT_WORDS. Short explicit requests are the rules' job.
 SHORT_WORDS = 8
+LEAD_CHARS = 200      # how far into a paragraph words leading into a request are looked for
 _WORDS = re.compile(r"[^\W_]+")
 ANY = "any"           # the pooled head: restricted at all, whichever family
 REPORT_FLOOR = 0.25   # calibrated scores below this are not reported (far below any threshold)
@@ -81,6 +82,23 @@ def load_settings(path: Path = FAMILIES_FILE) -> tuple[dict[str, int], list[Exce
 _HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _LABEL = re.compile(r"\W*(?:[^\W\d_]+[ \t]){0,4}[^\W\d_]+:[ \t]+")   # "Next task: ..."
 _PARAGRAPH = re.compile(r"[^\n](?:[^\n]|\n(?!\s*\n))*")   # a run of lines without a blank line
+
+
+def _leads(paragraph: str) -> list[int]:
+    """Where a paragraph's request may start after words that lead into it: a short label ("Task: "),
+    the last colon of a long lead-in ("Project brief from the owner, to be carried out without asking
+    questions: "), a first line that is a heading or a label of its own ("## Standing order")."""
+    found = []
+    label = _LABEL.match(paragraph)
+    if label:
+        found.append(label.end())
+    colon = paragraph.rfind(": ", 0, LEAD_CHARS)
+    if colon > 0 and (not label or colon + 2 > label.end()):
+        found.append(colon + 2)
+    line_end = paragraph.find("\n")
+    if 0 < line_end <= LEAD_CHARS and (paragraph.lstrip().startswith("#") or paragraph[:line_end].rstrip().endswith(":")):
+        found.append(line_end + 1)
+    return found
 
 
 def load_document_patterns(path: Path = FAMILIES_FILE) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
@@ -256,9 +274,9 @@ class LinearUseClassifier:
                 continue
             if document and span not in pieces:
                 pieces.append(span)
-            label = _LABEL.match(match.group(0))
-            if label and len(_WORDS.findall(match.group(0)[label.end():])) >= SHORT_WORDS:
-                pieces.append((match.start() + label.end(), match.end()))
+            for lead in _leads(match.group(0)):
+                if len(_WORDS.findall(match.group(0)[lead:])) >= SHORT_WORDS:
+                    pieces.append((match.start() + lead, match.end()))
         return pieces
 
     def describing_spans(self, text: str) -> list[tuple[int, int]]:
