@@ -81,6 +81,7 @@ def load_settings(path: Path = FAMILIES_FILE) -> tuple[dict[str, int], list[Exce
 
 _HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _LABEL = re.compile(r"\W*(?:[^\W\d_]+[ \t]){0,4}[^\W\d_]+:[ \t]+")   # "Next task: ..."
+_PROSE_LEAD = re.compile(r"[^\W\d_][^\n\"{}\[\]=<>|`]*")   # words, not a key of code or data
 _PARAGRAPH = re.compile(r"[^\n](?:[^\n]|\n(?!\s*\n))*")   # a run of lines without a blank line
 
 
@@ -93,7 +94,7 @@ def _leads(paragraph: str) -> list[int]:
     if label:
         found.append(label.end())
     colon = paragraph.rfind(": ", 0, LEAD_CHARS)
-    if colon > 0 and (not label or colon + 2 > label.end()):
+    if colon > 0 and (not label or colon + 2 > label.end()) and _PROSE_LEAD.fullmatch(paragraph, 0, colon):
         found.append(colon + 2)
     line_end = paragraph.find("\n")
     if 0 < line_end <= LEAD_CHARS and (paragraph.lstrip().startswith("#") or paragraph[:line_end].rstrip().endswith(":")):
