@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping
 
-from . import benign, dev_extra, lookalikes, prose, render, secret_shapes
+from . import benign, dev_extra, dev_extra2, lookalikes, prose, render, secret_shapes
 from .case import Case, Ctx
 from .records import Person, person_record, pick_kinds
 
@@ -37,7 +37,9 @@ def _lead_in(ctx: Ctx, case: Case) -> None:
 
 def _dev_case(ctx: Ctx) -> Case:
     roll = ctx.rng.random()
-    kind, shapes = ("none", dev_extra.NONE) if roll < 0.3 else ("pii", dev_extra.PII) if roll < 0.7 else ("secret", dev_extra.SECRET)
+    kind, shapes = (("none", {**dev_extra.NONE, **dev_extra2.NONE}) if roll < 0.3 else
+                    ("pii", {**dev_extra.PII, **dev_extra2.PII}) if roll < 0.7 else
+                    ("secret", {**dev_extra.SECRET, **dev_extra2.SECRET}))
     name = ctx.rng.choice(list(shapes))
     case = Case(kind=kind, shape=f"{kind}_{name}")
     shapes[name](ctx, case)
@@ -45,7 +47,7 @@ def _dev_case(ctx: Ctx) -> Case:
 
 
 def make_case(ctx: Ctx) -> Case:
-    if ctx.split == "dev" and ctx.rng.random() < 0.3:
+    if ctx.split == "dev" and ctx.rng.random() < 0.35:
         return _dev_case(ctx)  # never drawn for the test split, whose random stream stays as frozen
     roll = ctx.rng.random()
     shapes: Mapping[str, Shape]
