@@ -241,8 +241,8 @@ class Decider:
 
     def adopted_turns(self, segments: Sequence[Segment]) -> set[int]:
         """Text the model wrote or a tool returned that a later user turn asks to carry out ("do the task
-        from your previous message", `use_rules.refusal_followups`): the user's own request, read with
-        the user's bar rather than the stronger one its role sets."""
+        from your previous message", `use_rules.refusal_followups`), and a prefill: the user's own
+        request, read with the user's bar rather than the stronger one its role sets."""
         found: set[int] = set()
         weights = self.policy.use_rules.classifier.role_weights
         for i, segment in enumerate(segments):
@@ -251,6 +251,11 @@ class Decider:
             later = next((s for s in segments[i + 1:] if s.role in ("user", "prompt")), None)
             if later is not None and self._followups.search(later.text):
                 found.add(i)
+        # a prefill: the assistant turns after the last user turn or tool result are the client's words,
+        # put in the model's mouth for it to continue
+        turns = [i for i, s in enumerate(segments) if s.role in ("user", "prompt", "tool", "assistant")]
+        while turns and segments[turns[-1]].role == "assistant":
+            found.add(turns.pop())
         return found
 
     def _segment(self, segment: Segment, analysis: TextAnalysis, context: RequestContext,
