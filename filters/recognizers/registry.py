@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from filters.recognizers import device_ids, national, personal, phi, secrets
+from filters.recognizers import device_ids, national, personal, phi, secret_phrases, secrets
 from filters.recognizers.base import FieldRecognizer, Recognizer, Validator
 from filters.recognizers.config import DEFAULT_PATH, RecognizersFile, load_config
 from filters.recognizers.phi import ConditionFinder
 from filters.recognizers.scanner import Scanner
 
 VALIDATORS: dict[str, Validator] = {**personal.VALIDATORS, **national.VALIDATORS, **phi.VALIDATORS,
-                                    **secrets.VALIDATORS, **device_ids.VALIDATORS}
+                                    **secrets.VALIDATORS, **secret_phrases.VALIDATORS,
+                                    **device_ids.VALIDATORS}
 
 
 @dataclass(frozen=True)

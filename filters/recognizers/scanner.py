@@ -39,7 +39,7 @@ def _tag(word: str) -> str:
 
 
 WORD_START_GUARD = re.compile(r"^(?:\[[^\]]*\]|\\.|[^\\(\[])\(\?<!\[([^\]]*)\]\.\)")
-SEPARATOR = r"[\"'\]]?\s{0,3}(?P<sep_%s>=>|==|=|:|(?<=\s)(?:is|was)(?=\s))\s{0,3}"
+SEPARATOR = r"[\"'\]]{0,2}\s{0,3}(?P<sep_%s>=>|==|=|:|(?<=\s)(?:is|was)(?=\s))\s{0,3}"
 
 
 def _word_start(pattern: str) -> bool:

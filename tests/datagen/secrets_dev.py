@@ -23,6 +23,8 @@ import sys
 import uuid
 from pathlib import Path
 
+from tests.datagen.secrets_dev_shapes import shape_negatives, shape_positives
+
 ALNUM = string.ascii_letters + string.digits
 HEX = "0123456789abcdef"
 URLSAFE = ALNUM + "_-"
@@ -263,10 +265,10 @@ def cases(seed: int, rounds: int) -> list[dict]:
     d = Draw(seed)
     out: list[dict] = []
     for round_ in range(rounds):
-        for family, (text, keep) in negatives(d):
+        for family, (text, keep) in negatives(d) + shape_negatives(d):
             out.append({"id": f"sk-{round_}-{len(out)}", "text": text, "tenant": "acme", "kind": family,
                         "values": [], "keep": keep})
-        for family, template, value in positives(d):
+        for family, template, value in positives(d) + shape_positives(d):
             other = "AIDA" + d.s(UPPER32, 16)
             text = template.replace("{w}", other)
             start = text.index("{v}")
