@@ -55,6 +55,8 @@ FIRST_VALUE_CHARS = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
 # inside it ("npm_iSMLgOFFwmpQLIsja" / "PkGCfdWBqkfnmTAGBuH"), which words of a language do not have
 TOKEN_MARK = re.compile(r"[_=+/]|[a-z][A-Z].{0,40}[a-z][A-Z]")
 GROUPED = re.compile(r"[0-9] [0-9]")
+VALUE_CHAR = re.compile(r"[\w.+/=-]")
+LONG_VALUE = 4096
 
 
 class DisguisesConfigError(ConfigFileError):
@@ -187,8 +189,13 @@ class Disguises:
         count = 0
         for match in SPLIT_BREAK.finditer(text):
             before_start = max(0, match.start() - spec.reach)
+            while before_start > 0 and match.start() - before_start < LONG_VALUE and VALUE_CHAR.match(text, before_start - 1):
+                before_start -= 1   # a long value (a JWT) the break cuts far from its start is read whole
+            after_end = match.end() + spec.reach
+            while after_end < len(text) and after_end - match.end() < LONG_VALUE and VALUE_CHAR.match(text, after_end):
+                after_end += 1
             before = text[before_start:match.start()]
-            after = text[match.end():match.end() + spec.reach]
+            after = text[match.end():after_end]
             joined = _last_word(before) + _first_word(after)
             if NEW_KEY.match(after) or not _value_like(joined) and not _number_like(before, after):
                 continue   # the next line starting with `NAME=` or `name:` begins an assignment of its own

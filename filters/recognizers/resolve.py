@@ -36,8 +36,16 @@ def split_values(scanner: Scanner, disguises: Disguises, ctx: TextContext) -> li
             if finding.entity not in (spaced if joiner else entities) or \
                     not finding.start < join + len(joiner) <= finding.end - 1:
                 continue
+            if not joiner and _whole_before(scanner, joined[finding.start:join], finding.entity, config):
+                continue   # a value ending its line (a cookie file's JWT), not cut by the break
             found.append(replace(finding, start=start + finding.start, end=start + finding.end + gap))
     return found
+
+
+def _whole_before(scanner: Scanner, head: str, entity: str, config: tuple[int, int]) -> bool:
+    """Whether the part before the break is a whole value of `entity` on its own."""
+    window = TextContext(head, [Span(0, len(head), DataClass.INPUT, False, "prose")], *config)
+    return any(f.entity == entity and f.start == 0 and f.end == len(head) for f in scanner.scan(window))
 
 
 def _unit(ctx: TextContext, pos: int) -> tuple[int, int]:

@@ -59,7 +59,7 @@ def _password_like(value: str, site: Site) -> bool:
     """Letters and a digit or a symbol, not an identifier, a path, a URL or a template; a sentence's
     closing punctuation is no symbol of it ("use password managers." is none)."""
     core = value.rstrip(TRAILING)
-    if not 4 <= len(core) <= 128 or not any(c.isalpha() for c in core):
+    if not 4 <= len(core) <= 128 or not any(c.isalpha() for c in core) or core.startswith("-"):
         return False
     if not any(c.isdigit() for c in core) and not SYMBOL.search(core):
         return False
@@ -68,10 +68,34 @@ def _password_like(value: str, site: Site) -> bool:
     return not (IDENTIFIER.fullmatch(core) and not any(c.isdigit() for c in core))
 
 
+STOP_WORDS = frozenset("the a an in on at for and or to of is be by it its every after before with from "
+                       "in into that this which when where stored rotated managed kept".split())
+STRONG_SYMBOL = re.compile(r"[!#$%&*?@^~+=]")
+KEYWORD_BEFORE = re.compile(r"(?i:pass(?:word|phrase|wd)?|pwd?)s?(?P<between>(?:[ \t]{1,3}(?i:is|was|to|now|here|->|=>|"
+                            r"(?:for|of|on)[ \t]{1,3}[\w.@-]{1,40})){0,3})[ \t]{1,3}[\"'`]?\Z")
+
+
 def prose_password(value: str, site: Site) -> Verdict:
-    """A password after its word in prose ("use password X", "the password for jane is X", "changed
-    the password to X"): password-like and a literal."""
-    return _literal(value, Site(site.ctx, site.start, site.end, quoted=True)) and _password_like(value, site)
+    """A password after its word in prose ("the password for jane is X", "changed the password to X",
+    "with password orange Horse battery29? for the demo"): one password-like word after words between,
+    or a passphrase of two to four words whose last holds a digit, with a symbol in it."""
+    words = value.split(" ")
+    between = KEYWORD_BEFORE.search(site.ctx.text, max(0, site.start - 120), site.start)
+    connected = between is not None and between.group("between") != ""
+    first = Site(site.ctx, site.start, site.start + len(words[0]), quoted=True)
+    if _literal(words[0], first) and _password_like(words[0], first):
+        if connected or (len(words[0].rstrip(TRAILING)) >= 8 and any(c.isdigit() for c in words[0])
+                         and (any(c.isupper() for c in words[0]) or STRONG_SYMBOL.search(words[0]))):
+            return (0, len(words[0]))   # right after the word: "use password Tr0ub4dor&3", not "password v2"
+    for k in range(2, len(words) + 1):
+        if words[k - 2].lower().strip(TRAILING) in STOP_WORDS or not words[k - 2].strip(TRAILING).isalpha():
+            return False
+        phrase = " ".join(words[:k])
+        if any(c.isdigit() for c in words[k - 1]) and any(c.isalpha() for c in words[k - 1]):
+            if STRONG_SYMBOL.search(phrase) is None or not _literal(phrase, Site(site.ctx, site.start, site.start + len(phrase), quoted=True)):
+                return False
+            return (0, len(phrase))
+    return False
 
 
 def login_pair(value: str, site: Site) -> Verdict:

@@ -77,8 +77,9 @@ def _literal(value: str, site: Site) -> bool:
     following = text[site.end:site.end + 1]
     if following in ("(", "[") or (following == "." and text[site.end + 1:site.end + 2].isalpha()):
         return False
-    if "." in value and all(IDENTIFIER.fullmatch(part) for part in value.split(".")):
-        return False   # attribute access: settings.db_password
+    if "." in value and all(IDENTIFIER.fullmatch(part) for part in value.split(".")) and not (
+            any(c.isdigit() for c in value) and any(c.isupper() for c in value)):
+        return False   # attribute access: settings.db_password; not "Staple.Tiger79"
     if IDENTIFIER.fullmatch(value) and text.count(value) > 1:
         return False   # a variable defined or used elsewhere in the text
     if site.separator == ":":

@@ -53,7 +53,27 @@ FOUND = [
     ('[{{"name": "DB_PASSWORD", "value": "{v}"}}]', "Quartz91#NdH"),
     ('os.environ["MISTRAL_API_KEY"] = "{v}"', r(ALNUM, 32)),
     ("queue: amqp://svc:{v}@mq.internal:5672/", "tiger-5765%40"),
+    ("curl -s --user deploy:{v} https://gitlab.corp/api/v4/projects", "Kaffee-winter&656"),
+    ("curl -s -u admin:{v} https://jenkins.internal/api/json", "correct_Falcon&510"),
+    ("I set the warehouse password to {v} - can you tell me why dbt still fails?", "Kaffee Falcon orange61!"),
+    ("log in with password {v} for the demo", "orange Horse battery29?"),
+    ("note='30-90' pw={v}\n", "Staple.Tiger%379"),
+    ("$ cat .env.production\nDATADOG={v}\nLOG_LEVEL=info", r("0123456789abcdef", 32)),
 ]
+
+
+def test_a_long_value_cut_far_from_its_start_is_found(detector: Detector) -> None:
+    jwt = "eyJhbGciOiJIUzI1NiJ9." + r(ALNUM, 150) + "." + r(ALNUM, 43)
+    text = f"ws://realtime.example.io/socket?token={jwt[:120]}\n{jwt[120:]} keeps dropping"
+    hits = masked(detector, text)
+    assert any(jwt[:120] in hit and jwt[120:140] in hit for hit in hits), hits
+
+
+def test_a_whole_value_ending_its_line_is_not_joined_to_the_next(detector: Detector) -> None:
+    jwt = "eyJhbGciOiJIUzI1NiJ9." + r(ALNUM, 150) + "." + r(ALNUM, 43)
+    text = f"app.acme.io\tFALSE\t/\tTRUE\t0\tsession\t{jwt}\napp.acme.io\tFALSE\t/\tFALSE\t0\tlocale\ten-GB"
+    hits = masked(detector, text, "log")
+    assert jwt in hits and not any("\n" in hit for hit in hits), hits
 
 
 @pytest.mark.parametrize("template, value", FOUND)
@@ -74,6 +94,10 @@ KEPT = [
     "A JWT header such as eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 decodes to the algorithm and type.",
     "Open https://docs.example.com/d/1Xb9fKq7Lm2Np4Rs6Tu8Vw0Yz3Ab5Cd7Ef9Gh/edit and fix it.",
     "cloudflare zone id 023e105f4ecef8ad9ca31a8372d0c353 is the one for example.com",
+    "./app --token-file /var/run/secrets/token --password-file /etc/app/pw --api-key-env OPENAI_API_KEY",
+    "Click Reset password reset123 is not a password, and password v2 ships soon.",
+    "The password for the vault is rotated by the platform team every quarter.",
+    "segment=BR7658935140164117291019165RB datadog_site=datadoghq.eu GITHUB=https://github.com/acme",
 ]
 
 
