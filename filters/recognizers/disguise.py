@@ -41,7 +41,8 @@ PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,64}"
 ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 CELL_EDGES = frozenset(",;|\"")
 WORD_REACH = 64
-SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?=[^\s])")
+# a break, and the indentation after it when a quote is open on the line before ("3f0e30bca9f" / '  573d2…"')
+SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?P<indent>[ \t]{1,40})?(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
 NEW_KEY = re.compile(r"(?:[+-][ \t]?)?[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")   # a diff's +KEY= too
@@ -188,6 +189,10 @@ class Disguises:
             return
         count = 0
         for match in SPLIT_BREAK.finditer(text):
+            if match.group("indent"):
+                line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+                if line.count('"') % 2 == 0 and line.count("'") % 2 == 0:
+                    continue   # an indented next line of its own, not a quoted value's rest
             before_start = max(0, match.start() - spec.reach)
             while before_start > 0 and match.start() - before_start < LONG_VALUE and VALUE_CHAR.match(text, before_start - 1):
                 before_start -= 1   # a long value (a JWT) the break cuts far from its start is read whole

@@ -29,7 +29,7 @@ def split_values(scanner: Scanner, disguises: Disguises, ctx: TextContext) -> li
     config = ctx.window, ctx.window_after
     for start, at, joiner, joined in disguises.split_windows(ctx.text):
         join = at - start
-        gap = (2 if ctx.text.startswith("\r\n", at) else 1) - len(joiner)
+        gap = len(ctx.text[at:at + 44]) - len(ctx.text[at:at + 44].lstrip("\r\n \t")) - len(joiner)
         window = TextContext(joined, [Span(0, len(joined), DataClass.INPUT, False, ctx.kind_at(at) or "prose")],
                              *config)
         for finding in scanner.scan(window):

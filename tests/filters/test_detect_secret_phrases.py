@@ -69,6 +69,13 @@ def test_a_long_value_cut_far_from_its_start_is_found(detector: Detector) -> Non
     assert any(jwt[:120] in hit and jwt[120:140] in hit for hit in hits), hits
 
 
+def test_a_quoted_value_cut_before_an_indented_rest_is_found(detector: Detector) -> None:
+    token = r("0123456789abcdef", 32)
+    text = f'export TWILIO_AUTH_TOKEN="{token[:11]}\n  {token[11:]}"\nexport LOG_LEVEL=info'
+    hits = masked(detector, text, "code")
+    assert any(token[:11] in hit and token[11:] in hit for hit in hits), hits
+
+
 def test_a_whole_value_ending_its_line_is_not_joined_to_the_next(detector: Detector) -> None:
     jwt = "eyJhbGciOiJIUzI1NiJ9." + r(ALNUM, 150) + "." + r(ALNUM, 43)
     text = f"app.acme.io\tFALSE\t/\tTRUE\t0\tsession\t{jwt}\napp.acme.io\tFALSE\t/\tFALSE\t0\tlocale\ten-GB"
