@@ -23,7 +23,7 @@ import numpy as np
 import yaml
 
 from filters.segments import RuleHit
-from filters.use_rules.features import raw_features, weighted
+from filters.use_rules.features import TextFeatures
 from filters.use_rules.token_table import TokenTable
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "config" / "use_classifier"
@@ -147,7 +147,7 @@ class LinearUseClassifier:
         with np.load(model_path, allow_pickle=False) as data:
             vocabulary = bytes(data["vocabulary"]).decode("utf-8").split("\n")
             self.word_count = int(data["word_count"])
-            self._idf = data["idf"].astype(np.float64).tolist()
+            self._idf = data["idf"].astype(np.float64)
             self._coef = data["coef"].astype(np.float32)         # features x families
             self._intercept = data["intercept"].astype(np.float64)
             self.thresholds = data["thresholds"].astype(np.float64)
@@ -180,15 +180,13 @@ class LinearUseClassifier:
                 found |= exception.families
         return found
 
-    def probabilities(self, text: str) -> np.ndarray:
-        """Per family, the model's probability for one window of text."""
-        word_feats, char_feats = raw_features(text)
-        found = weighted(word_feats, self._index, self._idf) + weighted(char_feats, self._index, self._idf)
+    def probabilities(self, text: str, features: TextFeatures | None = None) -> np.ndarray:
+        """Per family, the model's probability for one window of text (`features`: those of the text
+        the window is cut from, with the words looked up so far)."""
+        numbers, values = (features or TextFeatures(self._index, self._idf)).of(text)
         logits = self._intercept.copy()
-        if found:
-            numbers = np.fromiter((n for n, _ in found), dtype=np.int64, count=len(found))
-            values = np.fromiter((v for _, v in found), dtype=np.float32, count=len(found))
-            logits += values @ self._coef[numbers]
+        if len(numbers):
+            logits += values.astype(np.float32) @ self._coef[numbers]
         if self._tokens is not None and self._token_scores is not None:
             tokens = self._tokens.tokens(text)
             if tokens:
@@ -229,11 +227,12 @@ class LinearUseClassifier:
         """Per family: (calibrated score, start, end) of its best window."""
         best = [(0.0, 0, 0)] * len(self.families)
         pieces = self._pieces(text)
+        features = TextFeatures(self._index, self._idf)
         for (start, end), describing in zip(pieces, self._describing(text, pieces)):
             piece = text[start:end]
             if not piece.strip():
                 continue
-            calibrated = self.calibrated(self.probabilities(piece))
+            calibrated = self.calibrated(self.probabilities(piece, features))
             if self.pooled:
                 # The pooled head's score lifts the family that scores highest on its own.
                 pooled, calibrated = calibrated[-1], calibrated[:-1].copy()

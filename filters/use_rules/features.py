@@ -1,7 +1,8 @@
 """The learned use classifier's features: word 1-2 grams and character 3-5 grams, tf-idf weighted.
 
-Training (tests/bench/train_use_classifier.py) and scoring both use this one function, so the
-features a model was fitted on are the features it scores, with no scikit-learn at run time.
+Training (tests/bench/train_use_classifier.py) counts them with `raw_features` and `weighted`; scoring
+computes the same features as arrays (`TextFeatures`), so the features a model was fitted on are the
+features it scores, with no scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+
+import numpy as np
 
 _WORD = re.compile(r"[^\W_]+")
 CHAR_SIZES = (3, 4, 5)
@@ -46,3 +49,76 @@ def weighted(counts: Counter[str], index: dict[str, int], idf: list[float] | Non
             found.append((number, value * idf[number] if idf is not None else value))
     norm = math.sqrt(sum(v * v for _, v in found))
     return [(n, v / norm) for n, v in found] if norm else []
+
+
+class TextFeatures:
+    """The features of one text's windows, as arrays: exactly what `weighted` gives for `raw_features`'
+    word and character counts (the same features in the same order, the same floating-point operations),
+    without a string per gram and occurrence. A word's grams and a pair's number are looked up once per
+    text (its windows overlap and repeat words); made per text, it holds nothing between texts."""
+
+    def __init__(self, index: dict[str, int], idf: np.ndarray) -> None:
+        self._index, self._idf = index, idf
+        self._ids: dict[str, int] = {}      # word -> its number in this text
+        self._word: list[int] = []          # the word's feature number, -1 when the index lacks it
+        self._grams: list[np.ndarray] = []  # the feature numbers of the word's character grams, in order
+        self._pairs: dict[tuple[int, int], int] = {}
+
+    def _id(self, word: str) -> int:
+        number = self._ids.get(word)
+        if number is None:
+            index = self._index
+            number = self._ids[word] = len(self._word)
+            self._word.append(index.get("w:" + word, -1))
+            padded = f" {word} "
+            grams = [index.get("c:" + padded[i:i + size], -1)
+                     for size in CHAR_SIZES for i in range(len(padded) - size + 1)]
+            self._grams.append(np.array([g for g in grams if g >= 0], dtype=np.int64))
+        return number
+
+    def _pair(self, first: int, second: int, words: list[str], at: int) -> int:
+        number = self._pairs.get((first, second))
+        if number is None:
+            number = self._pairs[(first, second)] = self._index.get("b:" + words[at - 1] + " " + words[at], -1)
+        return number
+
+    def of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(feature numbers, L2-normalised sublinear tf x idf) of `text`: its word features, then its
+        character features, each part normalised on its own, in `raw_features`' order."""
+        words = _WORD.findall(text.lower())[:MAX_WORDS]
+        ids = [self._id(word) for word in words]
+        word_numbers: list[int] = []
+        for k, i in enumerate(ids):
+            word_numbers.append(self._word[i])
+            if k:
+                word_numbers.append(self._pair(ids[k - 1], i, words, k))
+        distinct, counts = _in_order(np.array(ids, dtype=np.int64))
+        grams = [self._grams[i] for i in distinct.tolist()]
+        lengths = [len(g) for g in grams]
+        numbers_w, values_w = self._weighted(*_in_order(np.array([n for n in word_numbers if n >= 0], dtype=np.int64)))
+        numbers_c, values_c = self._weighted(*_in_order(np.concatenate(grams) if grams else _NONE,
+                                                        np.repeat(counts, lengths) if grams else None))
+        return np.concatenate((numbers_w, numbers_c)), np.concatenate((values_w, values_c))
+
+    def _weighted(self, numbers: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if not len(numbers):
+            return numbers, np.zeros(0, dtype=np.float64)
+        top = int(counts.max())
+        tf = _TF[counts] if top < len(_TF) else np.array([1.0 + math.log(c) for c in counts.tolist()])
+        values = tf * self._idf[numbers]
+        norm = math.sqrt(sum(v * v for v in values.tolist()))   # summed in order, as `weighted` does
+        return (numbers, values / norm) if norm else (numbers[:0], values[:0])
+
+
+_NONE = np.zeros(0, dtype=np.int64)
+_TF = np.array([0.0] + [1.0 + math.log(c) for c in range(1, 4096)])   # sublinear tf by count, as `weighted`
+
+
+def _in_order(numbers: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct numbers in the order of their first occurrence, and their counts (or summed weights)."""
+    if not len(numbers):
+        return _NONE, _NONE
+    distinct, first, inverse = np.unique(numbers, return_index=True, return_inverse=True)
+    counts = np.bincount(inverse, weights=weights, minlength=len(distinct)).astype(np.int64)
+    order = np.argsort(first, kind="stable")
+    return distinct[order], counts[order]
