@@ -16,14 +16,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import numpy as np
 import yaml
 
 from filters.segments import RuleHit
-from filters.use_rules.features import TextFeatures
+from filters.use_rules.features import TextFeatures, word_grams
 from filters.use_rules.token_table import TokenTable
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "config" / "use_classifier"
@@ -36,6 +36,7 @@ SHORT_WORDS = 8
 LEAD_CHARS = 200      # how far into a paragraph words leading into a request are looked for
 _WORDS = re.compile(r"[^\W_]+")
 ANY = "any"           # the pooled head: restricted at all, whichever family
+WORD_GRAMS = 4096      # words whose character grams are kept between texts
 REPORT_FLOOR = 0.25   # calibrated scores below this are not reported (far below any threshold)
 
 
@@ -157,6 +158,8 @@ class LinearUseClassifier:
                 if "token_pieces" in data else None
             self._token_scores = data["token_scores"].astype(np.float32) if self._tokens else None
         self._index = {feature: number for number, feature in enumerate(vocabulary)}
+        # a word's character grams, for the words seen most recently (about 0.3 KB a word)
+        self._word_grams = lru_cache(maxsize=WORD_GRAMS)(partial(word_grams, self._index))
         families, self._describes, self.describes_weight = load_families(families_path)
         by_clause = {f.clause: f for f in families}
         self.pooled = bool(self.labels) and self.labels[-1] == ANY
@@ -183,7 +186,7 @@ class LinearUseClassifier:
     def probabilities(self, text: str, features: TextFeatures | None = None) -> np.ndarray:
         """Per family, the model's probability for one window of text (`features`: those of the text
         the window is cut from, with the words looked up so far)."""
-        numbers, values = (features or TextFeatures(self._index, self._idf)).of(text)
+        numbers, values = (features or TextFeatures(self._index, self._idf, self._word_grams)).of(text)
         logits = self._intercept.copy()
         if len(numbers):
             logits += values.astype(np.float32) @ self._coef[numbers]
@@ -227,7 +230,7 @@ class LinearUseClassifier:
         """Per family: (calibrated score, start, end) of its best window."""
         best = [(0.0, 0, 0)] * len(self.families)
         pieces = self._pieces(text)
-        features = TextFeatures(self._index, self._idf)
+        features = TextFeatures(self._index, self._idf, self._word_grams)
         for (start, end), describing in zip(pieces, self._describing(text, pieces)):
             piece = text[start:end]
             if not piece.strip():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -57,8 +58,10 @@ class TextFeatures:
     without a string per gram and occurrence. A word's grams and a pair's number are looked up once per
     text (its windows overlap and repeat words); made per text, it holds nothing between texts."""
 
-    def __init__(self, index: dict[str, int], idf: np.ndarray) -> None:
+    def __init__(self, index: dict[str, int], idf: np.ndarray,
+                 grams: Callable[[str], np.ndarray] | None = None) -> None:
         self._index, self._idf = index, idf
+        self._grams_of = grams or (lambda word: word_grams(index, word))
         self._ids: dict[str, int] = {}      # word -> its number in this text
         self._word: list[int] = []          # the word's feature number, -1 when the index lacks it
         self._grams: list[np.ndarray] = []  # the feature numbers of the word's character grams, in order
@@ -67,13 +70,9 @@ class TextFeatures:
     def _id(self, word: str) -> int:
         number = self._ids.get(word)
         if number is None:
-            index = self._index
             number = self._ids[word] = len(self._word)
-            self._word.append(index.get("w:" + word, -1))
-            padded = f" {word} "
-            grams = [index.get("c:" + padded[i:i + size], -1)
-                     for size in CHAR_SIZES for i in range(len(padded) - size + 1)]
-            self._grams.append(np.array([g for g in grams if g >= 0], dtype=np.int64))
+            self._word.append(self._index.get("w:" + word, -1))
+            self._grams.append(self._grams_of(word))
         return number
 
     def _pair(self, first: int, second: int, words: list[str], at: int) -> int:
@@ -108,6 +107,13 @@ class TextFeatures:
         values = tf * self._idf[numbers]
         norm = math.sqrt(sum(v * v for v in values.tolist()))   # summed in order, as `weighted` does
         return (numbers, values / norm) if norm else (numbers[:0], values[:0])
+
+
+def word_grams(index: dict[str, int], word: str) -> np.ndarray:
+    """The feature numbers of `word`'s character grams that `index` has, in `raw_features`' order."""
+    padded = f" {word} "
+    grams = [index.get("c:" + padded[i:i + size], -1) for size in CHAR_SIZES for i in range(len(padded) - size + 1)]
+    return np.array([g for g in grams if g >= 0], dtype=np.int32)
 
 
 _NONE = np.zeros(0, dtype=np.int64)
