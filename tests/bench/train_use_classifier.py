@@ -2,6 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python -m tests.datagen.use_train.public --mirror /work/.mirror --out /tmp/use_public
     .venv/bin/python -m tests.bench.train_use_classifier --public-dir /tmp/use_public [--c 4.0] [--weight NAME=W]
+        [--min-df 3] [--benign-pass 0.995]
 
 The shipped model is built without --public-dir (see the manifest's `public` note and README "Restricted uses")
 and without --embeddings SCALE (wordllama's static embeddings as extra features, folded into head scores per
@@ -36,7 +37,7 @@ MANIFEST = MODEL_DIR / "manifest.yaml"
 NO_EXTRA = False          # --no-extra: the splits alone (to measure what the additions bring)
 EXTRA: list[str] = []     # --extra FILE: instead of the manifest's `extra` (to try a new version)
 WEIGHTS: dict[str, float] = {}   # --weight NAME=W: a public source's weight instead of the manifest's (0: left out)
-BENIGN_PASS_GOAL = 0.99   # thresholds: the lowest that passes this share of dev benign texts
+BENIGN_PASS_GOAL = 0.99   # thresholds: the lowest that passes this share of dev benign texts (--benign-pass)
 
 
 def rows(path: Path) -> list[dict]:
@@ -175,7 +176,12 @@ def main() -> None:
                         help="a public source's weight in fitting instead of the manifest's (0 leaves it out)")
     parser.add_argument("--embeddings", type=float, default=None, metavar="SCALE",
                         help="add wordllama's mean-pooled embeddings (standardised, times SCALE) as features")
+    parser.add_argument("--min-df", type=int, default=None, help="a feature's least document count (default: the manifest's)")
+    parser.add_argument("--benign-pass", type=float, default=None,
+                        help="the share of each dev set's benign texts a family's threshold passes (default 0.99)")
     args = parser.parse_args()
+    global BENIGN_PASS_GOAL
+    BENIGN_PASS_GOAL = args.benign_pass or BENIGN_PASS_GOAL
     WEIGHTS.update({name: float(w) for name, w in (item.split("=", 1) for item in args.weight)})
     global NO_EXTRA
     NO_EXTRA = args.no_extra
@@ -186,7 +192,7 @@ def main() -> None:
     families, _, _ = load_families(FAMILIES_FILE)
     labels = [f.clause for f in families]
     texts, targets, weights = labelled(manifest, "train", labels, args.public_dir)
-    vocab, idf, word_count = vocabulary(texts, manifest.get("min_df", 2))
+    vocab, idf, word_count = vocabulary(texts, args.min_df or manifest.get("min_df", 2))
     index = {f: i for i, f in enumerate(vocab)}
     X = matrix(texts, index, idf)
     embedded = None

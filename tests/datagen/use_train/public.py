@@ -11,8 +11,10 @@ source's sha256 against the manifest. None of them is, or derives from, a set ou
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import hashlib
+import io
 import json
 import random
 import re
@@ -63,6 +65,37 @@ def moderation(data: bytes) -> list[dict[str, object]]:
     return rows
 
 
+def ailuminate(data: bytes, source: dict) -> list[dict[str, object]]:
+    """MLCommons AILuminate's demo prompts (human-written, hazard-labelled): each hazard's clause from the
+    manifest's `clauses` table, so a refusal cites a clause; a hazard the table leaves out is skipped."""
+    table = source["clauses"]
+    rows = []
+    for sample in csv.DictReader(io.StringIO(data.decode("utf-8-sig"))):
+        clause = table.get(sample["hazard"])
+        text = sample["prompt_text"].strip()
+        if clause and text:
+            rows.append(_row(source["name"], len(rows) + 1, text, clause, "block"))
+    return rows
+
+
+def seed_tasks(data: bytes, source: dict) -> list[dict[str, object]]:
+    """Stanford Alpaca's 175 hand-written seed tasks: everyday instructions, as benign (with their input)."""
+    rows = []
+    for line in data.decode("utf-8").splitlines():
+        task = json.loads(line)
+        for instance in task["instances"][:1]:
+            text = task["instruction"].strip() + ("\n\n" + instance["input"].strip() if instance["input"].strip() else "")
+            rows.append(_row(source["name"], len(rows) + 1, text, None, "allow"))
+    return rows
+
+
+def coconot_contrast(data: bytes, source: dict) -> list[dict[str, object]]:
+    """CoCoNot's contrast preference prompts: requests that look unsafe and are not (the set's own labels:
+    an assistant should comply), as benign."""
+    return [_row(source["name"], i + 1, json.loads(line)["prompt"].strip(), None, "allow")
+            for i, line in enumerate(data.decode("utf-8").splitlines()) if line.strip()]
+
+
 def ehrsql(data: bytes, keep: int = 450) -> list[dict[str, object]]:
     """EHRSQL questions over hospital databases: benign analytics (answerable ones only)."""
     questions = sorted({q["question"] for q in json.loads(data) if not q.get("is_impossible")})
@@ -70,24 +103,30 @@ def ehrsql(data: bytes, keep: int = 450) -> list[dict[str, object]]:
     return [_row("ehrsql", i + 1, q, None, "allow") for i, q in enumerate(questions[:keep])]
 
 
-CONVERTERS = {"hh_red_team": hh_red_team, "moderation": moderation, "ehrsql": ehrsql}
+CONVERTERS = {"hh_red_team": lambda data, _: hh_red_team(data), "moderation": lambda data, _: moderation(data),
+              "ehrsql": lambda data, _: ehrsql(data), "ailuminate": ailuminate, "seed_tasks": seed_tasks,
+              "coconot_contrast": coconot_contrast}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mirror", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--only", action="append", default=[], help="convert only this source (repeatable)")
     args = parser.parse_args()
     manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
+    parser_only = set(args.only)
     for source in manifest["public"]:
+        if (parser_only and source["name"] not in parser_only) or float(source.get("weight", 1.0)) == 0:
+            continue   # a source measured and left out of the shipped model (weight 0) is not converted
         rows: list[dict[str, object]] = []
         for path in source["paths"]:
             data = _blob(args.mirror, source["repo"], source["commit"], path["path"])
             digest = hashlib.sha256(data).hexdigest()
             if digest != path["sha256"]:
                 raise SystemExit(f"{source['repo']}:{path['path']}: sha256 {digest}, manifest {path['sha256']}")
-            rows += CONVERTERS[source["name"]](data)
+            rows += CONVERTERS[source.get("converter", source["name"])](data, source)
         out = args.out / f"{source['name']}.jsonl"
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"wrote {out}: {len(rows)} rows")
