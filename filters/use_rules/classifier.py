@@ -98,7 +98,10 @@ def _leads(paragraph: str) -> list[int]:
     if colon > 0 and (not label or colon + 2 > label.end()) and _PROSE_LEAD.fullmatch(paragraph, 0, colon):
         found.append(colon + 2)
     line_end = paragraph.find("\n")
-    if 0 < line_end <= LEAD_CHARS and (paragraph.lstrip().startswith("#") or paragraph[:line_end].rstrip().endswith(":")):
+    first, rest = paragraph[:line_end].strip(), paragraph[line_end + 1:]
+    label_line = first.endswith(":") and len(_WORDS.findall(first)) >= 2 and bool(_PROSE_LEAD.fullmatch(first))
+    # a heading or a label of words, and prose under it (not a block of keys such as YAML's "database:")
+    if 0 < line_end <= LEAD_CHARS and (first.startswith("#") or label_line) and rest[:1] not in (" ", "\t", "-"):
         found.append(line_end + 1)
     return found
 
