@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from faker import Faker
 
+from tests.bench import person_ner_places as places
 from tests.bench.person_ner_templates import DEV_CLEAN, DEV_NAMED, TRAIN_CLEAN, TRAIN_NAMED
 from tests.bench.train_name_model import held_out
 
@@ -53,7 +54,13 @@ ORGS = ["United Nations", "European Commission", "World Health Organization", "F
 DATES = ["%d %b %Y", "%b %d, %Y", "%d %B %Y", "%a, %d %b %Y", "%B %d", "%d %b", "%b %Y", "%Y-%m-%d"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-THINGS = {"city": "GPE", "city2": "GPE", "country": "GPE", "country2": "GPE", "company": "ORG", "brand": "ORG",
+# Faker's towns are real ones there; pt_BR's, fr_FR's, it_IT's, es_MX's, fr_CA's, no_NO's and en_US's are made of
+# people's names ("Nunes", "Colas", "New Melanie") and taught the model that "Beatriz da Rocha" is a place
+PLACE_LOCALES = ["en_IN", "fi_FI", "hu_HU", "cs_CZ", "sk_SK", "pl_PL", "ru_RU", "uk_UA", "es_ES", "es_AR", "es_CO",
+                 "pt_PT", "de_DE", "de_AT", "de_CH", "nl_NL", "nl_BE", "sv_SE", "da_DK", "ro_RO", "hr_HR", "sl_SI",
+                 "el_GR", "az_AZ", "vi_VN", "id_ID", "zu_ZA"]
+PLACE_PREFIX = re.compile(r"^(?:[a-zа-яіїєґ]{1,4}\. |місто |село |смт |TP\. |(?i:thành phố) )|\s*\([^)]*\)$")
+THINGS = {"city": "GPE", "city2": "GPE", "country": "GPE", "country2": "GPE", "region": "GPE", "company": "ORG", "brand": "ORG",
           "brand2": "ORG", "product": "PRODUCT", "band": "ORG", "org": "ORG", "job": "", "tool": "", "month": "",
           "email": "", "date": "DATE", "date2": "DATE"}
 PEOPLE = frozenset({"N", "M", "F", "G", "L", "L2", "P", "n", "f", "R"})
@@ -125,7 +132,31 @@ class Names:
         return f"{given} {surname}"
 
 
-def _things(rng: random.Random, fake: Faker) -> dict[str, str]:
+def _place(rng: random.Random, fake: Faker, attr: str) -> str:
+    """A town, region or country of `fake`'s locale, without "г. " or "(Амур.)", romanised as often as not;
+    a well-known city a third of the time."""
+    if attr == "city" and rng.random() < 0.3:
+        return rng.choice(places.WORLD_CITIES)
+    try:
+        value = getattr(fake, attr)()
+    except AttributeError:
+        value = fake.city()
+    value = PLACE_PREFIX.sub("", value).strip() or fake.city()
+    return romanised(value) if rng.random() < 0.6 else value
+
+
+def _keys(rng: random.Random, dev: bool) -> dict[str, str]:
+    side = "DEV" if dev else "TRAIN"
+    return {short: rng.choice(getattr(places, f"{side}_{kind}_KEYS")) for short, kind in
+            (("ck", "CITY"), ("nk", "COUNTRY"), ("rk", "REGION"), ("ok", "ORG"), ("pk", "PERSON"))}
+
+
+def _things(rng: random.Random, fake: Faker, where: Faker | None = None) -> dict[str, str]:
+    if where is not None:
+        return _things(rng, fake) | {"city": _place(rng, where, "city"), "city2": _place(rng, where, "city"),
+                                     "region": _place(rng, where, "administrative_unit"),
+                                     "country": _place(rng, where, "country"),
+                                     "country2": _place(rng, where, "country")}
     return {"city": fake.city(), "city2": fake.city(), "country": fake.country(), "country2": fake.country(),
             "company": fake.company(), "job": fake.job().title(), "tool": rng.choice(TOOLS),
             "brand": rng.choice(BRANDS), "brand2": rng.choice(BRANDS), "product": rng.choice(PRODUCTS),
@@ -164,10 +195,16 @@ def people(names: Names, rng: random.Random) -> dict[str, str]:
             "R": f"{surname}, {given}"}
 
 
-def cases(dev: bool, per_template: int, seed: int) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
-    """(text, spans) for the training side (dev=False) or the dev side, shuffled."""
+def cases(dev: bool, per_template: int, seed: int,
+          places_only: bool = False) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+    """(text, spans) for the training side (dev=False) or the dev side, shuffled; `places_only`: only
+    the templates of `person_ner_places`."""
     rng = random.Random(seed)
     named, clean = (DEV_NAMED, DEV_CLEAN) if dev else (TRAIN_NAMED, TRAIN_CLEAN)
+    if places_only:
+        named, clean = [], []
+    named_places, clean_places = ((places.DEV_PLACES_NAMED, places.DEV_PLACES_CLEAN) if dev
+                                  else (places.TRAIN_PLACES_NAMED, places.TRAIN_PLACES_CLEAN))
     pool = [Names(locale, seed + i, dev, rng) for i, locale in enumerate(LOCALES)]
     fakes = [Faker(loc) for loc in ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL")]
     for i, fake in enumerate(fakes):
@@ -180,6 +217,16 @@ def cases(dev: bool, per_template: int, seed: int) -> Iterator[tuple[str, list[t
     for template in clean:
         for _ in range(per_template):
             out.append(filled(template, _things(rng, rng.choice(fakes))))
+    wheres = [Faker(loc) for loc in PLACE_LOCALES]
+    for i, fake in enumerate(wheres):
+        fake.seed_instance(seed + 200 + i)
+    for template in named_places:
+        for _ in range(per_template):
+            values = _things(rng, rng.choice(fakes), rng.choice(wheres)) | _keys(rng, dev)
+            out.append(filled(template, values | people(rng.choice(pool), rng)))
+    for template in clean_places:
+        for _ in range(per_template):
+            out.append(filled(template, _things(rng, rng.choice(fakes), rng.choice(wheres)) | _keys(rng, dev)))
     rng.shuffle(out)
     for text, spans in out:
         if TABLE.match(text) or "\t" in text:

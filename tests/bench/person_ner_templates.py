@@ -147,6 +147,9 @@ TRAIN_NAMED = [
     "The customer, {N} of {city}, disputes the charge.",
     "Transfer ownership of the workspace from {N} to {M}.",
     "Invoice to: {N}, {city}, {country}",
+    'crm assign --ticket 4410 --assignee "{N}" --queue support',
+    'git commit --author="{N} <{email}>" -m "Fix typo in docs"',
+    'create_user(name="{N}", team="Data")',
 ]
 
 DEV_NAMED = [

@@ -175,6 +175,7 @@ def main() -> None:
     parser.add_argument("--joined", type=float, default=0.3, help="share of documents made of 2-3 texts")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--eval-only", action="store_true", help="measure the shipped config/person_ner")
+    parser.add_argument("--epochs-dir", type=Path, help="also write each epoch's weights to DIR/epoch-N")
     args = parser.parse_args()
     started = time.time()
     rng = random.Random(TRAIN_SEED)
@@ -183,12 +184,16 @@ def main() -> None:
     dev_originals = list(base.pipe([t for t, _ in dev], batch_size=64))
     rehearsal, kept = prose_lines()
     kept_originals = list(base.pipe(kept, batch_size=64))
+    places = list(cases(True, args.dev_per_template, DEV_SEED + 1, places_only=True))
+    places_originals = list(base.pipe([t for t, _ in places], batch_size=64))
     print(f"original: {json.dumps(evaluate(base, dev, dev_originals))}, {len(kept)} unseen prose lines")
+    print(f"original, places dev templates only: {json.dumps(evaluate(base, places, places_originals))}")
     if args.eval_only:
         before = cpu_ms(base, [t for t, _ in dev])
         base.get_pipe("ner").from_disk(args.out, exclude=["vocab"])
         print("shipped: ", json.dumps(evaluate(base, dev, dev_originals)),
               f"agreement on unseen prose {agreement(base, kept, kept_originals):.3f}")
+        print(f"shipped, places dev templates only: {json.dumps(evaluate(base, places, places_originals))}")
         print(f"NER alone, CPU ms per dev text: package {before:.2f}, shipped {cpu_ms(base, [t for t, _ in dev]):.2f}")
         return
     train = joined(list(cases(False, args.per_template, TRAIN_SEED)), rng, args.joined)
@@ -203,7 +208,10 @@ def main() -> None:
         for batch in minibatch(data, size=args.batch):
             nlp.update(batch, drop=args.drop, sgd=optimizer, losses=losses)
         figures = evaluate(nlp, dev, dev_originals) | {"prose_agreement_f1": agreement(nlp, kept, kept_originals)}
+        figures |= {f"places_{k}": v for k, v in evaluate(nlp, places, places_originals).items()}
         history.append({"epoch": epoch + 1, "loss": round(losses.get("ner", 0.0), 1), **figures})
+        if args.epochs_dir is not None:
+            nlp.get_pipe("ner").to_disk(args.epochs_dir / f"epoch-{epoch + 1}", exclude=["vocab"])
         print(f"epoch {epoch + 1}: loss {losses.get('ner', 0.0):.0f}", json.dumps(figures),
               f"{time.time() - started:.0f} s", flush=True)
     out = args.out
@@ -215,6 +223,7 @@ def main() -> None:
         "trainer": "tests/bench/train_person_ner.py", "data": "tests/bench/person_ner_data.py",
         "arguments": vars(args), "train_seed": TRAIN_SEED, "dev_seed": DEV_SEED, "locales": LOCALES,
         "documents": len(data), "rehearsal_lines": len(rehearsal), "unseen_prose_lines": len(kept), "dev_cases": len(dev),
+        "places_dev_cases": len(places),
         "minutes": round((time.time() - started) / 60, 1), "history": history,
         "sha256": digest(out), "bytes": sum(p.stat().st_size for p in out.iterdir() if p.name != "manifest.json"),
     }
