@@ -89,3 +89,16 @@ def test_each_family_found_however_written(detector: Detector, family: str, writ
 ])
 def test_look_alikes_are_kept(detector: Detector, text: str) -> None:
     assert found(detector, text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("user=ana passport=X1234567 nid=529.982.247-25", "529.982.247-25"),     # the usual short key of a national id
+    ("nid_no: 8112 0453 19", "8112 0453 19"),
+    ('{"id_no": "S9284025E"}', "S9284025E"),
+])
+def test_short_national_id_keys(detector: Detector, text: str, value: str) -> None:
+    assert ("NATIONAL_ID", value) in found(detector, text)
+
+
+def test_order_number_after_other_key_is_kept(detector: Detector) -> None:
+    assert found(detector, "order_no=ORD-2025-1130 pid=48213") == []
