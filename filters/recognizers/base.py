@@ -85,6 +85,7 @@ class Recognizer:
     match: re.Pattern[str] | None = field(init=False)
     context: re.Pattern[str] | None = field(init=False)
     negative: re.Pattern[str] | None = field(init=False)
+    unit: re.Pattern[str] | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.name, self.entity, self.priority = self.spec.name, self.spec.entity, self.spec.priority
@@ -92,6 +93,8 @@ class Recognizer:
         self.match = re.compile(self.spec.match) if self.spec.match else None
         self.context = word_regex(self.spec.context)
         self.negative = word_regex(self.spec.negative_context)
+        after = word_regex(self.spec.negative_after)
+        self.unit = re.compile(rf"[ \t]{{0,2}}(?:{after.pattern})") if after is not None else None
 
     def evaluate(self, value: str, site: Site, ndigits: int | None = None) -> Finding | None:
         """The finding this recognizer makes of `value` at `site`, or None."""
@@ -119,6 +122,8 @@ class Recognizer:
             start, end = span
         if self.negative is not None and self.negative.search(site.ctx.negative_near(start, end)):
             return None
+        if self.unit is not None and self.unit.match(site.ctx.lower, end):
+            return None   # "859 731 623 rows", "6.648.801 EUR": a quantity, not a phone
         score = spec.score
         if spec.context_score is not None and spec.context_score > score and self.context is not None:
             if context or (context is None and self._context(site, start, end)):

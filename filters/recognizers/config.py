@@ -117,6 +117,7 @@ class RecognizerDef(_Strict):
     context_score: float | None = Field(default=None, ge=0, le=1)
     context: list[str] = Field(default_factory=list)
     negative_context: list[str] = Field(default_factory=list)
+    negative_after: list[str] = Field(default_factory=list)   # a word right after the value that rules it out
     requires_near: list[str] = Field(default_factory=list)
     priority: int = Field(default=2, ge=0, le=9)
     claims: bool = False            # pattern: a match its validator refuses is still read no further

@@ -115,6 +115,11 @@ class TextContext:
     def negative_near(self, start: int, end: int) -> str:
         """The closer words before a value, on its line, in which a negative context word rules it out."""
         line_start = self.lower.rfind("\n", max(0, start - NEGATIVE_BEFORE), start) + 1
+        key = OWN_KEY.search(self.lower, max(line_start, start - 80), start)
+        if key is not None:
+            # `/api/v2/users?client_ip=...`: a value after its own key is ruled out by that key alone, not
+            # by the "v2" of the path before it
+            return f"{self.lower[key.start():start]} | {self.header_at(start)}"
         first = max(line_start, start - NEGATIVE_BEFORE)
         while first < start and first > line_start and self.lower[first - 1].isalnum():
             first += 1   # not the tail of a cut word: "cvv=" read from its last "v" is no "v" of a version

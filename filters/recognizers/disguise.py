@@ -14,6 +14,7 @@ joined, for the pattern recognizers to read again.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
 from bisect import bisect_left
@@ -37,7 +38,16 @@ INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u20
 # letterlike symbols, ligatures, small and fullwidth forms, mathematical letters and digits.
 COMPATIBLE = ("\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u2024\u202f\u205f\u2070-\u209f\u2100-\u214f"
               "\u2460-\u24ff\u3000\ufb00-\ufb06\ufe50-\ufe6b\uff01-\uff5e\U0001d400-\U0001d7ff")
-PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,64}"
+PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,600}"   # a fullwidth value encoded is three escapes a character
+# a form-encoded value, whose "+" is a space: a query or log value (`?card=4556+7375+...`) or a word holding a
+# %XX escape (`%2B49+30+073443`); read before single escapes, so its escapes are decoded with it
+FORM = r"(?:[?&]|(?<![^\s]))[\w.-]{1,40}=[\w.%-]{0,120}\+[\w.%+-]{1,200}|[\w.-]{0,60}%[0-9A-Fa-f]{2}[\w.%-]{0,120}\+[\w.%+-]{1,200}"
+# what a reader decodes in a string: JSON's and JavaScript's `\u0040`, C's and Python's `\x40`, HTML's
+# `&#64;`, `&#x40;`, `&commat;`, `&shy;` (the decoded character is read like any other: a soft hyphen as
+# nothing, a fullwidth digit as a digit)
+ESCAPE = r"\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+# dashes other than the hyphen-minus between two letters or digits ("536‑22‑8107", "030–1234"): a hyphen
+DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63"
 ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 CELL_EDGES = frozenset(",;|\"")
 WORD_REACH = 64
@@ -131,7 +141,7 @@ class Disguises:
         self.config = config
         self.letters = dict(config.letters)
         look_alikes = "".join(re.escape(c) for c in self.letters)
-        self.pattern = re.compile(f"{PERCENT}|[{INVISIBLE}{COMPATIBLE}{look_alikes}]")
+        self.pattern = re.compile(f"{FORM}|{PERCENT}|{ESCAPE}|[{INVISIBLE}{COMPATIBLE}{DASHES}{look_alikes}]")
 
     @classmethod
     def default(cls) -> Disguises:
@@ -168,15 +178,22 @@ class Disguises:
     def _replacement(self, text: str, match: re.Match[str]) -> list[tuple[str, int, int]]:
         """(character, original start, original end) of what a reader sees in place of `match`."""
         found, start = match.group(), match.start()
+        if len(found) > 1 and "+" in found:
+            return _form_decoded(found, start)
         if found[0] == "%" and len(found) >= 3:
-            return _decoded(found, start)
+            return _folded(_decoded(found, start))
+        if len(found) > 2:
+            char = _unescaped(found)
+            if char == found:
+                return [(c, start + i, start + i + 1) for i, c in enumerate(found)]
+            return _folded([(char, start, start + len(found))])
         latin = self.letters.get(found)
         if latin is not None:
             return [(latin if _in_latin_word(text, start) else found, start, start + 1)]
-        folded = unicodedata.normalize("NFKC", found)
-        if not folded or unicodedata.category(folded[0]) in ("Cf", "Cc"):
-            return []   # invisible: read as nothing
-        return [(char, start, start + 1) for char in folded]
+        if found in DASHES:
+            between = text[start - 1:start].isalnum() and text[start + 1:start + 2].isalnum()
+            return [("-" if between else found, start, start + 1)]
+        return _folded([(found, start, start + 1)])
 
     def split_windows(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """(start, break position, joiner, joined text) around each line break that may cut a value in two.
@@ -266,6 +283,45 @@ def _in_latin_word(text: str, pos: int) -> bool:
     while high < len(text) and high - pos < WORD_REACH and not text[high].isspace() and text[high] not in CELL_EDGES:
         high += 1
     return ASCII_WORD_CHAR.search(text, low, high) is not None
+
+
+def _folded(chars: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Decoded characters as read: invisible ones dropped, compatibility forms folded (NFKC)."""
+    out: list[tuple[str, int, int]] = []
+    for char, char_start, char_end in chars:
+        folded = "-" if char in DASHES else unicodedata.normalize("NFKC", char) if not char.isascii() else char
+        if not folded or unicodedata.category(folded[0]) in ("Cf", "Cc") and folded not in "\t\n":
+            continue   # invisible: read as nothing
+        out.extend((c, char_start, char_end) for c in folded)
+    return out
+
+
+def _unescaped(escape: str) -> str:
+    """The character a `\\u....`, `\\x..` or HTML escape stands for; the escape itself when it stands for
+    a control character or none (`&notanentity;`)."""
+    if escape[0] == "\\":
+        char = chr(int(escape[2:], 16))
+        if 0xD800 <= ord(char) <= 0xDFFF or escape[1] == "x" and not (" " <= char <= "~" or char == "\u00ad"):
+            return escape
+    else:
+        char = html.unescape(escape)
+        if char == escape or len(char) != 1:
+            return escape
+    if unicodedata.category(char) == "Cc":
+        return escape
+    return char
+
+
+def _form_decoded(value: str, start: int) -> list[tuple[str, int, int]]:
+    """A form-encoded value: each "+" a space, its %XX escapes decoded."""
+    out: list[tuple[str, int, int]] = []
+    for piece in re.finditer(PERCENT + r"|[^%]+|%", value):
+        at = start + piece.start()
+        if piece.group()[0] == "%" and len(piece.group()) >= 3:
+            out += _folded(_decoded(piece.group(), at))
+        else:
+            out += [(" " if c == "+" else c, at + i, at + i + 1) for i, c in enumerate(piece.group())]
+    return out
 
 
 def _decoded(escapes: str, start: int) -> list[tuple[str, int, int]]:

@@ -139,12 +139,26 @@ def month_date(value: str, site: Site) -> Verdict:
 
 def phone(value: str, site: Site) -> Verdict:
     """A phone number valid for its country code or one of the common regions (python-phonenumbers)."""
-    return _phone(value, PHONE_REGIONS)
+    return not _inside_longer(site) and _phone(value, PHONE_REGIONS)
 
 
 def phone_any_region(value: str, site: Site) -> Verdict:
     """A phone number (as `phone`) valid and grouped as written in one of some fifty regions."""
-    return _phone(value, MORE_PHONE_REGIONS)
+    return not _inside_longer(site) and _phone(value, MORE_PHONE_REGIONS)
+
+
+def _inside_longer(site: Site) -> bool:
+    """Whether the candidate is some digit groups of a longer run ("9526 3344" of "ref 9526 3344 1051 7840",
+    a number failing Luhn): a digit group joined by one space, dot or dash goes on before or after it."""
+    text, start, end = site.ctx.text, site.start, site.end
+    if text[start:start + 1] in "+(":
+        return False
+    return LONGER_BEFORE.search(text, max(0, start - 2), start) is not None or \
+        LONGER_AFTER.match(text, end) is not None
+
+
+LONGER_BEFORE = re.compile(r"[0-9][ .-]\Z")
+LONGER_AFTER = re.compile(r"[ .-][0-9]")
 
 
 def _phone(value: str, regions: tuple[str, ...]) -> bool:

@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from faker import Faker
 
-from tests.datagen import national_values
+from tests.datagen import disguise_combos, national_values
 from tests.datagen.blind_pii import values
 
 ADDRESS_LOCALES = ["de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH", "it_IT", "es_ES", "es_MX", "es_AR", "es_CL",
@@ -263,6 +263,25 @@ def generate(count: int = 2000, seed: int = 1010) -> list[dict]:
         case = maker(rng, fk)
         out.append({"id": f"f-{index + 1:06d}", "text": case.text, "tenant": "acme", "kind": maker.__name__,
                     "locale": locale, "values": case.values, "keep": case.keep})
+    return out + combined(fakers, seed)
+
+
+# issue 10's fifth formats step: disguises combined and in every notation, and look-alikes to keep
+# (tests/datagen/disguise_combos.py); drawn after the first 2,000 so those stay as they were
+EXTRA = [(disguise_combos.combo_case, 800), (disguise_combos.keep_case, 300)]
+
+
+def combined(fakers: dict[str, Faker], seed: int) -> list[dict]:
+    out = []
+    for maker, count in EXTRA:
+        for index in range(count):
+            rng = random.Random(f"formats-dev5:{seed}:{maker.__name__}:{index}")
+            locale = rng.choice(ADDRESS_LOCALES)
+            fk = fakers[locale]
+            fk.seed_instance(rng.getrandbits(64))
+            case = maker(rng, fk, Case)
+            out.append({"id": f"f5-{maker.__name__[:5]}-{index + 1:05d}", "text": case.text, "tenant": "acme",
+                        "kind": maker.__name__, "locale": locale, "values": case.values, "keep": case.keep})
     return out
 
 
