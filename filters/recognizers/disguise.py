@@ -39,9 +39,9 @@ INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u20
 COMPATIBLE = ("\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u2024\u202f\u205f\u2070-\u209f\u2100-\u214f"
               "\u2460-\u24ff\u3000\ufb00-\ufb06\ufe50-\ufe6b\uff01-\uff5e\U0001d400-\U0001d7ff")
 PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,600}"   # a fullwidth value encoded is three escapes a character
-# a form-encoded value, whose "+" is a space: a query or log value (`?card=4556+7375+...`) or a word holding a
-# %XX escape (`%2B49+30+073443`); read before single escapes, so its escapes are decoded with it
-FORM = r"(?:[?&]|(?<![^\s]))[\w.-]{1,40}=[\w.%-]{0,120}\+[\w.%+-]{1,200}|[\w.-]{0,60}%[0-9A-Fa-f]{2}[\w.%-]{0,120}\+[\w.%+-]{1,200}"
+# a form-encoded value's short groups, whose "+" is a space (`?card=4556+7375+8689+9855`, `%2B49+30+073443`);
+# not inside a longer run of base64 characters (`AWS_SESSION_TOKEN=IQoJ...+...`: a token's "+" is its own)
+FORM = r"(?<![A-Za-z0-9+/])(?:%2[Bb])?[A-Za-z0-9]{1,10}(?:\+[A-Za-z0-9]{1,10}){2,8}(?![A-Za-z0-9+/=%])"
 # what a reader decodes in a string: JSON's and JavaScript's `\u0040`, C's and Python's `\x40`, HTML's
 # `&#64;`, `&#x40;`, `&commat;`, `&shy;` (the decoded character is read like any other: a soft hyphen as
 # nothing, a fullwidth digit as a digit)
@@ -57,15 +57,20 @@ VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
 NEW_KEY = re.compile(r"(?:[+-][ \t]?)?[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")   # a diff's +KEY= too
 CELL_DELIMITERS = frozenset(",;|\t")
-NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9]\Z|[0-9]\Z")
-NUMBER_HEAD = re.compile(r"[0-9][0-9 ().-]{0,24}[0-9]|[0-9]")
+# a dash or dot may end the line ("246-86-" / "3138") or start the next ("182" / ".98.9.12")
+NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9][.-]?\Z|[0-9][.-]?\Z")
+NUMBER_HEAD = re.compile(r"[.-]?[0-9][0-9 ().-]{0,24}[0-9]|[.-]?[0-9]")
+# a code's groups of letters and digits ("FR35 1729 7003 85OC O" / "S33 4XFY F81")
+GROUPS_TAIL = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]{2,6}[ -]){2,8}[A-Za-z0-9]{1,6}\Z")
+GROUPS_HEAD = re.compile(r"[A-Za-z0-9]{1,6}(?:[ -][A-Za-z0-9]{2,6}){1,8}(?![A-Za-z0-9])")
 # a password's symbols count: "rYu9$ZFyyn!etL" / "9"
 LAST_VALUE_CHARS = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}\Z")
 FIRST_VALUE_CHARS = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
 # a token without digits, cut: long, and either a token's punctuation or capitals after small letters
 # inside it ("npm_iSMLgOFFwmpQLIsja" / "PkGCfdWBqkfnmTAGBuH"), which words of a language do not have
 TOKEN_MARK = re.compile(r"[_=+/]|[a-z][A-Z].{0,40}[a-z][A-Z]")
-GROUPED = re.compile(r"[0-9] [0-9]")
+DOMAIN_END = re.compile(r"\.[A-Za-z]{2,24}\Z")
+GROUPED = re.compile(r"[0-9](?: |[.-] ?)[0-9]")
 VALUE_CHAR = re.compile(r"[\w.+/=-]")
 LONG_VALUE = 4096
 
@@ -195,8 +200,9 @@ class Disguises:
             return [("-" if between else found, start, start + 1)]
         return _folded([(found, start, start + 1)])
 
-    def split_windows(self, text: str) -> Iterator[tuple[int, int, str, str]]:
-        """(start, break position, joiner, joined text) around each line break that may cut a value in two.
+    def split_windows(self, text: str) -> Iterator[tuple[int, int, int, str, str]]:
+        """(start, break position, its end, joiner, joined text) around each line break that may cut a value
+        in two (the break's end is past the next line's indentation).
 
         The joined text is text[start:], `reach` characters either side of that one line break, with
         the break replaced by the joiner: nothing, and also a space between two digits (a card's
@@ -218,15 +224,19 @@ class Disguises:
                 after_end += 1
             before = text[before_start:match.start()]
             after = text[match.end():after_end]
-            joined = _last_word(before) + _first_word(after)
-            if NEW_KEY.match(after) or not _value_like(joined) and not _number_like(before, after):
+            last = _last_word(before)
+            if text[match.end() - 1] in " \t" and DOMAIN_END.search(last):
+                continue   # "jane@example.com" / "  part no. 12": an indented line after a whole address
+            joined = last + _first_word(after)
+            if NEW_KEY.match(after) or not _value_like(joined) and not _number_like(before, after) \
+                    and not _groups_like(before, after):
                 continue   # the next line starting with `NAME=` or `name:` begins an assignment of its own
             count += 1
             if count > spec.max_breaks:
                 return
-            yield before_start, match.start(), "", before + after
+            yield before_start, match.start(), match.end(), "", before + after
             if before[-1:].isdigit() and after[:1].isdigit():
-                yield before_start, match.start(), " ", f"{before} {after}"
+                yield before_start, match.start(), match.end(), " ", f"{before} {after}"
 
 
 def _value_like(word: str) -> bool:
@@ -253,6 +263,16 @@ def _number_like(before: str, after: str) -> bool:
         if GROUPED.search(tail.group() + " " + head.group()) is None or not any(c.isalpha() for c in line):
             return False
     return sum(c.isdigit() for c in tail.group() + head.group()) >= 8
+
+
+def _groups_like(before: str, after: str) -> bool:
+    """Whether a code's groups of capitals and digits end `before` and go on in `after` (an IBAN cut
+    inside a group), with eight digits at least."""
+    tail, head = GROUPS_TAIL.search(before), GROUPS_HEAD.match(after)
+    if tail is None or head is None:
+        return False
+    both = tail.group() + head.group()
+    return sum(c.isdigit() for c in both) >= 8 and not any(c.islower() for c in both)
 
 
 def _last_word(text: str) -> str:

@@ -27,9 +27,9 @@ def split_values(scanner: Scanner, disguises: Disguises, ctx: TextContext) -> li
     spaced = frozenset(disguises.config.split_lines.spaced)
     found: list[Finding] = []
     config = ctx.window, ctx.window_after
-    for start, at, joiner, joined in disguises.split_windows(ctx.text):
+    for start, at, after, joiner, joined in disguises.split_windows(ctx.text):
         join = at - start
-        gap = len(ctx.text[at:at + 44]) - len(ctx.text[at:at + 44].lstrip("\r\n \t")) - len(joiner)
+        gap = after - at - len(joiner)
         window = TextContext(joined, [Span(0, len(joined), DataClass.INPUT, False, ctx.kind_at(at) or "prose")],
                              *config)
         for finding in scanner.scan(window):

@@ -154,7 +154,8 @@ def look_alike(rng: random.Random) -> str:
     if kind == 1:
         return f"a total of {n(1, 99)}.{n(100, 999)}.{n(100, 999)} EUR"
     if kind == 2:
-        return "ref " + " ".join(not_luhn(rng, 16)[i:i + 4] for i in range(0, 16, 4))
+        number = not_luhn(rng, 16)
+        return "ref " + " ".join(number[i:i + 4] for i in range(0, 16, 4))
     if kind == 3:
         return f"timeout range {n(100, 900)}-{n(10000, 90000)} ms"
     if kind == 4:
@@ -174,7 +175,8 @@ def look_alike(rng: random.Random) -> str:
     if kind == 11:
         return f"{n(10, 99)} {n(100, 999)} {n(100, 999)} {n(10, 99)} bytes"
     if kind == 12:
-        return "items " + "-".join(not_luhn(rng, 16)[i:i + 4] for i in range(0, 16, 4)) + " in stock"
+        number = not_luhn(rng, 16)
+        return "items " + "-".join(number[i:i + 4] for i in range(0, 16, 4)) + " in stock"
     return f"part no. {n(100, 999)}-{n(1000, 9999)}-{n(10, 99)}"
 
 
