@@ -44,10 +44,6 @@ DISGUISED = [
     (f"Please charge {PCT_FULLWIDTH} today", [PCT_FULLWIDTH[:27], "9855"]),
     ("card 4556\u20117375\u20118689\u20119855 on file, SSN 536\u221222\u22128107", ["8689", "8107"]),
     ("IBAN DE89 3704 00\x1b44 0532\x00 0130 00 please", ["0532", "3704"]),
-    ("reply to jane.doe@exa\n    mple.com after lunch", ["jane.doe", "mple.com"]),
-    ("card number:\n  5580 6565 3\n    504 1921\n thanks", ["6565", "1921"]),
-    ("Please update my SSN to 246-86-\n\t3138 today.", ["3138"]),
-    ("level=info client_ip=145.19.86\n    .72 status=ok", ["145.19"]),
     ('{"iban": "GB82 WEST 1234 5698 7654 3\r\n2"}', ["5698 7654"]),
     ("GET /api/v2/users?client_ip=221.147.94.248&plan=pro 200", ["221.147.94.248"]),
 ]
