@@ -140,12 +140,14 @@ def test_weights_are_honoured_over_hundreds_of_requests(rig: Rig, upstream, oai:
 
 def test_a_deployment_that_keeps_failing_is_cooled_down_and_recovers(fresh: Rig) -> None:
     fresh.flaky.fail_status = 503
-    sdk = openai.OpenAI(base_url=fresh.gateway.url + "/v1", api_key=KEY, max_retries=1)
+    # No SDK retries: a retry's back-off (about half a second) would eat the 1 s cool-down the checks below run in.
+    sdk = openai.OpenAI(base_url=fresh.gateway.url + "/v1", api_key=KEY, max_retries=0)
     for attempt in range(2):   # routing.cooldown_after_failures in this rig
         if attempt:
             time.sleep(1.1)    # the failing deployment was demoted for routing.cooldown_s (1 s in this rig)
-        reply = sdk.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "x"}])
-        assert reply.choices[0].message.content == "x"    # the SDK's retry, served by the steady deployment
+        with pytest.raises(openai.APIStatusError) as relayed:
+            sdk.chat.completions.create(model="cooling", messages=[{"role": "user", "content": "x"}])
+        assert relayed.value.status_code == 503    # the failure is relayed (retries.on_status: relay)
     assert len(fresh.flaky.requests) == 2
     assert _cooled_gauge(fresh, "cooling", "flaky-standin:flaky") == 1.0
     ready = json.loads(_get(fresh.gateway.url + "/readyz"))
