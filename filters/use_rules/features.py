@@ -1,15 +1,14 @@
 """The learned use classifier's features: word 1-2 grams and character 3-5 grams, tf-idf weighted.
 
-Training (tests/bench/train_use_classifier.py) counts them with `raw_features` and `weighted`; scoring
-computes the same features as arrays (`TextFeatures`), so the features a model was fitted on are the
-features it scores, with no scikit-learn at run time.
+Training (tests/bench/train_use_classifier.py) and scoring compute them with the same code
+(`TextFeatures`; training also counts document frequencies with `feature_names`), so the features a
+model was fitted on are the features it scores, with no scikit-learn at run time.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
@@ -19,44 +18,40 @@ CHAR_SIZES = (3, 4, 5)
 MAX_WORDS = 400   # a window longer than this is scored on its first MAX_WORDS words (see classifier windows)
 
 
-def raw_features(text: str) -> tuple[Counter[str], Counter[str]]:
-    """(word features, character features) of `text`: counts of `w:word`, `b:w1 w2`, `c:gram`."""
-    words = _WORD.findall(text.lower())[:MAX_WORDS]
-    word_feats: Counter[str] = Counter()
-    char_feats: Counter[str] = Counter()
-    previous = None
-    for word in words:
-        word_feats["w:" + word] += 1
-        if previous is not None:
-            word_feats["b:" + previous + " " + word] += 1
-        previous = word
-        padded = f" {word} "
-        length = len(padded)
-        for size in CHAR_SIZES:
-            if length < size:
-                break
-            for i in range(length - size + 1):
-                char_feats["c:" + padded[i:i + size]] += 1
-    return word_feats, char_feats
+def words_of(text: str) -> list[str]:
+    """The words a text is scored on: lower-cased runs of letters and digits, the first MAX_WORDS."""
+    return _WORD.findall(text.lower())[:MAX_WORDS]
 
 
-def weighted(counts: Counter[str], index: dict[str, int], idf: list[float] | None) -> list[tuple[int, float]]:
-    """(feature number, sublinear tf x idf, L2-normalised) of the features in `index`."""
-    found: list[tuple[int, float]] = []
-    for feature, count in counts.items():
-        number = index.get(feature)
-        if number is not None:
-            value = 1.0 + math.log(count)
-            found.append((number, value * idf[number] if idf is not None else value))
-    norm = math.sqrt(sum(v * v for _, v in found))
-    return [(n, v / norm) for n, v in found] if norm else []
+def word_key(word: str) -> str:
+    return "w:" + word
+
+
+def pair_key(first: str, second: str) -> str:
+    return "b:" + first + " " + second
+
+
+def char_keys(word: str) -> list[str]:
+    """`word`'s character 3-5 grams (padded with a space each side), shortest first, in text order."""
+    padded = f" {word} "
+    return ["c:" + padded[i:i + size] for size in CHAR_SIZES for i in range(len(padded) - size + 1)]
+
+
+def feature_names(text: str) -> set[str]:
+    """Every feature `text` has, indexed or not (training counts their document frequency with it)."""
+    words = words_of(text)
+    found = {word_key(w) for w in words} | {pair_key(a, b) for a, b in zip(words, words[1:])}
+    for word in set(words):
+        found.update(char_keys(word))
+    return found
 
 
 class TextFeatures:
-    """The features of one text's windows, as arrays: exactly what `weighted` gives for `raw_features`'
-    word and character counts (the same features in the same order, the same floating-point operations),
-    without a string per gram and occurrence. A word's grams and a pair's number are looked up once per
-    text (its windows overlap and repeat words); made per text, it holds nothing between texts."""
+    """The features of texts, as arrays: for each text its word 1-2 grams, then its character grams, in
+    order of first occurrence, each part weighted sublinear tf x idf and L2-normalised on its own. The
+    one implementation training and scoring share, so the features a model was fitted on are the
+    features it scores. A word's grams and a pair's number are looked up once per instance (a text's
+    windows overlap and repeat words): scoring makes one per text, training one for all its texts."""
 
     def __init__(self, index: dict[str, int], idf: np.ndarray,
                  grams: Callable[[str], np.ndarray] | None = None) -> None:
@@ -71,20 +66,20 @@ class TextFeatures:
         number = self._ids.get(word)
         if number is None:
             number = self._ids[word] = len(self._word)
-            self._word.append(self._index.get("w:" + word, -1))
+            self._word.append(self._index.get(word_key(word), -1))
             self._grams.append(self._grams_of(word))
         return number
 
     def _pair(self, first: int, second: int, words: list[str], at: int) -> int:
         number = self._pairs.get((first, second))
         if number is None:
-            number = self._pairs[(first, second)] = self._index.get("b:" + words[at - 1] + " " + words[at], -1)
+            number = self._pairs[(first, second)] = self._index.get(pair_key(words[at - 1], words[at]), -1)
         return number
 
     def of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(feature numbers, L2-normalised sublinear tf x idf) of `text`: its word features, then its
-        character features, each part normalised on its own, in `raw_features`' order."""
-        words = _WORD.findall(text.lower())[:MAX_WORDS]
+        character features, each part normalised on its own."""
+        words = words_of(text)
         ids = [self._id(word) for word in words]
         word_numbers: list[int] = []
         for k, i in enumerate(ids):
@@ -105,19 +100,18 @@ class TextFeatures:
         top = int(counts.max())
         tf = _TF[counts] if top < len(_TF) else np.array([1.0 + math.log(c) for c in counts.tolist()])
         values = tf * self._idf[numbers]
-        norm = math.sqrt(sum(v * v for v in values.tolist()))   # summed in order, as `weighted` does
+        norm = math.sqrt(sum(v * v for v in values.tolist()))   # summed in order of first occurrence
         return (numbers, values / norm) if norm else (numbers[:0], values[:0])
 
 
 def word_grams(index: dict[str, int], word: str) -> np.ndarray:
-    """The feature numbers of `word`'s character grams that `index` has, in `raw_features`' order."""
-    padded = f" {word} "
-    grams = [index.get("c:" + padded[i:i + size], -1) for size in CHAR_SIZES for i in range(len(padded) - size + 1)]
+    """The feature numbers of `word`'s character grams that `index` has, in `char_keys`' order."""
+    grams = [index.get(key, -1) for key in char_keys(word)]
     return np.array([g for g in grams if g >= 0], dtype=np.int32)
 
 
 _NONE = np.zeros(0, dtype=np.int64)
-_TF = np.array([0.0] + [1.0 + math.log(c) for c in range(1, 4096)])   # sublinear tf by count, as `weighted`
+_TF = np.array([0.0] + [1.0 + math.log(c) for c in range(1, 4096)])   # sublinear tf by count
 
 
 def _in_order(numbers: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -11,8 +11,8 @@ token; needs `pip install wordllama`; measured and not shipped, same README sect
 Data: the files config/use_classifier/manifest.yaml lists (train split, `extra` and `public` for
 fitting; dev split for the thresholds). The test splits are never read here. The public sets are
 converted from git snapshots of their repositories (commit and sha256 in the manifest) by
-tests/datagen/use_train/public.py; they are not committed. Features are filters.use_rules.features,
-the very function that scores at run time; scikit-learn fits one logistic regression per family.
+tests/datagen/use_train/public.py; they are not committed. Features are filters.use_rules.features' TextFeatures,
+the very code that scores at run time; scikit-learn fits one logistic regression per family.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import numpy as np
 import yaml
 
 from filters.use_rules.classifier import ANY, FAMILIES_FILE, MODEL_DIR, load_families
-from filters.use_rules.features import raw_features
+from filters.use_rules.features import TextFeatures, feature_names
 from filters.use_rules.token_table import TokenTable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,8 +108,7 @@ def labelled(manifest: dict, split: str, labels: list[str], public_dir: Path | N
 def vocabulary(texts: list[str], min_df: int) -> tuple[list[str], list[float], int]:
     df: Counter[str] = Counter()
     for text in texts:
-        words, chars = raw_features(text)
-        df.update(set(words) | set(chars))
+        df.update(feature_names(text))
     kept = sorted(f for f, n in df.items() if n >= min_df)
     words = [f for f in kept if not f.startswith("c:")]
     chars = [f for f in kept if f.startswith("c:")]
@@ -120,16 +119,14 @@ def vocabulary(texts: list[str], min_df: int) -> tuple[list[str], list[float], i
 
 
 def matrix(texts: list[str], index: dict[str, int], idf: list[float]):
+    """The texts' features, computed as scoring computes them (float64 idf: the model stores float32)."""
     from scipy.sparse import csr_matrix
 
-    from filters.use_rules.features import weighted
-    data, cols, ptr = [], [], [0]
-    for text in texts:
-        words, chars = raw_features(text)
-        for n, v in weighted(words, index, idf) + weighted(chars, index, idf):
-            cols.append(n)
-            data.append(v)
-        ptr.append(len(cols))
+    features = TextFeatures(index, np.array(idf, dtype=np.float64))
+    numbers, values = zip(*(features.of(text) for text in texts)) if texts else ((), ())
+    ptr = np.cumsum([0] + [len(n) for n in numbers])
+    cols = np.concatenate(numbers) if texts else np.zeros(0, dtype=np.int64)
+    data = np.concatenate(values) if texts else np.zeros(0)
     return csr_matrix((data, cols, ptr), shape=(len(texts), len(index)), dtype=np.float64)
 
 
