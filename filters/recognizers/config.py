@@ -160,7 +160,9 @@ class FieldDef(_Strict):
     score: float = Field(ge=0, le=1)
     requires_person: bool = False
     priority: int = Field(default=2, ge=0, le=9)
-    value: Literal["word", "line"] = "word"   # an unquoted value: one word, or the rest of the line
+    # an unquoted value: one word; the rest of the line (to a comma); an address (commas inside it, up to the
+    # next `, key:` or `&key=`)
+    value: Literal["word", "line", "address"] = "word"
     line_value: bool = False                  # ...the rest of the line when the key starts it (.env, YAML, INI)
 
     @model_validator(mode="after")

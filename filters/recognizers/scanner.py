@@ -23,6 +23,10 @@ STRING_PREFIX = re.compile(r"[bBrRuU]{1,2}(?=[\"'])")
 ANNOTATION = re.compile(r"[A-Za-z_][\w.\[\]|, ]{0,40}?[ \t]{0,3}=(?!=)[ \t]{0,3}(?:[bBrRuU]{1,2})?(?=[\"'])")
 BARE_WORD = re.compile(r"(?:[^\s,;&\"'`)\]}>]|&(?![\w.-]{1,40}=)){1,512}")   # & ends a query parameter
 BARE_LINE = re.compile(r"[^\n,;|\"'`}\]]{1,200}")
+# "51, rue Allain" and "Alameda do Campo da Bola, 14" hold a comma; a query's next `&key=` or a record's next
+# `, key:` ends them
+BARE_ADDRESS = re.compile(r"(?:[^\n,;|\"'`}\]&]|&(?![\w.-]{1,40}=)|,(?![ \t]*[\w.-]{1,40}[ \t]*[:=])){1,200}")
+BARE_VALUES = {"word": BARE_WORD, "line": BARE_LINE, "address": BARE_ADDRESS}
 REST_OF_LINE = re.compile(r"[^\n]{1,256}")
 LINE_KEY_PREFIX = re.compile(r"[ \t]{0,8}(?:export[ \t]{1,4}|set[ \t]{1,4}|-[ \t]{1,4})?[\w.-]{0,40}")
 NEXT_PAIR = re.compile(r"\s[\w.-]{1,40}=")
@@ -214,7 +218,8 @@ class Scanner:
             group = next(i for i in (1, 2, 3) if quoted.group(i) is not None)
             start, end = quoted.span(group)
         else:
-            bare = (BARE_LINE if field.spec.value == "line" else BARE_WORD).match(text, pos)
+            kind = field.spec.value if separator.strip() in (":", "=") or field.spec.value != "address" else "line"
+            bare = BARE_VALUES[kind].match(text, pos)   # in prose ("the address is 12 Elm Rd, thanks") a comma ends it
             if field.spec.line_value and self._starts_line(text, match.start()):
                 line = REST_OF_LINE.match(text, pos)
                 if line is not None and NEXT_PAIR.search(line.group()) is None:

@@ -26,6 +26,8 @@ INLINE = [
     ("Spanish with a floor", "Calle Mayor 15, 3º B, 28013 Madrid", "Calle Mayor 15, 3º B, 28013 Madrid"),
     ("Polish", "ul. Marszałkowska 84/92, 00-514 Warszawa", "ul. Marszałkowska 84/92, 00-514 Warszawa"),
     ("Hungarian", "Is Váci utca 12, 1052 Budapest in the zone?", "Váci utca 12, 1052 Budapest"),
+    ("Finnish boulevard", "Toimitus: Runebergsbulevardi 14, 00100 Helsinki kiitos", "Runebergsbulevardi 14, 00100 Helsinki"),
+    ("Dutch canal", "The office is at Prinsengracht 263, 1016 GV Amsterdam", "Prinsengracht 263, 1016 GV Amsterdam"),
     ("Japanese romanised", "The venue is 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002.",
      "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"),
     ("British", "Send it to 10 Downing Street, London SW1A 2AA.", "10 Downing Street, London SW1A 2AA"),
@@ -133,6 +135,16 @@ def test_the_fields_of_an_address_form_are_masked_one_by_one(detector: Detector)
     text = "Vorname: Jürgen\nNachname: Weber\nStreet: Hauptstraße\nHausnummer: 12a\nPLZ: 10115\nOrt: Berlin"
     assert found(detector, text, "STREET_ADDRESS") == ["Hauptstraße", "12a", "10115"]
     assert found(detector, text, "PERSON") == ["Jürgen", "Weber"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("GET /v1/lookup?first=Ana&street_address=23, avenue Foch&tier=3", "23, avenue Foch"),
+    ('shipping_street = "Rua das Flores, 118"\nplan = "pro"', "Rua das Flores, 118"),
+    ("address: 7 Elm Road, Leeds, phone: unknown", "7 Elm Road, Leeds"),
+])
+def test_an_address_fields_value_keeps_its_commas_and_ends_at_the_next_key(detector: Detector, text: str,
+                                                                         address: str) -> None:
+    assert found(detector, text, "STREET_ADDRESS") == [address]
 
 
 def test_a_record_with_a_zip_field_and_a_config_with_small_numbers(detector: Detector) -> None:

@@ -124,6 +124,8 @@ FORMATS += [
     ("prose", "Wire via ABA 021000021, account 4851450735 today.", "US_BANK_NUMBER", "4851450735"),
     ("prose", "Refund Jane: DDA 5568839475 before Friday.", "US_BANK_NUMBER", "5568839475"),
     ("prose", "Pay into a/c no. 1000-966571961 please.", "US_BANK_NUMBER", "1000-966571961"),
+    ("prose", "Moved her payroll to RTN 011000015 / 7730-418266-05 last week.", "US_BANK_NUMBER", "7730-418266-05"),
+    ("prose", "HR changed payroll to RTN 122105155 / 40-12-77 31926544.", "US_BANK_NUMBER", "40-12-77 31926544"),
     ("prose", "Please retry: 6011 9644 1361 6690|04/26|098.", "CARD_SECURITY_CODE", "098"),
     ("prose", "The card 5500 8745 9160 7041 exp 07/27 868.", "CARD_SECURITY_CODE", "868"),
     ("prose", "Pt Jane Roe (Med Rec No. 82B635367) was seen today.", "MEDICAL_RECORD_NUMBER", "82B635367"),
