@@ -174,8 +174,8 @@ def report_rss(model: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
-    parser.add_argument("--set", default="blind", choices=["blind", "blind2"],
-                        help="which blind set: blind (the first hand's) or blind2 (a second hand's)")
+    parser.add_argument("--set", default="blind", choices=["blind", "blind2", "probes"],
+                        help="which blind set: blind (the first hand's), blind2 (a second hand's) or probes (placements, tests/datagen/placement_probes.py)")
     parser.add_argument("--xstest", action="store_true")
     parser.add_argument("--cost", action="store_true")
     parser.add_argument("--rules-only", action="store_true", help="the rules without the classifier")
