@@ -78,6 +78,7 @@ class RuleHit:
     end: int = 0
     stage: str = "rule"  # rule | classifier | guard: which part of the use check found it
     score: float = 1.0   # strength of the signal: a rule's explicit phrase 1.0; a model's calibrated score
+    addressed: bool = False   # a classifier's score of one sentence addressed to the model as a task
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ class TextAnalyzer:
         from filters.classify.spans import SpanClassifier
         from filters.recognizers.account import AccountDirectory
         from filters.recognizers.detector import Detector
+        from filters.use_rules.addressed import AddressedTasks
         from filters.use_rules.classifier import default_classifier
         from filters.use_rules.rules import UseRules
 
@@ -49,21 +50,29 @@ class TextAnalyzer:
         self.detector = Detector.default(accounts=directories)
         self.use_rules = UseRules.from_file(spec.use_rules_path) if spec.use_rules_path else UseRules.default()
         self.use_classifier = default_classifier() if spec.use_classifier else None
+        self.addressed = AddressedTasks.from_file()
 
     def analyse(self, text: str, stated: DataClass | None, role: str, tenant: str | None,
                 read_uses: bool) -> TextAnalysis:
         spans = self.classifier.classify(text, stated, role)
         detections = self.detector.detect(text, spans, tenant, role)
-        hits = self.use_hits(text) if read_uses else []
+        hits = self.use_hits(text, role) if read_uses else []
         return TextAnalysis(spans=tuple(spans), detections=tuple(detections), rule_hits=tuple(hits))
 
-    def use_hits(self, text: str) -> list[RuleHit]:
+    def use_hits(self, text: str, role: str = "user") -> list[RuleHit]:
         """The rules' hits and the classifier's; a rule hit inside text that describes restricted uses
-        (a policy, documentation, a list of clauses) is not a request for them and is left out."""
+        (a policy, documentation, a list of clauses) is not a request for them and is left out. In a
+        role read with a stronger bar (config/use_addressed.yaml), each sentence addressed to the model
+        as a task is also scored on its own (hits marked `addressed`)."""
         hits = [replace(h, score=RULE_SCORE) for h in self.use_rules.evaluate(text)]
         if self.use_classifier is None:
             return hits
         describing = self.use_classifier.describing_spans(text)
         if describing:
             hits = [h for h in hits if not any(s <= h.start < e for s, e in describing)]
-        return hits + self.use_classifier.evaluate(text)
+        hits += self.use_classifier.evaluate(text)
+        if role in self.addressed.roles:
+            for start, end in self.addressed.spans(text):
+                hits += [replace(h, start=h.start + start, end=h.end + start, addressed=True)
+                         for h in self.use_classifier.evaluate(text[start:end])]
+        return hits

@@ -335,15 +335,21 @@ class Decider:
     def use_hits(self, segment: Segment, hits: Sequence[RuleHit], adopted: bool = False) -> list[RuleHit]:
         """The hits that count in this segment, strongest first: every rule hit; a classifier's or a
         guard's when its score reaches the bar its role sets (see policy use_rules.classifier), or the
-        user's bar when a later user turn adopts the text as its request."""
+        user's bar when a later user turn adopts the text as its request, or when the hit is a sentence
+        addressed to the model as a task. Where the user's bar applies anyway, those sentences' own hits are
+        left out (the text's windows are read)."""
         settings = self.policy.use_rules.classifier
         weight = 1.0 if adopted else settings.role_weights.get(segment.role, 1.0)
         bar = 1.0 - (1.0 - settings.threshold) * weight
         learned = settings.enabled and weight > 0    # weight 0: in this role only the rules count
-        counted = [h for h in hits if h.stage == "rule" or (learned and h.score >= bar)]
+        counted = [h for h in hits if h.stage == "rule" or (learned and h.score >= bar and not h.addressed)]
+        if weight < 1.0 and settings.enabled:
+            # a sentence addressed to the model as a task (filters/use_rules/addressed.py): the user's bar
+            counted += [h for h in hits if h.addressed and h.score >= settings.threshold]
         if weight < 1.0 and settings.enabled and self._redirects:
             # words that replace the model's task: what follows them is read with the user's bar
-            strong = [h for h in hits if h.stage != "rule" and h.score >= settings.threshold and h not in counted]
+            strong = [h for h in hits if h.stage != "rule" and not h.addressed and h.score >= settings.threshold
+                      and h not in counted]
             after = self._redirects.first_end(segment.text) if strong else None
             if after is not None:
                 counted += [h for h in strong if h.end > after]

@@ -92,11 +92,11 @@ def join(text: str, chunks: Sequence[tuple[Piece, TextAnalysis]]) -> TextAnalysi
         return chunks[0][1]
     spans: list[Span] = []
     detections: dict[tuple[str, int, int], Detection] = {}
-    hits: dict[tuple[str, str, int, int], RuleHit] = {}
+    hits: dict[tuple[str, str, int, int, bool], RuleHit] = {}
     for piece, analysis in chunks:
         for hit in analysis.rule_hits:
             moved = replace(hit, start=hit.start + piece.offset, end=hit.end + piece.offset)
-            hits.setdefault((hit.rule, hit.stage, moved.start, moved.end), moved)
+            hits.setdefault((hit.rule, hit.stage, moved.start, moved.end, hit.addressed), moved)
     found = [(piece, analysis) for piece, analysis in chunks if piece.kind != "uses"]
     for number, (piece, analysis) in enumerate(found):
         first, last = number == 0, number == len(found) - 1

@@ -47,7 +47,7 @@ class JobFailed(Exception):
 
 def analyse_items(analyzer: TextAnalyzer, tenant: str, items: Sequence[AnalysisItem]) -> list[TextAnalysis]:
     return [analyzer.analyse(i.text, i.stated, i.role, tenant, i.read_uses) if i.detect
-            else TextAnalysis(spans=(), detections=(), rule_hits=tuple(analyzer.use_hits(i.text))) for i in items]
+            else TextAnalysis(spans=(), detections=(), rule_hits=tuple(analyzer.use_hits(i.text, i.role))) for i in items]
 
 
 def _process_main(conn: Connection, spec: AnalyzerSpec) -> None:

@@ -65,7 +65,7 @@ class UseCheck:
 
     def verdict(self, messages: list[dict]):
         segments = [Segment(("messages", i, "content"), m["content"], role_of(m)) for i, m in enumerate(messages)]
-        analyses = [TextAnalysis(spans=(), detections=(), rule_hits=tuple(self.analyzer.use_hits(s.text)))
+        analyses = [TextAnalysis(spans=(), detections=(), rule_hits=tuple(self.analyzer.use_hits(s.text, s.role)))
                     for s in segments]
         return self.decider.decide(segments, analyses, [], CONTEXT)
 

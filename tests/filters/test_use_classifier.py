@@ -16,7 +16,7 @@ CONTEXT = RequestContext(tenant="t", feature="assistant",
 
 def verdict(analyzer, decider, turns: list[tuple[str, str]]):
     segments = [Segment(("messages", i, "content"), text, role) for i, (role, text) in enumerate(turns)]
-    analyses = [TextAnalysis((), (), tuple(analyzer.use_hits(s.text))) for s in segments]
+    analyses = [TextAnalysis((), (), tuple(analyzer.use_hits(s.text, s.role))) for s in segments]
     return decider.decide(segments, analyses, [], CONTEXT)
 
 

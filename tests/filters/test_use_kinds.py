@@ -84,7 +84,7 @@ SERVED = {
 
 def verdict(analyzer: TextAnalyzer, decider: Decider, turns: list[tuple[str, str]]) -> Verdict:
     segments = [Segment(("messages", i, "content"), text, role) for i, (role, text) in enumerate(turns)]
-    analyses = [TextAnalysis((), (), tuple(analyzer.use_hits(s.text))) for s in segments]
+    analyses = [TextAnalysis((), (), tuple(analyzer.use_hits(s.text, s.role))) for s in segments]
     return decider.decide(segments, analyses, [], CONTEXT)
 
 
