@@ -197,6 +197,10 @@ class NameCuesDef(_Strict):
     closings: list[str] = Field(default_factory=list)
     # after these a lower-case name is one too ("my name is jan kowalski"), if its words look like a name
     lowercase_introductions: list[str] = Field(default_factory=list)
+    # a bulleted list under a heading holding one of these lists people ("Attendees:", "Who signed up:")
+    people_headings: list[str] = Field(default_factory=list)
+    # a caseless script's words after one of these are a thing, not a name ("a valid 身份证号")
+    script_determiners: list[str] = Field(default_factory=list)
 
 
 class LikenessDef(_Strict):

@@ -30,6 +30,7 @@ from filters.recognizers.base import Finding
 from filters.recognizers.config import NerDef
 from filters.recognizers.context import TextContext
 from filters.recognizers.name_cues import NameCues
+from filters.recognizers.name_scripts import ScriptNames, script_word
 from filters.recognizers.name_signals import Entity, NameSignals
 from filters.recognizers.names import CANDIDATE, NameShapes
 from filters.recognizers.tables import table_blocks
@@ -105,6 +106,7 @@ class PersonNameRecognizer:
         self.shapes = NameShapes(spec)
         self.cues = NameCues(spec.cues, self.shapes)
         self.signals = NameSignals(spec, self.shapes)
+        self.scripts = ScriptNames(spec.cues.script_determiners)
         self.instruction_roles = frozenset(spec.instruction_roles)
         self.not_starts = frozenset(spec.not_name_starts)
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
@@ -135,6 +137,11 @@ class PersonNameRecognizer:
                 found[span] = self.spec.score
             if identifiers:
                 for span in self.shapes.beside_identifiers(text, start, end, identifiers):
+                    found.setdefault(span, self.spec.score)
+        if not instructions and self.scripts.latin_text(text):
+            others = _merged([(f.start, f.end) for f in known if f.entity != "PERSON"])
+            for start, end, _ in regions:
+                for span in self.scripts.names(text, start, end, others):
                     found.setdefault(span, self.spec.score)
         if not instructions:
             # in a developer's instructions the model's word alone is not enough (see instruction_roles)
@@ -173,8 +180,8 @@ class PersonNameRecognizer:
         for finding in findings:
             if finding.entity == "PERSON" and finding.recognizer != self.name:
                 words = text[finding.start:finding.end].split()
-                if not any(self.shapes.candidate(w.rstrip(".,")) and w.lower() not in self.shapes.reject_words
-                           for w in words):
+                if not any((self.shapes.candidate(w.rstrip(".,")) or script_word(w.rstrip(".,")))
+                           and w.lower() not in self.shapes.reject_words for w in words):
                     continue
                 if instructions and len(words) == 1 and finding.recognizer == "person_field":
                     continue

@@ -9,6 +9,7 @@ import phonenumbers
 
 from filters.recognizers.base import Site, Validator, Verdict
 from filters.recognizers.checksums import aba_ok, digits_of, iban_ok, luhn_ok, ssn_ok
+from filters.recognizers.name_scripts import script_word
 
 # Issuer prefixes of the card networks (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro).
 CARD_PREFIX = re.compile(r"4|5[0-9]|2[2-7]|3[47]|3[0689]|35|6|1800|2131")
@@ -35,7 +36,7 @@ PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "d
 NOT_STREETS = frozenset(["top", "page", "pages", "step", "steps", "table", "tables", "row", "rows", "column", "columns", "query", "queries", "item", "items", "user", "users", "order", "orders", "customer", "customers", "week", "weeks", "day", "days", "month", "months", "year", "years", "version", "python", "chapter", "section", "figure", "part", "level", "tier", "batch", "run", "runs", "test", "tests", "q1", "q2", "q3", "q4", "minutes", "hours", "seconds", "times", "records", "files", "jobs", "tasks"])
 POSTAL_VALUE = re.compile(r"[A-Za-z]{0,2}-?[0-9A-Za-z]{1,5}(?:[ -/][0-9A-Za-z]{1,4})?")
 IBAN_SEPARATOR = re.compile(r"[ -]")
-NEXT_KEY = re.compile(r"\s[\w.-]{1,40}=")
+NEXT_KEY = re.compile(r"[\s&;][\w.-]{1,40}=|;|&|\s[\w.-]{1,40}:\s")
 NOT_NAMES = frozenset(["full", "name", "first", "last", "the", "a", "an", "unknown", "none", "null", "true", "false", "n/a", "na", "test", "user", "admin", "customer", "patient", "string", "text", "varchar", "example", "sample", "anonymous", "redacted", "tbd", "todo"])
 
 
@@ -250,16 +251,21 @@ def postal_value(value: str, site: Site) -> Verdict:
 
 
 def person_value(value: str, site: Site) -> Verdict:
-    """A value of a name field: one to five capitalised words (particles allowed), nothing else.
+    """A value of a name field: one to five capitalised words (particles allowed), or words of a
+    caseless script (`"name": "이영미"`), nothing else.
 
-    Unquoted after `=` (a log line: `holder=Gül ip=...`) the value ends where the next key starts."""
-    if not site.quoted and site.separator == "=":
+    Unquoted (a log line: `holder=Gül ip=...`, `user: Ignacy trace=...`, a query string's
+    `given_name=Anna&tier=...`) the value ends where the next key starts."""
+    if not site.quoted:
         next_key = NEXT_KEY.search(value)
         value = value[:next_key.start()] if next_key else value
     text = value.strip()
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 80:
         return False
+    if all(script_word(w.rstrip(",")) for w in words):
+        start = value.find(text)
+        return start, start + len(text)
     if not all(w in PARTICLES or (NAME_WORD.fullmatch(w.rstrip(",")) and w[0].isupper()) for w in words):
         return False
     if all(w.lower().strip(".,") in NOT_NAMES for w in words) or not any(c.islower() for c in text):
