@@ -214,6 +214,8 @@ class LikenessDef(_Strict):
     single_word: float = Field(default=0.95, ge=0, le=1)  # one uncued word mid-sentence
     ner_floor: float = Field(default=0.3, ge=0, le=1)     # an NER result none of whose words reaches this is dropped
     lowercase_word: float = Field(default=0.6, ge=0, le=1)
+    # a salutation line's or a message's last line's words (filters/recognizers/name_lines.py)
+    line_word: float = Field(default=0.5, ge=0, le=1)
     # spaCy labels under which an uncued run is a place, a thing or a group, not a person
     other_labels: list[str] = Field(default_factory=list)
     # words that make an uncued or NER-only name in their sentence a band's, a work's or a company's

@@ -26,7 +26,7 @@ WORD_SPAN = re.compile(r"[^\s]{1,80}")
 GAP = r"(?:[ \t]{1,3}[^\s]{1,24}){0,3}"   # "…" in a cue: up to three words
 
 
-def _phrases(words: list[str]) -> str:
+def cue_phrases(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ …", GAP).replace(r"\ ", r"[ \t]{1,3}")
                     for w in sorted(words, key=len, reverse=True))
 
@@ -38,23 +38,23 @@ class NameCues:
         self.shapes = shapes
         parts: list[tuple[str, bool, bool]] = []   # (pattern, the name precedes the cue, a weak cue)
         if spec.greetings:
-            parts.append((rf"(?<![\w])(?i:{_phrases(spec.greetings)}),?[ \t]{{1,3}}{NAME}{AFTER_NAME}", False, False))
+            parts.append((rf"(?<![\w])(?i:{cue_phrases(spec.greetings)}),?[ \t]{{1,3}}{NAME}{AFTER_NAME}", False, False))
         if spec.introductions:
-            parts.append((rf"(?<![\w])(?i:{_phrases(spec.introductions)})\.?:?[ \t]{{1,3}}{NAME}(?![\w'’])", False, False))
+            parts.append((rf"(?<![\w])(?i:{cue_phrases(spec.introductions)})\.?:?[ \t]{{1,3}}{NAME}(?![\w'’])", False, False))
         if spec.handoffs:
-            parts.append((rf"(?<![\w])(?i:{_phrases(spec.handoffs)}):?[ \t]{{1,3}}{NAME}(?![\w'’])", False, True))
+            parts.append((rf"(?<![\w])(?i:{cue_phrases(spec.handoffs)}):?[ \t]{{1,3}}{NAME}(?![\w'’])", False, True))
         if spec.possessed:
             possessed = (rf"(?<![\w.@/#-]){NAME}['’]s[ \t]{{1,3}}(?:[a-z]{{1,20}}[ \t]{{1,3}})?"
-                         rf"(?i:{_phrases(spec.possessed)})(?![\w])")
+                         rf"(?i:{cue_phrases(spec.possessed)})(?![\w])")
             parts.append((possessed, True, False))
         if spec.after:
-            parts.append((rf"(?<![\w.@/#-]){NAME},?[ \t]{{1,3}}(?i:{_phrases(spec.after)})(?![\w])", True, True))
+            parts.append((rf"(?<![\w.@/#-]){NAME},?[ \t]{{1,3}}(?i:{cue_phrases(spec.after)})(?![\w])", True, True))
         self._parts = [(re.compile(p, re.MULTILINE), trailing, weak) for p, trailing, weak in parts]
         anonymous = [p.replace("(?P<name>", "(?:") for p, _, _ in parts]
         self._any = re.compile("|".join(anonymous), re.MULTILINE) if anonymous else None
         self._any_strong = re.compile("|".join(a for a, (_, _, weak) in zip(anonymous, parts) if not weak),
                                       re.MULTILINE) if any(not weak for _, _, weak in parts) else None
-        closing = rf"(?i:{_phrases(spec.closings)})[ \t]{{0,3}}[,!.]?|" if spec.closings else ""
+        closing = rf"(?i:{cue_phrases(spec.closings)})[ \t]{{0,3}}[,!.]?|" if spec.closings else ""
         # a closing line and the name alone on the next, or a dash and the name alone on its line
         self.signature = re.compile(
             rf"^{QUOTED}(?:(?:{closing}--|—|–)[ \t]{{0,3}}\r?\n{QUOTED}|(?:--|—|–)[ \t]{{0,2}})"
@@ -68,16 +68,16 @@ class NameCues:
                 if weak and strong_only:
                     continue
                 for match in part.finditer(text, start, end):
-                    span = self._checked(text, *match.span("name"), trailing)
+                    span = self.checked(text, *match.span("name"), trailing)
                     if span is not None:
                         yield span
         if "\n" in text[start:end] or text[start:start + 1] in ("-", "—", "–"):
             for match in self.signature.finditer(text, start, end):
-                span = self._checked(text, *match.span("name"), False)
+                span = self.checked(text, *match.span("name"), False)
                 if span is not None:
                     yield span
 
-    def _checked(self, text: str, start: int, end: int, trailing: bool) -> tuple[int, int] | None:
+    def checked(self, text: str, start: int, end: int, trailing: bool) -> tuple[int, int] | None:
         """The name words of [start, end).
 
         After a cue (`trailing` false) the name starts the run and a common word ends it; before a

@@ -30,6 +30,7 @@ from filters.recognizers.base import Finding
 from filters.recognizers.config import NerDef
 from filters.recognizers.context import TextContext
 from filters.recognizers.name_cues import NameCues
+from filters.recognizers.name_lines import NameLines
 from filters.recognizers.name_scripts import ScriptNames, script_word
 from filters.recognizers.name_signals import Entity, NameSignals
 from filters.recognizers.names import CANDIDATE, NameShapes
@@ -107,6 +108,7 @@ class PersonNameRecognizer:
         self.cues = NameCues(spec.cues, self.shapes)
         self.signals = NameSignals(spec, self.shapes)
         self.scripts = ScriptNames(spec.cues.script_determiners)
+        self.lines = NameLines(spec, self.cues, self.signals.model)
         self.instruction_roles = frozenset(spec.instruction_roles)
         self.not_starts = frozenset(spec.not_name_starts)
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
@@ -131,10 +133,14 @@ class PersonNameRecognizer:
         instructions = role in self.instruction_roles
         regions = list(self.regions(ctx))
         found: dict[tuple[int, int], float] = {}
+        items: set[tuple[int, int]] = set()
         identifiers = sorted(f.start for f in known if f.entity in self.shapes.identifiers)
         for start, end, _ in regions:
             for span in self.cues.names(text, start, end, strong_only=instructions):
                 found[span] = self.spec.score
+            for span in self.lines.names(text, start, end, strong_only=instructions):
+                found.setdefault(span, self.spec.score)
+            items.update(self.lines.items(text, start, end))
             if identifiers:
                 for span in self.shapes.beside_identifiers(text, start, end, identifiers):
                     found.setdefault(span, self.spec.score)
@@ -163,6 +169,8 @@ class PersonNameRecognizer:
                     self._read(ctx, chunk, artifacts, parts, found, covered)
         for span in self.shapes.listed(text, set(found)):
             found[span] = self.spec.score
+        for span in items:   # an item's other fields are not listed names ("- Tağızadə, Xudu, Paris, Texas")
+            found.setdefault(span, self.spec.score)
         if self.not_person_columns:
             for start, end, structured in regions:
                 for layout in table_blocks(text, start, end) if structured else []:
