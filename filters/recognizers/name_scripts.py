@@ -41,11 +41,13 @@ def _ranges() -> str:
 
 
 SCRIPT = _ranges()
-# a word: the script's letters and marks, a zero-width non-joiner inside (Persian), an inner geresh (ג'בארין)
-SCRIPT_WORD = rf"[{SCRIPT}](?:[{SCRIPT}\u200c]|['’](?=[{SCRIPT}])){{0,30}}"
+# a word: the script's letters and marks, a zero-width non-joiner inside (Persian), a geresh (ג'בארין, ג'ורג')
+SCRIPT_WORD = rf"[{SCRIPT}](?:[{SCRIPT}\u200c]|['’](?=[{SCRIPT}])){{0,30}}(?:['’](?=[ \t]))?"
 SCRIPT_CHAR = re.compile(f"[{SCRIPT}]")
 SCRIPT_WORD_ONLY = re.compile(SCRIPT_WORD)
-RUN = re.compile(rf"(?<![\w{SCRIPT}'’]){SCRIPT_WORD}(?:[ \t]{SCRIPT_WORD}){{0,3}}(?![\w{SCRIPT}'’])")
+# up to four words, not part of a longer stretch of the script (a sentence in it)
+RUN = re.compile(rf"(?<![\w{SCRIPT}'’])(?<![{SCRIPT}] )(?<![{SCRIPT}]\t){SCRIPT_WORD}(?:[ \t]{SCRIPT_WORD}){{0,3}}"
+                 rf"(?![\w{SCRIPT}'’]|[ \t][{SCRIPT}])")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 LABEL_AFTER = re.compile(r"[ \t]{0,2}[:：]")
 PREVIOUS_WORDS = re.compile(r"([A-Za-z]{1,12})[ \t]{1,3}(?:([A-Za-z]{1,12})[ \t]{1,3})?$")

@@ -113,3 +113,14 @@ def test_restricted_data_the_model_writes_is_masked(openai_client, anthropic_cli
                                           messages=[{"role": "user", "content": "charge it"}]) as stream:
         text = "".join(stream.text_stream)
     assert card not in text and "[CREDIT_CARD]" in text
+
+
+def test_names_in_other_scripts_lists_and_logs_leave_as_tokens_and_come_back(openai_client, upstream):
+    people = ["سلمى الخطيب", "สมชาย ใจดี", "Okonkwo, Adaeze", "Ilkka"]
+    prompt = (f"Dear {people[0]}, your refund is approved; {people[1]} in finance has the receipt.\n"
+              f"Attendees:\n- {people[2]}, finance\n"
+              f"log: ts=1717 level=warn user={people[3]} ip=10.2.0.7 msg=retry\nWhy did the retry fail?")
+    reply = openai_client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    sent = mock_requests(upstream)[-1]["json"]["messages"][0]["content"]
+    assert not [p for p in people if p in sent] and len(TOKEN.findall(sent)) >= len(people)
+    assert reply.choices[0].message.content == prompt
