@@ -6,7 +6,7 @@ everyday letters are lower case), and their vowel signs and viramas are marks th
 match, so those rules never see such a name ("Dear অনন্যা মজুমদার,", `"name": "이영미"`, "From: 鈴木京助 <…>").
 In a text written mostly in Latin letters (an English request, a log, a record, a table) a short run
 of words in such a script is, far more often than not, a person's name: here it is one unless it
-labels what follows (a word before a colon: "מספר זהות: 145861738") or follows an article ("a valid
+labels what follows (opening a line before a colon: "מספר זהות: 145861738") or follows an article ("a valid
 身份证号"), or another recognizer explained it (an address in Japanese). A text written mostly in
 such a script is left to the cues and fields: there every word is written so.
 """
@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 # the blocks of the caseless scripts (and Georgian), letters and combining marks only
 BLOCKS = ((0x0590, 0x05FF), (0x0600, 0x06FF), (0x0750, 0x077F), (0x0900, 0x0DFF), (0x0E00, 0x0EFF),
           (0x1000, 0x109F), (0x10A0, 0x10FF), (0x1100, 0x11FF), (0x1200, 0x137F), (0x1780, 0x17FF),
-          (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xFB1D, 0xFDFF),
+          (0x3005, 0x3006), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xFB1D, 0xFDFF),
           (0xFE70, 0xFEFF))
 
 
@@ -50,6 +50,7 @@ RUN = re.compile(rf"(?<![\w{SCRIPT}'’])(?<![{SCRIPT}] )(?<![{SCRIPT}]\t){SCRIP
                  rf"(?![\w{SCRIPT}'’]|[ \t][{SCRIPT}])")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 LABEL_AFTER = re.compile(r"[ \t]{0,2}[:：]")
+LINE_OPENING = re.compile(r"(?:^|[\n|])[ \t>*•-]{0,8}$")
 PREVIOUS_WORDS = re.compile(r"([A-Za-z]{1,12})[ \t]{1,3}(?:([A-Za-z]{1,12})[ \t]{1,3})?$")
 MAX_RUN = 60
 
@@ -65,6 +66,11 @@ class ScriptNames:
     def __init__(self, determiners: Sequence[str]) -> None:
         self.determiners = frozenset(w.lower() for w in determiners)
 
+    def _label(self, text: str, start: int, end: int) -> bool:
+        """Whether the run opens its line or cell and a colon follows: a label ("מספר זהות: 145861738")."""
+        return LABEL_AFTER.match(text, end) is not None and \
+            LINE_OPENING.search(text, max(0, start - 10), start) is not None
+
     def latin_text(self, text: str) -> bool:
         """Whether the text holds a caseless script's letter and is written in Latin words at least as
         much (a text in Hindi or Chinese is not: there each of its words would be taken)."""
@@ -77,7 +83,7 @@ class ScriptNames:
         starts = [s for s, _ in covered]
         for match in RUN.finditer(text, start, end):
             span = match.span()
-            if span[1] - span[0] > MAX_RUN or LABEL_AFTER.match(text, span[1]) is not None:
+            if span[1] - span[0] > MAX_RUN or self._label(text, *span):
                 continue
             at = bisect_left(starts, span[1]) - 1
             if at >= 0 and covered[at][1] > span[0]:

@@ -27,6 +27,7 @@ SCRIPTS = [
     ("Chinese in a log's key=value", "2026-01-04 ERROR refund failed name=王小明 amount=40", "log", "王小明"),
     ("Georgian in an e-mail header", "From: ნინო ბერიძე <n.beridze@example.ge>\nSubject: invoice", "prose", "ნინო ბერიძე"),
     ("Hebrew with a geresh", "The ticket from ג'ורג' לוי mentions a double charge.", "prose", "ג'ורג' לוי"),
+    ("Thai before a colon mid-sentence", "Payout for อรุณี สุขใจ: 420 EUR, sent on Monday.", "prose", "อรุณี สุขใจ"),
     ("Tamil alone in a sentence", "Why is வெண்ணிலா முருகன் still on the old plan?", "prose", "வெண்ணிலா முருகன்"),
 ]
 
@@ -39,7 +40,7 @@ def test_a_name_in_a_caseless_script_is_found(detector: Detector, how: str, text
 NOT_NAMES_IN_SCRIPTS = [
     "What does the label 確認済み mean on the invoice?",       # after an article
     "Translate this for the team: मैं आज बाज़ार जा रहा हूँ और शाम को लौटूँगा",   # a sentence, not a name
-    "The form says רשימת המתנה: 14 and nothing else.",        # a label before a colon
+    "Form 7 of the intake\nרשימת המתנה: 14\nPassport: none",   # a label opening its line
     "尊敬的客户，您的订单已经发货，请注意查收。",                    # a text written in the script itself
 ]
 
