@@ -21,6 +21,7 @@ from filters.recognizers.name_scripts import script_word
 SPEAKER = re.compile(rf"^{QUOTED}{NAME} \([0-9][^()\n]{{4,40}}\):", re.MULTILINE)
 SALUTATION = re.compile(rf"^{QUOTED}{NAME},[ \t]*\n(?:[ \t]*\n)?[ \t]*[a-z]", re.MULTILINE)
 LAST_LINE = re.compile(rf"\n[ \t]*\n{QUOTED}{NAME}[ \t]*\s*$")
+LIST_START = re.compile(r":[ \t]*\n(?=[ \t]{0,8}[-*•][ \t])")   # a heading's colon over a bulleted list
 ITEM = re.compile(r"[ \t]{0,8}[-*•][ \t]{1,3}([^\n]{1,200})\n?")
 FIELD = re.compile(r"[^,\n]+")
 
@@ -33,8 +34,7 @@ class NameLines:
         self.model = model
         self.bar = spec.likeness.line_word
         headings = spec.cues.people_headings
-        self.heading = re.compile(rf"^[^\n]{{0,80}}(?i:{cue_phrases(headings)})[^\n]{{0,80}}:[ \t]*\n",
-                                  re.MULTILINE) if headings else None
+        self.heading = re.compile(rf"(?<![\w])(?i:{cue_phrases(headings)})") if headings else None
 
     def names(self, text: str, start: int, end: int, strong_only: bool) -> Iterator[tuple[int, int]]:
         """The spans of such names but list items'; `strong_only`: speakers only."""
@@ -52,9 +52,12 @@ class NameLines:
 
     def items(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """The people of the bulleted lists under a people heading ("Attendees:") in [start, end)."""
-        if self.heading is not None:
-            for heading in self.heading.finditer(text, start, end):
-                yield from self._listed(text, heading.end(), end)
+        if self.heading is None:
+            return
+        for colon in LIST_START.finditer(text, start, end):
+            line_start = text.rfind("\n", start, colon.start()) + 1
+            if colon.start() - line_start <= 160 and self.heading.search(text, line_start, colon.start()):
+                yield from self._listed(text, colon.end(), end)
 
     def _looks_named(self, name: str) -> bool:
         return max(self.model.score(part) for word in name.split() for part in word.split("-") if part) >= self.bar
