@@ -67,7 +67,7 @@ class TextAnalyzer:
         hits = [replace(h, score=RULE_SCORE) for h in self.use_rules.evaluate(text)]
         if self.use_classifier is None:
             return hits
-        describing = self.use_classifier.describing_spans(text)
+        describing = self.use_classifier.describing_spans(text) if hits else []
         if describing:
             hits = [h for h in hits if not any(s <= h.start < e for s, e in describing)]
         hits += self.use_classifier.evaluate(text)

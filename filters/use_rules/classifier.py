@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -217,24 +218,35 @@ class LinearUseClassifier:
         document, it does not read as a request (`describes.document.asks`) or stands in a section whose
         heading describes (a policy, limits, a list of clauses). A window of a document that asks
         something, outside such sections, counts in full: a request planted in a document is a request."""
+        reader = self._describing_reader(text)
+        return [reader(start, end) for start, end in pieces]
+
+    def _describing_reader(self, text: str) -> Callable[[int, int], bool]:
+        """`_describing` for one window at a time, the document's headings found once per text."""
         document = self.is_document(text)
         headings = [(m.start(), text[m.start():m.end() + 80].split("\n", 1)[0])
                     for m in _HEADING.finditer(text)] if document else []
-        found = []
-        for start, end in pieces:
-            piece = text[start:end]
-            section = next((h for s, h in reversed(headings) if s <= start), "")
-            found.append(self.describes(piece) or (document and (
-                not any(p.search(piece) for p in self._asks) or
-                any(p.search(section) for p in self._headings))))
-        return found
 
-    def scores(self, text: str) -> list[tuple[float, int, int]]:
-        """Per family: (calibrated score, start, end) of its best window."""
+        def describing(start: int, end: int) -> bool:
+            piece = text[start:end]
+            if self.describes(piece):
+                return True
+            if not document:
+                return False
+            section = next((h for s, h in reversed(headings) if s <= start), "")
+            return not any(p.search(piece) for p in self._asks) or any(p.search(section) for p in self._headings)
+        return describing
+
+    def scores(self, text: str, floor: float = 0.0) -> list[tuple[float, int, int]]:
+        """Per family: (calibrated score, start, end) of its best window. With a `floor`, a window whose
+        scores are all below it is not read against the description and exception patterns (they only
+        lower scores, so its best scores stay below the floor): every score at or above it is the same."""
         best = [(0.0, 0, 0)] * len(self.families)
         pieces = self._pieces(text)
         features = TextFeatures(self._index, self._idf, self._word_grams)
-        for (start, end), describing in zip(pieces, self._describing(text, pieces)):
+        describing = self._describing_reader(text)
+        lazy = floor > 0.0 and 0.0 <= self.describes_weight <= 1.0
+        for start, end in pieces:
             piece = text[start:end]
             if not piece.strip():
                 continue
@@ -244,7 +256,9 @@ class LinearUseClassifier:
                 pooled, calibrated = calibrated[-1], calibrated[:-1].copy()
                 top = int(np.argmax(calibrated))
                 calibrated[top] = max(calibrated[top], pooled)
-            if describing:
+            if lazy and not (calibrated >= floor).any():
+                continue
+            if describing(start, end):
                 calibrated = calibrated * self.describes_weight
             excepted = self._excepted(piece)
             if excepted:
@@ -260,7 +274,7 @@ class LinearUseClassifier:
     def evaluate(self, text: str) -> list[RuleHit]:
         """The families scoring at least REPORT_FLOOR, as hits of stage `classifier` with their score."""
         hits: list[RuleHit] = []
-        for family, (score, start, end) in zip(self.families, self.scores(text)):
+        for family, (score, start, end) in zip(self.families, self.scores(text, REPORT_FLOOR)):
             if score >= REPORT_FLOOR and math.isfinite(score):
                 hits.append(RuleHit(family_rule_id(family.clause), family.clause,
                                     family.category, family.reason, start, end, stage="classifier",
