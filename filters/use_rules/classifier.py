@@ -180,9 +180,12 @@ class LinearUseClassifier:
         return len(text) >= self._document["min_chars"] and \
             len(_HEADING.findall(text)) >= self._document["min_headings"]
 
-    def _excepted(self, piece: str) -> set[str]:
+    def _excepted(self, piece: str, scored: set[str] | None = None) -> set[str]:
+        """The families an exception takes out of `piece` (`scored`: only exceptions for these matter)."""
         found: set[str] = set()
         for exception in self._exceptions:
+            if scored is not None and scored.isdisjoint(exception.families):
+                continue
             if exception.when.search(piece) and not (exception.unless and exception.unless.search(piece)):
                 found |= exception.families
         return found
@@ -260,12 +263,13 @@ class LinearUseClassifier:
                 continue
             if describing(start, end):
                 calibrated = calibrated * self.describes_weight
-            excepted = self._excepted(piece)
-            if excepted:
-                calibrated = np.where([f.clause in excepted for f in self.families], 0.0, calibrated)
             words = len(_WORDS.findall(piece))
             if words < SHORT_WORDS:
                 calibrated = calibrated * (words / SHORT_WORDS)
+            excepted = self._excepted(piece, {f.clause for f, score in zip(self.families, calibrated.tolist())
+                                              if score >= floor} if lazy else None)
+            if excepted:
+                calibrated = np.where([f.clause in excepted for f in self.families], 0.0, calibrated)
             for k, score in enumerate(calibrated.tolist()):
                 if score > best[k][0]:
                     best[k] = (score, start, end)
