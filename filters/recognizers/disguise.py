@@ -64,7 +64,6 @@ NUMBER_HEAD = re.compile(r"[.-]?[0-9][0-9 ().-]{0,24}[0-9]|[.-]?[0-9]")
 GROUPS_TAIL = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]{2,6}[ -]){2,8}[A-Za-z0-9]{1,6}\Z")
 GROUPS_HEAD = re.compile(r"[A-Za-z0-9]{1,6}(?:[ -][A-Za-z0-9]{2,6}){1,8}(?![A-Za-z0-9])")
 # a password's symbols count: "rYu9$ZFyyn!etL" / "9"
-LAST_VALUE_CHARS = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}\Z")
 FIRST_VALUE_CHARS = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
 # a token without digits, cut: long, and either a token's punctuation or capitals after small letters
 # inside it ("npm_iSMLgOFFwmpQLIsja" / "PkGCfdWBqkfnmTAGBuH"), which words of a language do not have
@@ -278,10 +277,14 @@ def _groups_like(before: str, after: str) -> bool:
 def _last_word(text: str) -> str:
     """The value characters `text` ends with (a quote before them is no part of the value); none when a
     cell delimiter precedes them (a CSV row's cells are values of their own)."""
-    match = LAST_VALUE_CHARS.search(text)
-    if match is None or text[match.start() - 1:match.start()] in CELL_DELIMITERS:
+    # read from the end, reversed: a search for the run before `\Z` would try every position of `text`
+    match = FIRST_VALUE_CHARS.match(text[::-1])
+    if match is None:
         return ""
-    return match.group()
+    start = len(text) - match.end()
+    if text[start - 1:start] in CELL_DELIMITERS:
+        return ""
+    return text[start:]
 
 
 def _first_word(text: str) -> str:
