@@ -88,6 +88,7 @@ class Scanner:
     def _field_patterns(self) -> list[str]:
         """The field keys (`password`, `DB_PASSWORD`, `"name"`, `apiKey`...), one alternative per first letter."""
         by_letter: dict[str, list[str]] = {}
+        groups: dict[str, list[tuple[str, int]]] = {}
         count = 0
         for index, field in enumerate(self.fields):
             for word in sorted(field.spec.contains + field.spec.equals, key=len, reverse=True):
@@ -98,6 +99,11 @@ class Scanner:
                 else:
                     key += r"[\w.#-]{0,30}"                  # the key holds the word
                 by_letter.setdefault(word[0].lower(), []).append(f"{key}(?P<f{index}_{count}>)")
+                groups.setdefault(word[0].lower(), []).append((f"f{index}_{count}", index))
+        # per alternative (its last group's name): its keys' groups with their fields, and its separator's
+        # group, so that a match reads a few groups rather than a dict of all six hundred
+        self._field_groups = {f"field_{_tag(letter)}": (tuple(keys), f"sep_{_tag(letter)}")
+                              for letter, keys in groups.items()}
         return [f"[{re.escape(letter)}{re.escape(letter.upper())}](?:{'|'.join(keys)}){SEPARATOR % letter_tag}"
                 f"(?P<field_{letter_tag}>)"
                 for letter, keys in sorted(by_letter.items()) for letter_tag in [_tag(letter)]]
@@ -205,9 +211,9 @@ class Scanner:
         return False
 
     def _field(self, match: re.Match[str], ctx: TextContext, found: list[Finding]) -> None:
-        groups = {name: value for name, value in match.groupdict().items() if value is not None}
-        index = next(int(name[1:].split("_")[0]) for name in groups if name[0] == "f" and name[1:2].isdigit())
-        separator = next(value for name, value in groups.items() if name.startswith("sep_"))
+        keys, separator_group = self._field_groups[match.lastgroup or ""]
+        index = next(field for name, field in keys if match.start(name) >= 0)
+        separator = match.group(separator_group)
         field = self.fields[index]
         text, pos = ctx.text, match.end()
         lead = (ANNOTATION.match(text, pos) if separator.strip() == ":" else None) or STRING_PREFIX.match(text, pos)
