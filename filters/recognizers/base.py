@@ -136,7 +136,7 @@ class Recognizer:
         if self.context is None:
             return False
         where = site.ctx.header_at(start) if self.spec.context_in == "header" else \
-            site.ctx.near(start, end, self.spec.window)
+            site.ctx.near(start, end, self.spec.window, self.spec.window_after)
         return self.context.search(where) is not None
 
 

@@ -122,6 +122,7 @@ class RecognizerDef(_Strict):
     priority: int = Field(default=2, ge=0, le=9)
     claims: bool = False            # pattern: a match its validator refuses is still read no further
     window: int | None = Field(default=None, ge=0, le=400)   # context characters before, if not the file's
+    window_after: int | None = Field(default=None, ge=0, le=400)   # and after ("X, a valid Personnummer?")
     context_in: Literal["near", "header"] = "near"           # header: only its table column's name counts
 
     @field_validator("pattern", "match")

@@ -90,26 +90,27 @@ class TextContext:
         table = next((t for t in self.tables(index) if t.header_start <= pos < t.end), None)
         return table.header_at(pos) if table is not None else ""
 
-    def near(self, start: int, end: int, window: int | None = None) -> str:
+    def near(self, start: int, end: int, window: int | None = None, window_after: int | None = None) -> str:
         """Lowercase words around [start, end) and its column header, where context words are sought.
 
         In code and SQL only the value's own line and the one before count (a comment above it): a
         `dob` column named further up says nothing about a date literal in a WHERE clause."""
         own_line = self.lower.rfind("\n", 0, start) + 1
+        after_chars = window_after or self.window_after
         key = OWN_KEY.search(self.lower, max(own_line, start - 80), start)
         if key is not None:
             # `retry_backoff = "250-30000"` under `mrn = ...`: a value written after its own key is
             # read with that key alone, not with the line above, which names another value
-            line_end = self.lower.find("\n", end, end + self.window_after)
+            line_end = self.lower.find("\n", end, end + after_chars)
             before = self.lower[key.start():start]
-            after = self.lower[end:line_end if line_end >= 0 else end + self.window_after]
+            after = self.lower[end:line_end if line_end >= 0 else end + after_chars]
         elif self.kind_at(start) in CODE_KINDS:
             line_start = self.lower.rfind("\n", 0, own_line - 1 if own_line else 0) + 1 if own_line else 0
             before = self.lower[max(line_start, start - CODE_WINDOW):start]
             after = ""
         else:
             before = self.lower[max(0, start - (window or self.window)):start]
-            after = self.lower[end:end + self.window_after]
+            after = self.lower[end:end + after_chars]
         return f"{before} | {after} | {self.header_at(start)}"
 
     def negative_near(self, start: int, end: int) -> str:

@@ -8,6 +8,7 @@ forms need a context word (`national_id`, `PESEL`, `BSN`...); the forms with a l
 from __future__ import annotations
 
 import re
+from datetime import date
 from importlib import import_module
 from types import ModuleType
 
@@ -85,6 +86,32 @@ def hungarian_personal_id(digits: str) -> bool:
     return numbers[10] in (rising, falling)
 
 
+def chinese_resident_id(value: str, site: Site) -> Verdict:
+    """China's 居民身份证号码 by its layout: a province code 11-82 and a real birth date YYYYMMDD (its label
+    stands by it: the check digit is not asked, a mistyped one is still the person's number)."""
+    province, year, month, day = int(value[:2]), int(value[6:10]), int(value[10:12]), int(value[12:14])
+    if not 11 <= province <= 82 or not 1900 <= year <= 2099:
+        return False
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+GERMAN_ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def german_id_card(value: str, site: Site) -> Verdict:
+    """A Personalausweis number: two digits at least, and the ICAO 7-3-1 check when a tenth digit is written."""
+    if sum(c.isdigit() for c in value) < 2:
+        return False
+    if len(value) == 9:
+        return True
+    total = sum(GERMAN_ID_ALPHABET.index(c) * (7, 3, 1)[i % 3] for i, c in enumerate(value[:9]))
+    return total % 10 == int(value[9])
+
+
 def national_id_token(value: str, site: Site) -> Verdict:
     """Letters and digits in a country's fixed layout, passing its check (DNI, NIE, codice fiscale...)."""
     return _passes(_LETTERS, value.upper()) or singapore_nric(value.upper())
@@ -117,4 +144,5 @@ def uk_nino(value: str, site: Site) -> Verdict:
 
 
 VALIDATORS: dict[str, Validator] = {"national_id_number": national_id_number, "national_id_token": national_id_token,
-                                    "uk_nino": uk_nino, "id_value": id_value}
+                                    "uk_nino": uk_nino, "id_value": id_value, "chinese_resident_id": chinese_resident_id,
+                                    "german_id_card": german_id_card}

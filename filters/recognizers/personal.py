@@ -140,12 +140,23 @@ def month_date(value: str, site: Site) -> Verdict:
 
 def phone(value: str, site: Site) -> Verdict:
     """A phone number valid for its country code or one of the common regions (python-phonenumbers)."""
-    return not _inside_longer(site) and _phone(value, PHONE_REGIONS)
+    return not _inside_longer(site) and _phone(value, PHONE_REGIONS) and _with_extension(value, site)
 
 
 def phone_any_region(value: str, site: Site) -> Verdict:
     """A phone number (as `phone`) valid and grouped as written in one of some fifty regions."""
-    return not _inside_longer(site) and _phone(value, MORE_PHONE_REGIONS)
+    return not _inside_longer(site) and _phone(value, MORE_PHONE_REGIONS) and _with_extension(value, site)
+
+
+# an extension after a phone number: "x204", "ext. 45", "extension 3312", "Durchwahl 12", "#12"
+EXTENSION = re.compile(r"[ \t]{0,2},?[ \t]{0,2}(?:x|ext\.?|extn\.?|extension|durchwahl|poste|#)[ \t]{0,2}[0-9]{1,6}(?![0-9A-Za-z])",
+                       re.IGNORECASE)
+
+
+def _with_extension(value: str, site: Site) -> Verdict:
+    """The number and the extension written after it, which dials the same person."""
+    extension = EXTENSION.match(site.ctx.text, site.end)
+    return True if extension is None else (0, extension.end() - site.start)
 
 
 def _inside_longer(site: Site) -> bool:
@@ -178,7 +189,9 @@ def _phone(value: str, regions: tuple[str, ...]) -> bool:
         return False   # a decimal or a dotted quad, not a phone
     if international:
         candidate = value if value.startswith("+") else "+" + number[3 if number.startswith("011") else 2:]
-        return _valid(candidate, None)
+        if _valid(candidate, None) or value.startswith("+"):
+            return _valid(candidate, None)
+        # not dialled abroad after all: Reading's "0118 496 0617", Korea's "011-051-0008" are national numbers
     # a national number must be valid in a region AND grouped the way that region writes its numbers:
     # "250-30000" (a range) or "2024-0115" are valid digit strings somewhere, but nobody writes a phone so
     return any(_valid(value, region) and _grouped(value, region) for region in regions)

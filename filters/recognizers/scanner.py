@@ -31,6 +31,7 @@ REST_OF_LINE = re.compile(r"[^\n]{1,256}")
 LINE_KEY_PREFIX = re.compile(r"[ \t]{0,8}(?:export[ \t]{1,4}|set[ \t]{1,4}|-[ \t]{1,4})?[\w.-]{0,40}")
 NEXT_PAIR = re.compile(r"\s[\w.-]{1,40}=")
 PARTS = re.compile(r"\S{1,64}")
+EXTENDED_NUMBER = re.compile(r"\+?[0-9][0-9.()-]{5,29}[0-9](?=[xX][0-9]{1,6}\Z)")   # a phone and its extension
 LETTER_PREFIX = re.compile(r"[A-Za-z]{1,12}[-#:_]?")
 MAX_DIGITS = 40
 MAX_PARTS = 12
@@ -203,6 +204,11 @@ class Scanner:
         if finding is not None:
             found.append(finding)
             return True
+        extended = EXTENDED_NUMBER.match(ctx.text, start, end)
+        if extended is not None:
+            before = len(found)
+            self._shape("number", start, extended.end(), ctx, found)   # +1-441-242-2129x13634
+            return len(found) > before
         prefix = LETTER_PREFIX.match(ctx.text, start, end)
         if prefix is not None and prefix.end() < end and ctx.text[prefix.end()].isdigit():
             before = len(found)
