@@ -36,6 +36,7 @@ PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "d
 NOT_STREETS = frozenset(["top", "page", "pages", "step", "steps", "table", "tables", "row", "rows", "column", "columns", "query", "queries", "item", "items", "user", "users", "order", "orders", "customer", "customers", "week", "weeks", "day", "days", "month", "months", "year", "years", "version", "python", "chapter", "section", "figure", "part", "level", "tier", "batch", "run", "runs", "test", "tests", "q1", "q2", "q3", "q4", "minutes", "hours", "seconds", "times", "records", "files", "jobs", "tasks"])
 POSTAL_VALUE = re.compile(r"[A-Za-z]{0,2}-?[0-9A-Za-z]{1,5}(?:[ -/][0-9A-Za-z]{1,4})?")
 IBAN_SEPARATOR = re.compile(r"[ -]")
+DIGIT_GROUP_AFTER = re.compile(r" [0-9]{3}")
 NEXT_KEY = re.compile(r"[\s&;][\w.-]{1,40}=|;|&|\s[\w.-]{1,40}:\s")
 NOT_NAMES = frozenset(["full", "name", "first", "last", "the", "a", "an", "unknown", "none", "null", "true", "false", "n/a", "na", "test", "user", "admin", "customer", "patient", "string", "text", "varchar", "example", "sample", "anonymous", "redacted", "tbd", "todo"])
 
@@ -170,7 +171,7 @@ def _inside_longer(site: Site) -> bool:
 
 
 LONGER_BEFORE = re.compile(r"[0-9][ .-]\Z")
-LONGER_AFTER = re.compile(r"[ .-][0-9]")
+LONGER_AFTER = re.compile(r"[ .-][0-9]|/[A-Za-z]{3}/[0-9]{4}")   # or its last group a log date's day: "18/Oct/2025"
 
 
 def _phone(value: str, regions: tuple[str, ...]) -> bool:
@@ -259,6 +260,8 @@ def postal_value(value: str, site: Site) -> Verdict:
     text = value.strip()
     if not 1 <= len(text) <= 10 or not any(c.isdigit() for c in text) or not POSTAL_VALUE.fullmatch(text):
         return False
+    if not site.quoted and text.isdigit() and DIGIT_GROUP_AFTER.match(site.ctx.text, site.end):
+        return False   # `zip_code=4855 7169 9095 6895`: the first group of a longer number, no postcode
     start = value.find(text)
     return start, start + len(text)
 

@@ -64,11 +64,14 @@ def _supported(findings: list[Finding], ctx: TextContext, near_chars: int) -> li
         return findings
     dropped: set[int] = set()
     people = sorted(f.start for f in findings if f.entity in IDENTIFYING)
+    for _ in range(2):   # twice: a record number beside an NPI that is itself dropped goes too
+        for finding in needy:
+            if finding.requires_near and id(finding) not in dropped and not any(
+                    other.entity in finding.requires_near and id(other) not in dropped
+                    and other.start - near_chars <= finding.end and finding.start <= other.end + near_chars
+                    for other in findings):
+                dropped.add(id(finding))
     for finding in needy:
-        if finding.requires_near and not any(
-                other.entity in finding.requires_near and other.start - near_chars <= finding.end
-                and finding.start <= other.end + near_chars for other in findings):
-            dropped.add(id(finding))
         if finding.requires_person:
             low, high = _unit(ctx, finding.start)
             at = bisect_left(people, low)
