@@ -52,13 +52,15 @@ ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 CELL_EDGES = frozenset(",;|\"")
 WORD_REACH = 64
 # a break, and the indentation after it when a quote is open on the line before ("3f0e30bca9f" / '  573d2…"')
-SPLIT_BREAK = re.compile(r"(?<=[^\s])\r?\n(?P<indent>[ \t]{1,40})?(?=[^\s])")
+# (a digit group may end its line with a space: "Call me on +66 43 " / "053 716")
+SPLIT_BREAK = re.compile(r"(?:(?<=[^\s])|(?<=[0-9][ \t]))\r?\n(?P<indent>[ \t]{1,40})?(?=[^\s])")
 VALUE_MARK = re.compile(r"[0-9@]")
 VALUE_WORD = re.compile(r"[\w@.+/=%:$!#*&?~^-]{1,400}")
 NEW_KEY = re.compile(r"(?:[+-][ \t]?)?[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/])")   # a diff's +KEY= too
 CELL_DELIMITERS = frozenset(",;|\t")
+PASSWORD_SYMBOLS = re.compile(r"[$*&^~!#%+]")
 # a dash or dot may end the line ("246-86-" / "3138") or start the next ("182" / ".98.9.12")
-NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9][.-]?\Z|[0-9][.-]?\Z")
+NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9][.-]?[ \t]?\Z|[0-9][.-]?[ \t]?\Z")
 NUMBER_HEAD = re.compile(r"[.-]?[0-9][0-9 ().-]{0,24}[0-9]|[.-]?[0-9]")
 # a code's groups of letters and digits ("FR35 1729 7003 85OC O" / "S33 4XFY F81")
 GROUPS_TAIL = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]{2,6}[ -]){2,8}[A-Za-z0-9]{1,6}\Z")
@@ -288,8 +290,11 @@ def _last_word(text: str) -> str:
 
 
 def _first_word(text: str) -> str:
+    """The value characters `text` starts with; none when a cell delimiter follows them, unless they hold
+    a password's symbols ("h+Z12u&" of "$>:M*." / "h+Z12u&,)I4": no CSV cell is written so)."""
     match = FIRST_VALUE_CHARS.match(text)
-    if match is None or text[match.end():match.end() + 1] in CELL_DELIMITERS:
+    if match is None or text[match.end():match.end() + 1] in CELL_DELIMITERS \
+            and len(PASSWORD_SYMBOLS.findall(match.group())) < 2:
         return ""
     return match.group()
 
