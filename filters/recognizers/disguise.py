@@ -38,7 +38,10 @@ INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u20
 # letterlike symbols, ligatures, small and fullwidth forms, mathematical letters and digits.
 COMPATIBLE = ("\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u2024\u202f\u205f\u2070-\u209f\u2100-\u214f"
               "\u2460-\u24ff\u3000\ufb00-\ufb06\ufe50-\ufe6b\uff01-\uff5e\U0001d400-\U0001d7ff")
-PERCENT = r"(?:%[0-9A-Fa-f]{2}){1,600}"   # a fullwidth value encoded is three escapes a character
+# a fullwidth value encoded is three escapes a character; an escape encoded twice ("%2540", a URL inside
+# a URL's parameter) is read as the character too
+PERCENT = r"(?:%(?:25)?[0-9A-Fa-f]{2}){1,600}"
+ONE_ESCAPE = re.compile(r"%(?:25(?=[0-9A-Fa-f]{2}))?([0-9A-Fa-f]{2})")
 # a form-encoded value's short groups, whose "+" is a space (`?card=4556+7375+8689+9855`, `%2B49+30+073443`);
 # not inside a longer run of base64 characters (`AWS_SESSION_TOKEN=IQoJ...+...`: a token's "+" is its own)
 FORM = r"(?<![A-Za-z0-9+/])(?:%2[Bb])?[A-Za-z0-9]{1,10}(?:\+[A-Za-z0-9]{1,10}){2,8}(?![A-Za-z0-9+/=%])"
@@ -360,9 +363,9 @@ def _decoded(escapes: str, start: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     char_start = start
     try:
-        for index in range(0, len(escapes), 3):
-            decoded = decoder.decode(bytes([int(escapes[index + 1:index + 3], 16)]))
-            end = start + index + 3
+        for escape in ONE_ESCAPE.finditer(escapes):
+            decoded = decoder.decode(bytes([int(escape.group(1), 16)]))
+            end = start + escape.end()
             for char in decoded:
                 if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t\n":
                     raise ValueError("a control character")
