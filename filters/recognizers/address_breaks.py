@@ -133,7 +133,7 @@ IDENTIFIERS = frozenset({"NATIONAL_ID", "DEA_NUMBER", "MAC_ADDRESS", "CRYPTO", "
 def not_led_by_identifiers(blocks: list[Finding], known: list[Finding]) -> list[Finding]:
     """Address-block findings, less those that start with an identifier another recognizer validated: a
     DEA number or an NRIC before ", thanks. Invoice 29714" is no house number before a postcode."""
-    starts = {f.start for f in known if f.entity in IDENTIFIERS}
+    starts = {f.start for f in known if f.entity in IDENTIFIERS and not f.requires_near}   # (a guess needing a neighbour is none)
     if not starts:
         return blocks
     return [b for b in blocks if b.entity != "STREET_ADDRESS" or b.start not in starts]

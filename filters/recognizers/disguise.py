@@ -245,12 +245,12 @@ class Disguises:
 
 def _value_like(word: str) -> bool:
     """Whether the two halves joined could be a value a break hides: long, of value characters, with a
-    digit or an @ ("jane.doe@exam"+"ple.com", "7375"+"8689" of a card)."""
+    digit or an @ ("jane.doe@exam"+"ple.com", "7375"+"8689" of a card; shorter with a password's symbols)."""
     if VALUE_WORD.fullmatch(word) is None:
         return False
     if VALUE_MARK.search(word) is None:
         return len(word) >= 16 and TOKEN_MARK.search(word) is not None
-    return len(word) >= (8 if word.isdigit() else 10)
+    return len(word) >= (8 if word.isdigit() or len(PASSWORD_SYMBOLS.findall(word)) >= 3 else 10)
 
 
 def _number_like(before: str, after: str) -> bool:
