@@ -28,6 +28,17 @@ def npi(value: str, site: Site) -> Verdict:
     return npi_ok(digits_of(value))
 
 
+def listed_npi(value: str, site: Site) -> Verdict:
+    """An NPI (its Luhn check) as an item of a comma-separated list: "Jane Roe, <MBI>, 1096198308, <MRN>"."""
+    return listed(value, site) and npi_ok(digits_of(value))
+
+
+def listed(value: str, site: Site) -> Verdict:
+    """A value that is one item of a comma-separated list: ", " before it, a comma or its line's end after."""
+    text = site.ctx.text
+    return text[max(0, site.start - 2):site.start] == ", " and text[site.end:site.end + 1] in ("", ",", "\n", "\r")
+
+
 def dea(value: str, site: Site) -> Verdict:
     """A DEA number: a registrant type letter, a letter or 9, seven digits with a check digit."""
     text = value.upper()
@@ -50,7 +61,8 @@ def condition_value(value: str, site: Site) -> Verdict:
     return start, start + len(text)
 
 
-VALIDATORS: dict[str, Validator] = {"npi": npi, "dea": dea, "condition_value": condition_value}
+VALIDATORS: dict[str, Validator] = {"npi": npi, "dea": dea, "condition_value": condition_value, "listed_npi": listed_npi,
+                                    "listed": listed}
 
 
 class ConditionFinder:
