@@ -285,6 +285,8 @@ class NerDef(_Strict):
     not_name_starts: list[str] = Field(default_factory=list)
     # a table cell under one of these headers holds a place or a thing, whatever NER calls it
     not_person_columns: list[str] = Field(default_factory=list)
+    # a JSON object whose "type" (or "kind", "category") is one of these names a thing, not a person
+    not_person_types: list[str] = Field(default_factory=list)
     role_mailboxes: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     reject_words: list[str] = Field(default_factory=list)

@@ -28,6 +28,21 @@ IDENTIFIER_REACH = 120
 LABEL_NUMBER = re.compile(r"[ \t]{1,3}#?[0-9]")
 HYPHENATED = re.compile(r"-(?=[^\W\d_])")
 CELTIC = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
+RECORD_TYPE = re.compile(r'"(?:type|kind|category)"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{1,40})"')
+RECORD_REACH = 300
+
+
+def in_typed_record(text: str, start: int, end: int, types: frozenset[str]) -> bool:
+    """Whether [start, end) is inside a JSON object whose "type" (or "kind", "category") is one of
+    `types`: `{"name": "Jaguar", "type": "vendor"}` names a thing, not a person."""
+    opening = text.rfind("{", max(0, start - RECORD_REACH), start)
+    if opening < 0 or "}" in text[opening:start]:
+        return False
+    closing = text.find("}", end, end + RECORD_REACH)
+    if closing < 0 or "{" in text[end:closing]:
+        return False
+    match = RECORD_TYPE.search(text, opening, closing)
+    return match is not None and match.group(1).strip().lower() in types
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

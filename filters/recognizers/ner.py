@@ -33,7 +33,7 @@ from filters.recognizers.name_cues import NameCues
 from filters.recognizers.name_lines import NameLines
 from filters.recognizers.name_scripts import ScriptNames, script_word
 from filters.recognizers.name_signals import Entity, NameSignals
-from filters.recognizers.names import CANDIDATE, NameShapes
+from filters.recognizers.names import CANDIDATE, NameShapes, in_typed_record
 from filters.recognizers.tables import table_blocks
 from filters.segments import DataClass
 
@@ -114,6 +114,7 @@ class PersonNameRecognizer:
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
         self.literal_kinds = frozenset(spec.literal_kinds)
         self.not_person_columns = frozenset(c.lower() for c in spec.not_person_columns)
+        self.thing_types = frozenset(t.lower() for t in spec.not_person_types)
 
     def regions(self, ctx: TextContext) -> Iterator[tuple[int, int, bool]]:
         """(start, end, structured) of every stretch where names can occur."""
@@ -178,11 +179,13 @@ class PersonNameRecognizer:
                         if layout.header_at(span[0]).strip(" \"'`") in self.not_person_columns:
                             del found[span]
         return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()
-                if not self._not_a_person(text[s:e]) and not _date_month(text, s, e)]
+                if not self._not_a_person(text[s:e]) and not _date_month(text, s, e)
+                and not in_typed_record(text, s, e, self.thing_types)]
 
     def screened(self, findings: list[Finding], text: str, role: str) -> list[Finding]:
-        """Drops pattern and field names that are common words or brands (`"name": "Github"`), and in
-        instruction roles a one-word `name` value (there the name of a tool, a model, a step)."""
+        """Drops pattern and field names that are common words or brands (`"name": "Github"`), the
+        names of records typed as things (`"type": "vendor"`), and in instruction roles a one-word
+        `name` value (there the name of a tool, a model, a step)."""
         instructions = role in self.instruction_roles
         kept = []
         for finding in findings:
@@ -192,6 +195,8 @@ class PersonNameRecognizer:
                            and w.lower() not in self.shapes.reject_words for w in words):
                     continue
                 if instructions and len(words) == 1 and finding.recognizer == "person_field":
+                    continue
+                if in_typed_record(text, finding.start, finding.end, self.thing_types):
                     continue
             kept.append(finding)
         return kept

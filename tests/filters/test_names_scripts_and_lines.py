@@ -80,3 +80,9 @@ def test_a_list_under_another_heading_and_a_closing_word_are_no_names(detector: 
     assert names(detector, "Cities:\n- Lyon, Graz, Tampere\n") == []
     assert names(detector, "The figures are attached.\n\nThanks\n") == []
     assert names(detector, "However,\n\nthe totals do not match.") == []
+
+
+def test_a_record_typed_as_a_thing_names_no_person(detector: Detector) -> None:
+    text = ('Which of these are enabled?\n[{"name": "Jaguar", "type": "vendor"}, {"name": "Alexa", "type": "integration"},'
+            ' {"name": "Tove Lindqvist", "type": "employee"}]')
+    assert names(detector, text, "record") == ["Tove Lindqvist"]
