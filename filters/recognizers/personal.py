@@ -37,7 +37,7 @@ NOT_STREETS = frozenset(["top", "page", "pages", "step", "steps", "table", "tabl
 POSTAL_VALUE = re.compile(r"[A-Za-z]{0,2}-?[0-9A-Za-z]{1,5}(?:[ -/][0-9A-Za-z]{1,4})?")
 IBAN_SEPARATOR = re.compile(r"[ -]")
 DIGIT_GROUP_AFTER = re.compile(r" [0-9]{3}")
-NEXT_KEY = re.compile(r"[\s&;][\w.-]{1,40}=|;|&|\s[\w.-]{1,40}:\s")
+NEXT_KEY = re.compile(r"[\s&;][\w.-]{1,40}=")
 NOT_NAMES = frozenset(["full", "name", "first", "last", "the", "a", "an", "unknown", "none", "null", "true", "false", "n/a", "na", "test", "user", "admin", "customer", "patient", "string", "text", "varchar", "example", "sample", "anonymous", "redacted", "tbd", "todo"])
 
 
@@ -271,11 +271,12 @@ def person_value(value: str, site: Site) -> Verdict:
     caseless script (`"name": "이영미"`), nothing else.
 
     Unquoted (a log line: `holder=Gül ip=...`, `user: Ignacy trace=...`, a query string's
-    `given_name=Anna&tier=...`) the value ends where the next key starts."""
-    if not site.quoted:
-        next_key = NEXT_KEY.search(value)
-        value = value[:next_key.start()] if next_key else value
-    text = value.strip()
+    `given_name=Anna&tier=...`, `reporter=Anna Kowalska; dob=...`) the value ends where the next
+    `key=` starts."""
+    next_key = None if site.quoted else NEXT_KEY.search(value)
+    if next_key is not None:
+        value = value[:next_key.start()]
+    text = value.strip().removesuffix(";").rstrip() if next_key is not None else value.strip()
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 80:
         return False

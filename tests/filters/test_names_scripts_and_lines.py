@@ -86,3 +86,8 @@ def test_a_record_typed_as_a_thing_names_no_person(detector: Detector) -> None:
     text = ('Which of these are enabled?\n[{"name": "Jaguar", "type": "vendor"}, {"name": "Alexa", "type": "integration"},'
             ' {"name": "Tove Lindqvist", "type": "employee"}]')
     assert names(detector, text, "record") == ["Tove Lindqvist"]
+
+
+def test_a_company_in_a_name_field_is_not_cut_into_a_name(detector: Detector) -> None:
+    assert names(detector, "customer: Global Industries Inc. address: 12 Main St, Springfield") == []
+    assert names(detector, "Account name: Smith & Sons Ltd") == []
