@@ -2,10 +2,10 @@
 
     PYTHONPATH=. .venv/bin/python -m tests.datagen.use_train.public --mirror /work/.mirror --out /tmp/use_public
     .venv/bin/python -m tests.bench.train_use_classifier --public-dir /tmp/use_public [--c 4.0] [--weight NAME=W]
-        [--min-df 3] [--benign-pass 0.995]
+        [--min-df 3] [--benign-pass 0.995] [--max-threshold 0.99]
 
-The shipped model is built without --public-dir (see the manifest's `public` note and README "Restricted uses")
-and without --embeddings SCALE (wordllama's static embeddings as extra features, folded into head scores per
+The shipped model is built with --public-dir and the manifest's weights (see its `public` note and README
+"Restricted uses"), without --embeddings SCALE (wordllama's static embeddings as extra features, folded into head scores per
 token; needs `pip install wordllama`; measured and not shipped, same README section).
 
 Data: the files config/use_classifier/manifest.yaml lists (train split, `extra` and `public` for
@@ -38,6 +38,7 @@ NO_EXTRA = False          # --no-extra: the splits alone (to measure what the ad
 EXTRA: list[str] = []     # --extra FILE: instead of the manifest's `extra` (to try a new version)
 WEIGHTS: dict[str, float] = {}   # --weight NAME=W: a public source's weight instead of the manifest's (0: left out)
 BENIGN_PASS_GOAL = 0.99   # thresholds: the lowest that passes this share of dev benign texts (--benign-pass)
+MAX_THRESHOLD = 0.97      # and never above this (--max-threshold; the manifest's max_threshold)
 
 
 def rows(path: Path) -> list[dict]:
@@ -174,18 +175,22 @@ def main() -> None:
     parser.add_argument("--embeddings", type=float, default=None, metavar="SCALE",
                         help="add wordllama's mean-pooled embeddings (standardised, times SCALE) as features")
     parser.add_argument("--min-df", type=int, default=None, help="a feature's least document count (default: the manifest's)")
+    parser.add_argument("--max-threshold", type=float, default=None,
+                        help="a family's highest threshold (default: the manifest's max_threshold, else 0.97)")
     parser.add_argument("--benign-pass", type=float, default=None,
-                        help="the share of each dev set's benign texts a family's threshold passes (default 0.99)")
+                        help="the share of each dev set's benign texts a family's threshold passes (default: the "
+                             "manifest's benign_pass, else 0.99)")
     args = parser.parse_args()
     global BENIGN_PASS_GOAL
-    BENIGN_PASS_GOAL = args.benign_pass or BENIGN_PASS_GOAL
+    manifest = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
+    BENIGN_PASS_GOAL = args.benign_pass or float(manifest.get("benign_pass", BENIGN_PASS_GOAL))
     WEIGHTS.update({name: float(w) for name, w in (item.split("=", 1) for item in args.weight)})
     global NO_EXTRA
     NO_EXTRA = args.no_extra
     EXTRA[:] = args.extra
     from sklearn.linear_model import LogisticRegression
 
-    manifest = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
+    highest = args.max_threshold or float(manifest.get("max_threshold", MAX_THRESHOLD))
     families, _, _ = load_families(FAMILIES_FILE)
     labels = [f.clause for f in families]
     texts, targets, weights = labelled(manifest, "train", labels, args.public_dir)
@@ -246,7 +251,7 @@ def main() -> None:
         for name in sorted(set(dev_sets)):
             negatives = np.sort(probs[benign & np.array([s == name for s in dev_sets]), k])
             quantiles.append(negatives[min(len(negatives) - 1, int(math.ceil(BENIGN_PASS_GOAL * len(negatives))) - 1)])
-        thresholds[k] = float(min(max(max(quantiles) + 1e-6, manifest.get("min_threshold", 0.5)), 0.97))
+        thresholds[k] = float(min(max(max(quantiles) + 1e-6, manifest.get("min_threshold", 0.5)), highest))
         positives = probs[np.array([bool(t) if label == ANY else label in t for t in dev_targets]), k]
         print(f"{label:10s} threshold {thresholds[k]:.3f}  dev positives over it "
               f"{int((positives >= thresholds[k]).sum())}/{len(positives)}")

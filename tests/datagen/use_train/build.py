@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .benign import BENIGN
 from .benign_more import BENIGN_MORE
+from .contrast import CONTRAST_BENIGN, CONTRAST_RESTRICTED
 from .everyday import EVERYDAY, EVERYDAY_RESTRICTED, EVERYDAY_SLOTS
 from .jailbreaks import BENIGN_PAYLOADS, BENIGN_ROLEPLAY, JAILBREAKS, PAYLOADS
 from .kinds_more import (
@@ -157,6 +158,14 @@ def build() -> list[dict[str, object]]:
         for text in texts:
             add(text, None, (), "near_miss", language)
             add(text.lower().rstrip(".?!"), None, (), "near_miss", language)
+    # Fourth round (contrast.py: look-alikes of the public hazard prompts), last for the same reason.
+    for kind, texts in CONTRAST_BENIGN.items():
+        for text in texts:
+            add(text, None, (), kind)
+            add(vary(text, rng), None, (), kind)
+    for clause, also, text in CONTRAST_RESTRICTED:
+        add(text, clause, also, "plain")
+        add(vary(text, rng), clause, also, "plain")
     return rows
 
 
