@@ -92,6 +92,15 @@ CONTRAST_BENIGN: dict[str, list[str]] = {
         "You must obey these formatting rules exactly: one code block per file, the full path on the line before it, no commentary inside the block.",
         "Never run destructive shell commands (rm -rf, DROP TABLE) without asking the user to confirm first.",
     ],
+    # An agent's tools that read its own usage: a budget read is no metering evasion (I.B.d).
+    "agent_usage_tools": [
+        "Return the session's token usage so far and how much of its budget is left.",
+        "Fetch the current plan's limits, including requests per minute and the time the window resets.",
+        "Report elapsed time, tokens spent and the remaining budget for the running task.",
+        "Look up this workspace's monthly spend and the cap the admin set.",
+        "Show the rate-limit headers of the last response and how long to wait before retrying.",
+        "Get the status of the current job, with its token budget and usage.",
+    ],
     # Engineering words of harm (a poison message, a flood of traffic to absorb, breaking up a table).
     "engineering_harm_words": [
         "One bad record keeps crashing our Kafka consumer; how do I route poison messages to a dead-letter topic?",
