@@ -8,6 +8,7 @@ import httpx
 import openai
 import pytest
 from running_mock import OPENAI_KEY
+from serving import wait_for
 
 HI = [{"role": "user", "content": "hello there"}]
 
@@ -122,6 +123,8 @@ def test_cut_after_more_events_than_the_stream_has_completes(provider):
     chunks = list(provider.openai().chat.completions.create(
         model="gpt-4o", messages=HI, stream=True, extra_headers={"x-mock-cut-after-events": "1000"}))
     assert "".join(c.choices[0].delta.content or "" for c in chunks) == "hello there"
+    # the SDK stops at `data: [DONE]`, which can reach it before the mock's handler runs again to note the outcome
+    wait_for(lambda: provider.recorded[-1].stream_outcome is not None, seconds=10)
     assert provider.recorded[-1].stream_outcome == "completed"
 
 
