@@ -124,6 +124,8 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
                 return response
             if outgoing:
                 await remember_blobs(outgoing)
+                if ended and call.turn is not None:
+                    await call.turn.save()   # before the final event: a client may send its next turn at once
                 await response.write(b"".join(e.encode() for e in outgoing))
         closing = parser.close()
         if translated is not None:
@@ -145,6 +147,8 @@ async def relay_stream(call: Call, upstream: aiohttp.ClientResponse, sent: float
             await response.write(stream_error_event(family, refusal))
         elif tail:
             await remember_blobs(tail)
+            if call.turn is not None:
+                await call.turn.save()   # before the final event, as above
             await response.write(b"".join(e.encode() for e in tail))
     except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
             TimeoutError) as error:
