@@ -5,18 +5,12 @@ from __future__ import annotations
 import pytest
 
 from filters.recognizers.detector import Detector
-from filters.segments import DataClass, Span
+from tests.filters.person_names import names
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector.default()
-
-
-def names(detector: Detector, text: str, kind: str = "prose", role: str = "user") -> list[str]:
-    data_class = DataClass.OUTPUT if kind in ("table", "record") else DataClass.INPUT
-    spans = [Span(0, len(text), data_class, False, kind)]
-    return [text[d.start:d.end] for d in detector.detect(text, spans, role=role) if d.entity == "PERSON"]
 
 
 SCRIPTS = [
