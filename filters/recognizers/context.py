@@ -96,7 +96,7 @@ class TextContext:
         In code and SQL only the value's own line and the one before count (a comment above it): a
         `dob` column named further up says nothing about a date literal in a WHERE clause."""
         own_line = self.lower.rfind("\n", 0, start) + 1
-        after_chars = window_after or self.window_after
+        after_chars = self.window_after if window_after is None else window_after   # 0 means none
         key = OWN_KEY.search(self.lower, max(own_line, start - 80), start)
         if key is not None:
             # `retry_backoff = "250-30000"` under `mrn = ...`: a value written after its own key is
@@ -109,7 +109,7 @@ class TextContext:
             before = self.lower[max(line_start, start - CODE_WINDOW):start]
             after = ""
         else:
-            before = self.lower[max(0, start - (window or self.window)):start]
+            before = self.lower[max(0, start - (self.window if window is None else window)):start]
             after = self.lower[end:end + after_chars]
         return f"{before} | {after} | {self.header_at(start)}"
 

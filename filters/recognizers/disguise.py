@@ -52,7 +52,7 @@ ESCAPE = r"\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{
 # dashes other than the hyphen-minus between two letters or digits ("536‑22‑8107", "030–1234"): a hyphen
 DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63"
 ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
-CELL_EDGES = frozenset(",;|\"")
+CELL_EDGES = frozenset(",;|\"=&?")
 WORD_REACH = 64
 # a break, and the indentation after it when a quote is open on the line before ("3f0e30bca9f" / '  573d2…"')
 # (a digit group may end its line with a space: "Call me on +66 43 " / "053 716")
@@ -305,8 +305,8 @@ def _first_word(text: str) -> str:
 def _in_latin_word(text: str, pos: int) -> bool:
     """Whether the word around `pos` holds an ASCII letter or digit (a look-alike there is a disguise).
 
-    A word ends at white space and at a cell's delimiter: in the CSV row `4154,Зуев,2024-10-25` the
-    Cyrillic name is a word of its own, not one with digits."""
+    A word ends at white space, at a cell's delimiter and at a key's or a query's: in the CSV row
+    `4154,Зуев,2024-10-25` and in `?given_name=Злата&tier=2` the Cyrillic name is a word of its own."""
     low = pos
     while low > 0 and pos - low < WORD_REACH and not text[low - 1].isspace() and text[low - 1] not in CELL_EDGES:
         low -= 1

@@ -78,6 +78,20 @@ def _date_month(text: str, start: int, end: int) -> bool:
     return bool(before[-1:].isdigit() or after[:1].isdigit())
 
 
+def _other_fields(text: str, items: set[tuple[int, int]], found: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Names found in an item's later fields: under "Attendees:" the item "- Kahinu, Mrihani,
+    Washington Post" names its person first, and what follows (a company, a place, a tool: "Wendy's",
+    "Marks and Spencer", "Paris, Texas") is the item's other data, whatever NER or a list says."""
+    dropped = []
+    for _, item_end in items:
+        line_end = text.find("\n", item_end)
+        line_end = len(text) if line_end < 0 else line_end
+        if "," not in text[item_end:line_end]:
+            continue
+        dropped += [(start, end) for start, end in found if item_end < start < line_end]
+    return dropped
+
+
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -170,6 +184,8 @@ class PersonNameRecognizer:
                     self._read(ctx, chunk, artifacts, parts, found, covered)
         for span in self.shapes.listed(text, set(found)):
             found[span] = self.spec.score
+        for span in _other_fields(text, items, found):
+            del found[span]
         for span in items:   # an item's other fields are not listed names ("- Tağızadə, Xudu, Paris, Texas")
             found.setdefault(span, self.spec.score)
         if self.not_person_columns:
@@ -190,7 +206,7 @@ class PersonNameRecognizer:
         kept = []
         for finding in findings:
             if finding.entity == "PERSON" and finding.recognizer != self.name:
-                words = text[finding.start:finding.end].split()
+                words = text[finding.start:finding.end].replace("+", " ").split()   # a form value: Anna+Berg
                 if not any((self.shapes.candidate(w.rstrip(".,")) or script_word(w.rstrip(".,")))
                            and w.lower() not in self.shapes.reject_words for w in words):
                     continue

@@ -38,6 +38,8 @@ POSTAL_VALUE = re.compile(r"[A-Za-z]{0,2}-?[0-9A-Za-z]{1,5}(?:[ -/][0-9A-Za-z]{1
 IBAN_SEPARATOR = re.compile(r"[ -]")
 DIGIT_GROUP_AFTER = re.compile(r" [0-9]{3}")
 NEXT_KEY = re.compile(r"[\s&;][\w.-]{1,40}=")
+QUERY_KEY = re.compile(r"[?&][\w.-]{1,40}=\Z")     # a URL's query parameter
+REQUEST_LINE_END = re.compile(r"\s+HTTP/[0-9]")   # a request line's protocol after the query
 NOT_NAMES = frozenset(["full", "name", "first", "last", "the", "a", "an", "unknown", "none", "null", "true", "false", "n/a", "na", "test", "user", "admin", "customer", "patient", "string", "text", "varchar", "example", "sample", "anonymous", "redacted", "tbd", "todo"])
 
 
@@ -276,8 +278,11 @@ def person_value(value: str, site: Site) -> Verdict:
     next_key = None if site.quoted else NEXT_KEY.search(value)
     if next_key is not None:
         value = value[:next_key.start()]
+    query = not site.quoted and QUERY_KEY.search(site.ctx.text, max(0, site.start - 48), site.start) is not None
+    if query:
+        value = REQUEST_LINE_END.split(value, 1)[0]   # `GET /signup?given_name=Dmitri HTTP/1.1`
     text = value.strip().removesuffix(";").rstrip() if next_key is not None else value.strip()
-    words = text.split()
+    words = text.replace("+", " ").split() if query else text.split()   # a form's "+" is a space
     if not 1 <= len(words) <= 5 or len(text) > 80:
         return False
     if all(script_word(w.rstrip(",")) for w in words):
