@@ -7,6 +7,7 @@ process.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from filters.use_rules.rules import UseClassifier
 
 
+_WORD = re.compile(r"[^\W\d_]+")   # a context word's letters ("_" and digits end a word, as in `context`)
+
+
 class NewFindingMasker:
     """A `mask_new` for ResponseText: masks restricted values in text a model wrote."""
 
@@ -30,6 +34,21 @@ class NewFindingMasker:
         self._recognizers = load_recognizers(config_path)
         self._restricted = self._recognizers.restricted
         self._disguises = Disguises.default()
+        config = self._recognizers.config
+        own = [r for r in config.recognizers if r.entity in self._restricted]
+        # How far back a restricted value's context word may stand (the widest window of its recognizers),
+        # and the words: what a stream gives `after` of the text it has passed on (see `words_before`).
+        self._context_chars = max([config.window] + [r.window or 0 for r in own])
+        # the first word of each context phrase: a set lookup per word, not a search for 200 phrases
+        self._context_words = frozenset(_WORD.findall(" ".join(w.lower().split(maxsplit=1)[0]
+                                                               for r in own for w in r.context + r.requires_near)))
+
+    def words_before(self, earlier: str) -> str:
+        """The end of `earlier` (a stream's text already passed on) from its first context word of a
+        restricted value ("SSN", "passport") on, for `after` to read the next piece behind; "" if none."""
+        tail = earlier[-self._context_chars:]
+        first = next((m.start() for m in _WORD.finditer(tail.lower()) if m.group(0) in self._context_words), None)
+        return "" if first is None else tail[first:]
 
     def __call__(self, text: str) -> str:
         """`text` with its restricted values masked, disguised ones (zero-width characters, look-alike

@@ -63,9 +63,11 @@ class MemoMasker:
     MIN_CHARS = 24
 
     def __init__(self, masker: Callable[[str], str], entries: int = MEMO_ENTRIES,
-                 after: Callable[[str, str], str] | None = None) -> None:
+                 after: Callable[[str, str], str] | None = None,
+                 words_before: Callable[[str], str] | None = None) -> None:
         self._masker = masker
         self._after = after   # the masker's `after` (NewFindingMasker.after): text read after a context
+        self.words_before = words_before   # the masker's `words_before`: a stream's earlier text worth reading
         self.clean = CleanTexts(entries)
 
     def after(self, context: str, text: str) -> str:

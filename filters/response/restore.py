@@ -133,9 +133,11 @@ class ResponseText:
 
     def __init__(self, pseudonyms: Mapping[str, str],
                  mask_new: Callable[[str], str] | None = None, *, keep_transcript: bool = False,
-                 link_hosts: tuple[str, ...] = (), mask_after: Callable[[str, str], str] | None = None) -> None:
+                 link_hosts: tuple[str, ...] = (), mask_after: Callable[[str, str], str] | None = None,
+                 words_before: Callable[[str], str] | None = None) -> None:
         self._values = dict(pseudonyms)
         self.mask_after = mask_after   # mask_new of a text read as the continuation of another
+        self.words_before = words_before   # a stream's earlier text -> the end of it `mask_after` reads behind
         self.carry = ""               # the open end of the last field written (see the module's docstring)
         self.link_hosts = link_hosts
         self._json_values: dict[str, str] = {}
@@ -195,16 +197,17 @@ class ResponseText:
                                text)
         pieces: list[str] = []
         cursor = 0
+        lead = self.carry or self._words_before(context, text, in_json)
         for match in pattern.finditer(text):
             token = self._token(match, text, in_json, odd_before, context)
             if token is None:
                 continue  # not a token at all: part of the text around it
-            pieces.append(self._mask(text[cursor:match.start()], in_json, self.carry))
-            self.carry = ""   # a token ends what came before it
+            pieces.append(self._mask(text[cursor:match.start()], in_json, lead))
+            self.carry = lead = ""   # a token ends what came before it
             pieces.append(token)
             cursor = match.end()
         last = text[cursor:]
-        pieces.append(self._mask(last, in_json, self.carry))
+        pieces.append(self._mask(last, in_json, lead))
         if last or cursor:
             self.carry = self._open_tail(_decoded(last) if in_json else last)
         return "".join(pieces)
@@ -260,6 +263,15 @@ class ResponseText:
             return mask_new(text)  # not a valid string literal's inside: mask what is there
         masked = mask_new(decoded)
         return text if masked == decoded else json.dumps(masked)[1:-1]
+
+    def _words_before(self, context: str, text: str, in_json: bool) -> str:
+        """For a piece with 3 digits, the end of the stream's earlier pieces (after their last token): a value's
+        context word ("SSN" before "536 22 8107") may have come in one of them."""
+        if not context or self.words_before is None or self.mask_after is None or sum(map(str.isdigit, text)) < 3:
+            return ""   # the shortest value that needs its word is a 3-digit code (fullwidth digits count)
+        tail = self.words_before(_decoded(context[-WORD_CAP:]) if in_json else context)
+        ends = [match.end() for match in TOKEN_RE.finditer(tail)] if "<" in tail else []
+        return tail[ends[-1]:] if ends else tail
 
     def _open_tail(self, text: str) -> str:
         """The end of a text that the next field may continue into a value: what a stream would hold

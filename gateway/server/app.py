@@ -190,4 +190,4 @@ def build_app(config: GatewayConfig, policy: Policy | None = None) -> web.Applic
 
 def _memo_masker() -> MemoMasker:
     masker = NewFindingMasker()
-    return MemoMasker(masker, after=masker.after)
+    return MemoMasker(masker, after=masker.after, words_before=masker.words_before)

@@ -69,10 +69,11 @@ class Call:
         mode, where the provider saw them) the request's values hidden again."""
         masker = self.state.masker
         if not self.hidden:
-            return ResponseText({}, mask_new=masker, mask_after=masker.after)
+            return ResponseText({}, mask_new=masker, mask_after=masker.after, words_before=masker.words_before)
         hide = hiding(self.hidden)
         return ResponseText({}, mask_new=lambda text: masker(hide(text)),
-                            mask_after=lambda before, text: masker.after(hide(before), hide(text)))
+                            mask_after=lambda before, text: masker.after(hide(before), hide(text)),
+                            words_before=masker.words_before)
 
 
 def hiding(values: list[tuple[str, str]]) -> Callable[[str], str]:

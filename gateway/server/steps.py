@@ -261,6 +261,7 @@ async def rewrite(call: Call) -> None:
         call.guard = ResponseUseGuard(call.state.use_rules, verdict.refuse_categories)
     masker = call.state.masker if verdict.mask_new_findings else None
     call.replies = ResponseText(screened.pseudonyms, mask_new=masker, mask_after=masker.after if masker else None,
+                                words_before=masker.words_before if masker else None,
                                 link_hosts=verdict.restore_link_hosts,
                                 keep_transcript=call.guard is not None)
 
