@@ -287,6 +287,7 @@ class NerDef(_Strict):
     not_person_columns: list[str] = Field(default_factory=list)
     # a JSON object whose "type" (or "kind", "category") is one of these names a thing, not a person
     not_person_types: list[str] = Field(default_factory=list)
+    not_person_record_keys: list[str] = Field(default_factory=list)   # {"name": "Zapier", "enabled": true}
     role_mailboxes: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(default_factory=list)
     reject_words: list[str] = Field(default_factory=list)

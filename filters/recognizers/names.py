@@ -30,11 +30,13 @@ HYPHENATED = re.compile(r"-(?=[^\W\d_])")
 CELTIC = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
 RECORD_TYPE = re.compile(r'"(?:type|kind|category)"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{1,40})"')
 RECORD_REACH = 300
+RECORD_KEY = re.compile(r'"([\w-]{1,40})"[ \t]{0,3}:')
 
 
-def in_typed_record(text: str, start: int, end: int, types: frozenset[str]) -> bool:
+def in_typed_record(text: str, start: int, end: int, types: frozenset[str], keys: frozenset[str] = frozenset()) -> bool:
     """Whether [start, end) is inside a JSON object whose "type" (or "kind", "category") is one of
-    `types`: `{"name": "Jaguar", "type": "vendor"}` names a thing, not a person."""
+    `types`, or which holds one of `keys`: `{"name": "Jaguar", "type": "vendor"}`, `{"name":
+    "Zapier", "enabled": true}` name a thing, not a person."""
     opening = text.rfind("{", max(0, start - RECORD_REACH), start)
     if opening < 0 or "}" in text[opening:start]:
         return False
@@ -42,7 +44,9 @@ def in_typed_record(text: str, start: int, end: int, types: frozenset[str]) -> b
     if closing < 0 or "{" in text[end:closing]:
         return False
     match = RECORD_TYPE.search(text, opening, closing)
-    return match is not None and match.group(1).strip().lower() in types
+    if match is not None and match.group(1).strip().lower() in types:
+        return True
+    return bool(keys) and any(m.group(1).lower() in keys for m in RECORD_KEY.finditer(text, opening, closing))
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

@@ -43,6 +43,9 @@ STRUCTURED_KINDS = frozenset({"table", "record"})
 PROSE_KINDS = frozenset({"prose", ""})
 JOIN = "\n\n"
 PERSON_PRIORITY = 1
+# a value's key just before it (`"plan": "Dr Pepper"`, `card_brand=Zalando`), a title word allowed between
+THING_KEY = re.compile(r"(?<![\w-])[\"']?([\w-]{1,40})[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?(?:[^\W\d_]{1,5}\.? )?\Z")
+VALUE_END = re.compile(r"(?:['’]s\b[^\"'\n,;&]{0,60})?[ \t]*(?:[\"'\n,;&}]|\Z)")
 LOG_MONTH = re.compile(r"[0-9]/[^\W\d_]{3}/[0-9]")   # "05/Mar/2024" of an access log
 MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                    "august september october november december".split())
@@ -76,6 +79,15 @@ def _date_month(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start].rstrip(" ,")
     after = text[end:end + 4].lstrip(" .,")
     return bool(before[-1:].isdigit() or after[:1].isdigit())
+
+
+def _thing_valued(text: str, start: int, end: int, keys: frozenset[str]) -> bool:
+    """Whether [start, end) is the whole value of a key that names a thing, not a person: its last
+    part is a place or thing column's name (`"plan": "Siri"`, `"card_brand": "Zalando"`)."""
+    key = THING_KEY.search(text, max(0, start - 60), start)
+    if key is None or VALUE_END.match(text, end) is None:
+        return False
+    return key.group(1).lower().replace("-", "_").rsplit("_", 1)[-1] in keys
 
 
 def _other_fields(text: str, items: set[tuple[int, int]], found: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -129,6 +141,7 @@ class PersonNameRecognizer:
         self.literal_kinds = frozenset(spec.literal_kinds)
         self.not_person_columns = frozenset(c.lower() for c in spec.not_person_columns)
         self.thing_types = frozenset(t.lower() for t in spec.not_person_types)
+        self.thing_keys = frozenset(k.lower() for k in spec.not_person_record_keys)
 
     def regions(self, ctx: TextContext) -> Iterator[tuple[int, int, bool]]:
         """(start, end, structured) of every stretch where names can occur."""
@@ -196,7 +209,8 @@ class PersonNameRecognizer:
                             del found[span]
         return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()
                 if not self._not_a_person(text[s:e]) and not _date_month(text, s, e)
-                and not in_typed_record(text, s, e, self.thing_types)]
+                and not _thing_valued(text, s, e, self.not_person_columns)
+                and not in_typed_record(text, s, e, self.thing_types, self.thing_keys)]
 
     def screened(self, findings: list[Finding], text: str, role: str) -> list[Finding]:
         """Drops pattern and field names that are common words or brands (`"name": "Github"`), the
@@ -212,7 +226,8 @@ class PersonNameRecognizer:
                     continue
                 if instructions and len(words) == 1 and finding.recognizer == "person_field":
                     continue
-                if in_typed_record(text, finding.start, finding.end, self.thing_types):
+                if in_typed_record(text, finding.start, finding.end, self.thing_types, self.thing_keys) or \
+                        _thing_valued(text, finding.start, finding.end, self.not_person_columns):
                     continue
             kept.append(finding)
         return kept

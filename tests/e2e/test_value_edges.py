@@ -79,3 +79,14 @@ def test_a_people_lists_other_fields_stay_whole(openai_client, upstream):
     sent = forwarded(openai_client, upstream, prompt)
     assert not [p for p in ("Nwachukwu", "Adaeze", "Lindahl", "Torvald", "Oyelaran", "Temitope") if p in sent], sent
     assert all(k in sent for k in ("Burger King", "Arby's", "Marks and Spencer")), sent
+
+
+def test_a_thing_keys_value_is_no_name(openai_client, upstream):
+    """A value under a key that names a thing (`plan`, `*_brand`, `vendor`: `ner.not_person_columns`)
+    is a product or a company, a title word before it included, and so is the name of a record holding a
+    thing's key (`"enabled"`: `ner.not_person_record_keys`); a name key's value still is a name."""
+    prompt = ('[{"name": "Oyelaran Temitope", "plan": "Dr Pepper"}, {"name": "Lindahl Torvald", '
+              '"card_brand": "Zalando", "vendor": "Tim Hortons"}, {"name": "Zapier", "enabled": true}]')
+    sent = forwarded(openai_client, upstream, prompt)
+    assert all(k in sent for k in ('"Dr Pepper"', '"Zalando"', '"Tim Hortons"', '"Zapier"')), sent
+    assert not [p for p in ("Oyelaran", "Temitope", "Lindahl", "Torvald") if p in sent], sent
