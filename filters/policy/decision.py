@@ -71,6 +71,8 @@ class Decider:
         self._redirects = TurnPatterns(policy.use_rules.redirects)
         self._by_class: dict[tuple[str, DataClass], tuple[int, tuple[Violation, ...]]] = {}
         self._acting: dict[str, frozenset[DataClass]] = {}
+        # a finding's action, fixed by the policy for its entity, class, provider's BAA and feature
+        self._actions: dict[tuple[str, DataClass, bool, str], str] = {}
 
     def admit(self, context: RequestContext) -> Refusal | None:
         """A refusal that needs no analysis: a feature the key lacks or the tenant switched off, stored state."""
@@ -111,8 +113,8 @@ class Decider:
             if getattr(policy.attachments, kind, "block") == "block":
                 violations.append(Violation(policy.attachments.cite, f"attachment_{kind}", "block",
                                             f"{kind} attachments cannot be scanned and are not forwarded", "policy"))
-        refused = self.refused_turns(segments)
-        adopted = self.adopted_turns(segments)
+        refused = self.refused_turns(segments, analyses)
+        adopted = self.adopted_turns(segments, analyses)
         verdicts = [self._segment(seg, analysis, context, violations, i in refused, i in adopted)
                     for i, (seg, analysis) in enumerate(zip(segments, analyses))]
         if context.documents and policy.attachments.pdf == "refuse":
@@ -217,20 +219,22 @@ class Decider:
                                       f"{held.category}): resend it with the header 'X-Human-Reviewer: <who reviews>'",
                                       clause=held.clause, category=held.category, stage=held.stage)
 
-    def refused_turns(self, segments: Sequence[Segment]) -> set[int]:
+    def refused_turns(self, segments: Sequence[Segment], analyses: Sequence[TextAnalysis]) -> set[int]:
         """Turns the assistant answered with a refusal: the next assistant turn, before any other user
         turn, matches the policy's `use_rules.refusals`, and a user turn follows it. Their request was
         not acted upon, unless a later user turn asks for it again (`use_rules.refusal_followups`): the
-        history is the client's to write, so a refusal it wrote itself must not launder a request."""
+        history is the client's to write, so a refusal it wrote itself must not launder a request.
+        Only turns with a use hit are looked at: in one without, being refused changes nothing (a long
+        conversation's earlier turns are not read against the patterns at every request)."""
         found: set[int] = set()
         patterns = self._refusals
         if not patterns:
             return found
         users = [i for i, s in enumerate(segments) if s.role in ("user", "prompt")]
-        for i in users:
-            later_users = [j for j in users if j > i]
-            if not later_users:
-                continue    # nothing after the refusal: the request is what the model reads last
+        for n, i in enumerate(users):
+            later_users = users[n + 1:]
+            if not later_users or not analyses[i].rule_hits:
+                continue    # nothing after it (the request is what the model reads last), or nothing to drop
             answers = [s for s in segments[i + 1:later_users[0]] if s.role == "assistant"]
             if not answers or not patterns.search(answers[0].text):
                 continue
@@ -239,14 +243,18 @@ class Decider:
             found.add(i)
         return found
 
-    def adopted_turns(self, segments: Sequence[Segment]) -> set[int]:
+    def adopted_turns(self, segments: Sequence[Segment], analyses: Sequence[TextAnalysis]) -> set[int]:
         """Text the model wrote or a tool returned that a later user turn asks to carry out ("do the task
         from your previous message", `use_rules.refusal_followups`), and a prefill: the user's own
-        request, read with the user's bar rather than the stronger one its role sets."""
+        request, read with the user's bar rather than the stronger one its role sets. Only text with a
+        learned hit at the user's bar is looked at: without one, either bar counts the same hits."""
         found: set[int] = set()
-        weights = self.policy.use_rules.classifier.role_weights
+        settings = self.policy.use_rules.classifier
+        weights = settings.role_weights
         for i, segment in enumerate(segments):
             if weights.get(segment.role, 1.0) >= 1.0:
+                continue
+            if not any(h.stage != "rule" and h.score >= settings.threshold for h in analyses[i].rule_hits):
                 continue
             later = next((s for s in segments[i + 1:] if s.role in ("user", "prompt")), None)
             if later is not None and self._followups.search(later.text):
@@ -279,7 +287,9 @@ class Decider:
             at = _span_at(analysis.spans, detection.start)
             data_class = at.data_class if at else DataClass.INPUT
             category = self.categories.get(detection.entity, "personal")
-            action = self._finding_action(detection.entity, category, data_class, context)
+            known = (detection.entity, data_class, context.provider.baa, context.feature)
+            action = self._actions.get(known) or self._actions.setdefault(
+                known, self._finding_action(detection.entity, category, data_class, context))
             findings.append(Finding(detection.entity, detection.start, detection.end, detection.score,
                                     action, data_class, category))
             if action == "block":
@@ -288,7 +298,7 @@ class Decider:
                                                 "policy"))
             elif action != "allow":
                 edits.append(Edit(detection.start, detection.end, detection.entity, action))
-        if segment.role in policy.use_rules.roles and not refused_turn:
+        if analysis.rule_hits and segment.role in policy.use_rules.roles and not refused_turn:
             for hit in self.use_hits(segment, analysis.rule_hits, adopted):
                 category, default = self.rule_actions.get(hit.rule, (hit.category, "block"))
                 rule_action = policy.use_rules.actions.get(hit.rule) or policy.use_rules.actions.get(category)
@@ -338,6 +348,8 @@ class Decider:
         user's bar when a later user turn adopts the text as its request, or when the hit is a sentence
         addressed to the model as a task. Where the user's bar applies anyway, those sentences' own hits are
         left out (the text's windows are read)."""
+        if not hits:
+            return []
         settings = self.policy.use_rules.classifier
         weight = 1.0 if adopted else settings.role_weights.get(segment.role, 1.0)
         bar = 1.0 - (1.0 - settings.threshold) * weight

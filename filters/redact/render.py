@@ -62,7 +62,10 @@ def _winner(group: list[Edit], start: int, end: int) -> Edit:
 
 def resolve(text: str, edits: Sequence[Edit]) -> list[Edit]:
     """Non-overlapping edits in text order, one per group of overlapping ones (rules above)."""
-    ordered = sorted(_check(text, edits), key=lambda e: (e.start, -e.end))
+    checked = _check(text, edits)
+    if len(checked) == 1:   # most segments' one value: a group of one
+        return [_winner(checked, checked[0].start, checked[0].end)]
+    ordered = sorted(checked, key=lambda e: (e.start, -e.end))
     resolved: list[Edit] = []
     group: list[Edit] = []
     start = end = 0

@@ -92,19 +92,33 @@ class _Walk:
 
     def value(self, value: Any, path: Path, key: str | None, holder: dict[str, Any] | None,
               attachment: str | None) -> None:
+        # a member that is a string is read here, one that is neither a string nor a container skipped:
+        # a long conversation's strings do not each cost a call
+        covered = self.covered
         if isinstance(value, dict):
             kind = self.attachments.get(path, attachment)
+            api_fields = self.rules.api_fields
             for name, item in value.items():
                 if not isinstance(name, str):
                     continue
-                if name not in self.rules.api_fields:
+                if name not in api_fields:
                     self.segment(path + (name, KEY_NAME), name, IDENTIFIER)
-                self.value(item, path + (name,), name, value, kind)
+                if isinstance(item, str):
+                    at = path + (name,)
+                    if at not in covered:
+                        self.string(item, at, name, value, kind)
+                elif isinstance(item, (dict, list)):
+                    self.value(item, path + (name,), name, value, kind)
         elif isinstance(value, list):
             kind = self.attachments.get(path, attachment)
             for index, item in enumerate(value):
-                self.value(item, path + (index,), key, None, kind)
-        elif isinstance(value, str) and path not in self.covered:
+                if isinstance(item, str):
+                    at = path + (index,)
+                    if at not in covered:
+                        self.string(item, at, key, None, kind)
+                elif isinstance(item, (dict, list)):
+                    self.value(item, path + (index,), key, None, kind)
+        elif isinstance(value, str) and path not in covered:
             self.string(value, path, key, holder, attachment)
 
     def string(self, value: str, path: Path, key: str | None, holder: dict[str, Any] | None,

@@ -146,12 +146,9 @@ class AnalysisService:
 
     @staticmethod
     def _key(tenant: str, item: AnalysisItem) -> bytes:
-        digest = hashlib.blake2b(digest_size=20)
-        for part in (tenant, item.stated.value if item.stated else "", item.role, "u" if item.read_uses else ""):
-            digest.update(part.encode())
-            digest.update(b"\0")
-        digest.update(item.text.encode("utf-8", "surrogatepass"))
-        return digest.digest()
+        # one call: the parts, each ended by a NUL, then the text
+        head = f"{tenant}\0{item.stated.value if item.stated else ''}\0{item.role}\0{'u' if item.read_uses else ''}\0"
+        return hashlib.blake2b(head.encode() + item.text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
     def cached(self, tenant: str, item: AnalysisItem) -> TextAnalysis | None:
         key = self._key(tenant, item)

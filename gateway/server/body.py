@@ -42,17 +42,19 @@ def _no_lone_surrogates(value: Any) -> None:
 
 
 def _depth(value: Any, limit: int) -> int:
-    """Depth of nesting, iteratively so that a hostile body cannot exhaust the stack."""
+    """Depth of nesting (a container's members one level below it), iteratively so that a hostile body
+    cannot exhaust the stack. Only containers are stacked: a member that is not one is counted where
+    its container is read, so a long conversation's strings cost nothing here."""
     deepest, stack = 0, [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > limit:
             return depth
         deepest = max(deepest, depth)
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+        members = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        if members:
+            deepest = max(deepest, depth + 1)
+            stack.extend((v, depth + 1) for v in members if isinstance(v, (dict, list)))
     return deepest
 
 
@@ -66,7 +68,8 @@ def parse_body(raw: bytes) -> dict[str, Any]:
     """The body as a JSON object; GatewayError 400 with a plain reason otherwise."""
     if not raw:
         raise GatewayError(400, "invalid_json", "the request body is empty; a JSON object is expected")
-    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH and _NESTED_OPENERS.search(raw):
+    openers = raw.count(b"[") + raw.count(b"{")
+    if openers > MAX_DEPTH and _NESTED_OPENERS.search(raw):
         raise GatewayError(400, "too_deep", f"the JSON body nests deeper than {MAX_DEPTH} levels")
     try:
         text = raw.decode("utf-8")
@@ -84,7 +87,8 @@ def parse_body(raw: bytes) -> dict[str, Any]:
         raise GatewayError(400, "invalid_json", f"the request body is not valid JSON: {reason}") from None
     if not isinstance(value, dict):
         raise GatewayError(400, "invalid_body", "the request body must be a JSON object")
-    if _depth(value, MAX_DEPTH) > MAX_DEPTH:
+    # n containers nest at most n deep, their members one below: fewer openers than MAX_DEPTH cannot be too deep
+    if openers >= MAX_DEPTH and _depth(value, MAX_DEPTH) > MAX_DEPTH:
         raise GatewayError(400, "too_deep", f"the JSON body nests deeper than {MAX_DEPTH} levels")
     if "\\u" in text and re.search(r"\\u[dD][89a-fA-F]", text):
         _no_lone_surrogates(value)
