@@ -22,6 +22,7 @@ placeholder cannot be matched to the pseudonym token of the same value.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -59,6 +60,7 @@ _SEPARATORS = {
 _NOT_LABEL = re.compile(r"[^A-Z0-9_]")
 
 
+@functools.lru_cache(maxsize=1024)   # entities are few: the recognizers' names and the policy's
 def entity_label(entity: str) -> str:
     """The entity as it appears in a shape: upper case, `[A-Z0-9_]`, starting with a letter."""
     label = _NOT_LABEL.sub("_", entity.upper())

@@ -96,7 +96,7 @@ class Screener:
         rule_actions = {spec.id: (spec.category, spec.action) for spec in rules.rules} | family_actions()
         self._deciders: dict[str, Decider] = {}
         self._keys: dict[str, TenantKeys] = {}
-        self._audit_keys: dict[str, bytes] = {}
+        self._audit_keys: dict[str, hmac.HMAC] = {}
         self.guards: dict[str, GuardModel] = {}
         shared: dict[tuple[str, str], GuardModel] = {}
         for tenant, policy in tenant_policies(config, self.policy).items():
@@ -108,14 +108,16 @@ class Screener:
                                              rule_actions)
             secret = tenant_secret(config, tenant)
             self._keys[tenant] = TenantKeys(secret)
-            self._audit_keys[tenant] = hmac.new(secret, b"audit", hashlib.sha256).digest()
+            self._audit_keys[tenant] = hmac.new(hmac.new(secret, b"audit", hashlib.sha256).digest(),
+                                                digestmod=hashlib.sha256)
         if not os.environ.get("MAGIC_GATEWAY_SECRET"):
             log.warning("MAGIC_GATEWAY_SECRET is not set: pseudonyms use a development secret")
 
     def audit_digest(self, tenant: str, entity: str, value: str) -> str:
         """A keyed hash that lets an auditor match repeated values without seeing them."""
-        return hmac.new(self._audit_keys[tenant], f"{entity}\0{value}".encode("utf-8", "surrogatepass"),
-                        hashlib.sha256).hexdigest()[:16]
+        mac = self._audit_keys[tenant].copy()   # keyed once per tenant: each digest copies that state
+        mac.update(f"{entity}\0{value}".encode("utf-8", "surrogatepass"))
+        return mac.hexdigest()[:16]
 
     def policy_for(self, tenant: str) -> Policy:
         return self._deciders[tenant].policy

@@ -12,6 +12,8 @@ import aiohttp
 
 from tests.bench.load.bodies import chat
 
+CONVERSATION_REPEATS = 9   # the last turn and its new message alone sent this many times more (medians of 10)
+
 
 @dataclass(frozen=True)
 class StreamTiming:
@@ -75,9 +77,11 @@ def conversation_turn(turn: int, salt: str) -> dict[str, str]:
             f"Ask sam.{salt}{turn}@example.org, who owns it. " + "Context about churn cohorts and retention. " * 20}
 
 
-async def _conversation(url: str, headers: dict[str, str], turns: int, salt: str) -> dict[str, float]:
-    """A conversation where each turn adds one user message (and the mock's answer): the time of each
-    turn, and of the last turn's new message sent alone."""
+async def _conversation(url: str, headers: dict[str, str], turns: int, salt: str,
+                        repeats: int = CONVERSATION_REPEATS) -> dict[str, float]:
+    """A conversation where each turn adds one user message (and the mock's answer): the time of its first
+    turn, and the medians of its last turn and of that turn's new message sent alone, each sent `repeats`
+    times more with a new message (one request each is noise on a shared machine)."""
     history: list[dict[str, str]] = []
     times = []
     async with aiohttp.ClientSession() as session:
@@ -86,9 +90,15 @@ async def _conversation(url: str, headers: dict[str, str], turns: int, salt: str
             history.append(conversation_turn(turn, salt))
             times.append(await _post(session, url, {"model": "gpt-4o", "messages": list(history)}, headers))
             history.append({"role": "assistant", "content": f"Region {turn} revenue is in the weekly table."})
-        alone = await _post(session, url, {"model": "gpt-4o",
-                                           "messages": [conversation_turn(turns + 1, salt)]}, headers)
-    return {"first_ms": times[0], "last_ms": times[-1], "alone_ms": alone}
+        last = [times[-1]]
+        alone = [await _post(session, url, {"model": "gpt-4o",
+                                            "messages": [conversation_turn(turns + 1, salt)]}, headers)]
+        for repeat in range(repeats):
+            new = conversation_turn(turns, f"{salt}r{repeat}")
+            last.append(await _post(session, url, {"model": "gpt-4o", "messages": [*history[:-2], new]}, headers))
+            new = conversation_turn(turns, f"{salt}a{repeat}")
+            alone.append(await _post(session, url, {"model": "gpt-4o", "messages": [new]}, headers))
+    return {"first_ms": times[0], "last_ms": statistics.median(last), "alone_ms": statistics.median(alone)}
 
 
 def conversation(url: str, headers: dict[str, str], turns: int, salt: str) -> dict[str, float]:

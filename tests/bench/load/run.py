@@ -23,7 +23,7 @@ from pathlib import Path
 
 from tests.bench.load import litellm_proxy
 from tests.bench.load.bodies import write_all
-from tests.bench.load.clients import conversation, stream_timing
+from tests.bench.load.clients import CONVERSATION_REPEATS, conversation, stream_timing
 from tests.bench.load.processes import Processes
 from tests.bench.load.table import Row, fmt, ratio, render
 from tests.bench.load.targets import (
@@ -187,9 +187,10 @@ class Bench:
             if target.name in ("direct", "magic-gateway"):
                 turns[target.name] = conversation(target.chat_url, target.headers, 20, f"t{int(time.time())}")
         self.add(scenario, "turn 1", {n: t["first_ms"] for n, t in turns.items()}, "ms")
-        self.add(scenario, "turn 20", {n: t["last_ms"] for n, t in turns.items()}, "ms")
+        self.add(scenario, f"turn 20 (median of {CONVERSATION_REPEATS + 1})", {n: t["last_ms"] for n, t in turns.items()}, "ms")
         gateway = turns["magic-gateway"]
-        self.add(scenario, "turn 20's new message sent alone", {n: t["alone_ms"] for n, t in turns.items()}, "ms",
+        self.add(scenario, f"turn 20's new message sent alone (median of {CONVERSATION_REPEATS + 1})",
+                 {n: t["alone_ms"] for n, t in turns.items()}, "ms",
                  f"turn 20 costs {gateway['last_ms'] / gateway['alone_ms']:.2f}x its new message alone")
 
     def memory(self, gateway: Target, litellm: Target | None, label: str) -> None:
