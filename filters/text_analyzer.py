@@ -69,7 +69,8 @@ class TextAnalyzer:
             return hits
         describing = self.use_classifier.describing_spans(text) if hits else []
         if describing:
-            hits = [h for h in hits if not any(s <= h.start < e for s, e in describing)]
+            hits = [h for h in hits if self.use_rules.rule(h.rule).in_descriptions
+                    or not any(s <= h.start < e for s, e in describing)]
         hits += self.use_classifier.evaluate(text)
         if role in self.addressed.roles:
             for start, end in self.addressed.spans(text):

@@ -22,6 +22,7 @@ from filters.policy.verdict import (
     SegmentVerdict,
     Verdict,
     Violation,
+    strongest_first,
 )
 from filters.segments import DataClass, RuleHit, Segment, Span, TextAnalysis
 
@@ -124,7 +125,7 @@ class Decider:
                 violations.append(Violation(policy.attachments.cite, "attachment_pdf", "block",
                                             f"a PDF document holds {', '.join(found)}; it is not forwarded",
                                             "policy"))
-        violations.sort(key=lambda v: -v.score)   # the refusal cites the strongest signal (stable: policy first)
+        violations = strongest_first(violations)   # the refusal cites the clause of the strongest evidence
         if any(v.action == "block" for v in violations):
             outcome = "block"
         elif any(v.action == "review" for v in violations):

@@ -112,3 +112,15 @@ class Verdict:
     @property
     def forwarded(self) -> bool:
         return self.refusal is None
+
+
+def strongest_first(violations: list[Violation]) -> list[Violation]:
+    """The violations in the order the refusal cites them: by the evidence for their clause, then by their
+    own score (stable: policy violations, scored 1.0, stay first). A clause's evidence combines every
+    signal that cites it (1 - the product of 1 - score), so a rule and the classifier agreeing on a
+    clause outweigh one signal alone for another: each is read as independent evidence."""
+    doubt: dict[str, float] = {}
+    for violation in violations:
+        doubt[violation.clause] = doubt.get(violation.clause, 1.0) * (1.0 - min(max(violation.score, 0.0), 1.0))
+    return sorted(violations, key=lambda v: (doubt[v.clause], -v.score))
+

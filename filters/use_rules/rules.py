@@ -50,6 +50,7 @@ class RuleSpec:
     category: str     # e.g. "protected_characteristic"
     action: str       # block | review | flag
     reason: str       # the fixed explanation every hit of this rule carries
+    in_descriptions: bool = False   # a match counts inside text that describes restricted uses too
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class UseRules:
                 return tuple(concepts.number(part, f"{where}.{field}") for part in parts)  # noqa: B023 - called at once, inside the loop
 
             compiled.append(_Rule(
-                spec=RuleSpec(rule.id, rule.clause, rule.category, rule.action, rule.reason),
+                spec=RuleSpec(rule.id, rule.clause, rule.category, rule.action, rule.reason, rule.in_descriptions),
                 sequences=tuple(numbers(seq, f"match[{i}]") for i, seq in enumerate(rule.match)),
                 gap=rule.gap,
                 with_=numbers(rule.with_, "with"),
