@@ -26,19 +26,10 @@ never copied into this repository. Figures only, no prompt is printed:
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
-import subprocess
 from pathlib import Path
 
 from tests.bench.bench_use_blind import UseCheck, caught
-
-
-def show(mirror: Path, repo: str, path: str) -> str:
-    git = mirror / repo.replace("/", "+") / "repo"
-    return subprocess.run(["git", "-C", str(git), "show", f"HEAD:{path}"], check=True,
-                          capture_output=True).stdout.decode("utf-8-sig")
+from tests.datagen.use_train.held_out import held_out_sets
 
 
 def count(check: UseCheck, texts: list[str]) -> int:
@@ -51,26 +42,13 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None, help="a candidate model.npz instead of the shipped one")
     args = parser.parse_args()
     check = UseCheck(model=args.model)
-    sst = [r["prompts_final"] for r in csv.DictReader(io.StringIO(
-        show(args.mirror, "bertiev/SimpleSafetyTests", "SimpleSafetyTests - test cases.csv")))]
-    jail = list(csv.DictReader(io.StringIO(
-        show(args.mirror, "DAMO-NLP-SG/multilingual-safety-for-LLMs", "data/MultiJail.csv"))))
-    mimic = [json.loads(line)["question_refine"] for line in show(
-        args.mirror, "wangpinggl/TREQS", "mimicsql_data/mimicsql_natural/test.json").splitlines() if line.strip()]
-    malicious = [line.strip() for line in show(args.mirror, "Princeton-SysML/Jailbreak_LLM",
-                                               "data/MaliciousInstruct.txt").splitlines() if line.strip()]
-    user = []
-    for line in show(args.mirror, "yizhongw/self-instruct", "human_eval/user_oriented_instructions.jsonl").splitlines():
-        task = json.loads(line)
-        user.append(task["instruction"] + (f"\n\n{task['instances'][0]['input']}" if task["instances"][0]["input"] else ""))
-    for name, texts in (("SimpleSafetyTests", sst), ("MaliciousInstruct", malicious), ("MultiJail en", [r["en"] for r in jail]),
-                        ("MultiJail it", [r["it"] for r in jail])):
+    held = held_out_sets(args.mirror)
+    for name in ("SimpleSafetyTests", "MaliciousInstruct", "MultiJail en", "MultiJail it"):
+        texts = held[name]
         got = count(check, texts)
         print(f"{name}: restricted caught {got}/{len(texts)} ({got / len(texts):.3f})")
-    contrast = [json.loads(line)["prompt"] for line in show(
-        args.mirror, "allenai/noncompliance", "data/coconot_contrast_eval.jsonl").splitlines() if line.strip()]
-    for name, texts in (("MIMICSQL test questions", mimic), ("Self-Instruct user-oriented", user),
-                        ("CoCoNot contrast (look-alikes)", contrast)):
+    for name in ("MIMICSQL test questions", "Self-Instruct user-oriented", "CoCoNot contrast (look-alikes)"):
+        texts = held[name]
         refused = count(check, texts)
         print(f"{name}: benign passed {len(texts) - refused}/{len(texts)} ({(len(texts) - refused) / len(texts):.3f})")
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.datagen.use_train.held_out import NearCopies
+
 MANIFEST = Path(__file__).resolve().parents[3] / "config" / "use_classifier" / "manifest.yaml"
 HARMFUL = ("H", "H2", "HR", "V", "V2", "SH", "S3")   # moderation labels that are AUP II.n content
 _TURN = re.compile(r"\n\n(Human|Assistant): ")
@@ -103,9 +105,47 @@ def ehrsql(data: bytes, keep: int = 450) -> list[dict[str, object]]:
     return [_row("ehrsql", i + 1, q, None, "allow") for i, q in enumerate(questions[:keep])]
 
 
+def _nested(data: bytes, skip: set[str]) -> list[str]:
+    """The questions of a {category: {subcategory: [question, ...]}} file, less the skipped (sub)categories."""
+    return [q.strip() for category, subs in json.loads(data).items() if category not in skip
+            for sub, questions in subs.items() if sub.rstrip(":") not in skip for q in questions if q.strip()]
+
+
+def harmful_questions(data: bytes, source: dict) -> list[dict[str, object]]:
+    """declare-lab's harmful question sets (CatQA's 11 categories of 5 subcategories; HarmfulQA's topics;
+    DangerousQA's plain list), as restricted under the manifest's `clause` (`any`: the pooled head only);
+    a category or subcategory in `skip` (not restricted by the AUP, e.g. lobbying) is left out."""
+    loaded = json.loads(data)
+    questions = [q.strip() for q in loaded if q.strip()] if isinstance(loaded, list) \
+        else _nested(data, set(source.get("skip", [])))
+    return [_row(source["name"], i + 1, q, source.get("clause", "any"), "block") for i, q in enumerate(questions)]
+
+
+def sap(data: bytes, source: dict) -> list[dict[str, object]]:
+    """SAP (Deng et al., 2023) attack prompts: role-play frames around a harmful task, as restricted."""
+    return [_row(source["name"], i + 1, case["Attack Prompt"].strip(), source.get("clause", "any"), "block")
+            for i, case in enumerate(json.loads(data)) if case["Attack Prompt"].strip()]
+
+
+def arena_hard(data: bytes, source: dict) -> list[dict[str, object]]:
+    """Arena-Hard-Auto's prompts (chosen from Chatbot Arena users' questions: code, maths, writing), as
+    benign; one in `keep_every` when set, prompts longer than `max_chars` left out."""
+    limit = int(source.get("max_chars", 4000))
+    prompts = [json.loads(line)["prompt"].strip() for line in data.decode("utf-8").split("\n") if line.strip()]
+    return [_row(source["name"], i + 1, p, None, "allow") for i, p in enumerate(p for p in prompts if p and len(p) <= limit)]
+
+
+def mitre_frr(data: bytes, source: dict) -> list[dict[str, object]]:
+    """CyberSecEval's false-refusal prompts (Meta PurpleLlama): security engineering requests that sound
+    like attacks (network monitors, blockers, scanners) and are not (its `is_malicious` false), as benign."""
+    return [_row(source["name"], i + 1, case["mutated_prompt"].strip(), None, "allow")
+            for i, case in enumerate(c for c in json.loads(data) if not c["is_malicious"])]
+
+
 CONVERTERS = {"hh_red_team": lambda data, _: hh_red_team(data), "moderation": lambda data, _: moderation(data),
               "ehrsql": lambda data, _: ehrsql(data), "ailuminate": ailuminate, "seed_tasks": seed_tasks,
-              "coconot_contrast": coconot_contrast}
+              "coconot_contrast": coconot_contrast, "harmful_questions": harmful_questions, "sap": sap,
+              "arena_hard": arena_hard, "mitre_frr": mitre_frr}
 
 
 def main() -> None:
@@ -117,6 +157,7 @@ def main() -> None:
     manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
     parser_only = set(args.only)
+    held_out = NearCopies(args.mirror)
     for source in manifest["public"]:
         if (parser_only and source["name"] not in parser_only) or float(source.get("weight", 1.0)) == 0:
             continue   # a source measured and left out of the shipped model (weight 0) is not converted
@@ -127,9 +168,11 @@ def main() -> None:
             if digest != path["sha256"]:
                 raise SystemExit(f"{source['repo']}:{path['path']}: sha256 {digest}, manifest {path['sha256']}")
             rows += CONVERTERS[source.get("converter", source["name"])](data, source)
+        kept = [r for r in rows if not held_out.near(str(r["text"]))]
+        dropped, rows = len(rows) - len(kept), kept
         out = args.out / f"{source['name']}.jsonl"
-        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"wrote {out}: {len(rows)} rows")
+        out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")   # ASCII: a U+2028 in a text would split its line
+        print(f"wrote {out}: {len(rows)} rows ({dropped} near copies of held-out prompts left out)")
 
 
 if __name__ == "__main__":
