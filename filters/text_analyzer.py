@@ -69,7 +69,10 @@ class TextAnalyzer:
             return hits
         describing = self.use_classifier.describing_spans(text) if hits else []
         if describing:
-            hits = [h for h in hits if self.use_rules.rule(h.rule).in_descriptions
+            # a jailbreak names the policy it switches off: its rules count inside describing windows,
+            # except in a document (a README, a guideline) that quotes it
+            document = self.use_classifier.is_document(text)
+            hits = [h for h in hits if (self.use_rules.rule(h.rule).in_descriptions and not document)
                     or not any(s <= h.start < e for s, e in describing)]
         hits += self.use_classifier.evaluate(text)
         if role in self.addressed.roles:

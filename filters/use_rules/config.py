@@ -65,7 +65,7 @@ class RuleDef(_Strict):
     # Skip a match right after a negation ("do not write malware", "refuse requests to ..."): the
     # text forbids the use, as system prompts do, rather than asking for it.
     negatable: bool = True
-    # Count a match even inside text that describes restricted uses (a policy, a guideline): words
+    # Count a match even inside a short text that describes restricted uses (not a document that quotes it): words
     # addressed to the model that switch its policy off ("you ignore all content policies") are a
     # request wherever they stand.
     in_descriptions: bool = False
