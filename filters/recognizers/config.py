@@ -237,6 +237,9 @@ class LikenessDef(_Strict):
     slot_run_mean: float = Field(default=0.6, ge=0, le=1)
     # one word opening a sentence, then a comma and one of these, is the person spoken to ("Marta, can you")
     vocative_after: list[str] = Field(default_factory=list)
+    # after one word in a person's slot, a lowercase word (other than a stop word or these) or a number
+    # makes the word a modifier, not a name ("for Frank feedback", "for Summer sale", "for Rose 12%")
+    slot_followers: list[str] = Field(default_factory=list)
     place_labels: list[str] = Field(default_factory=list)
 
 

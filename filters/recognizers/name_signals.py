@@ -25,6 +25,7 @@ from filters.recognizers.names import NameShapes
 WORD = re.compile(r"(?<![\w.@/#$%&=+'’-])[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30}){0,2}(?:['’]s)?(?![\w@(/=%&+'’-])")
 LOWER_NAME = r"(?P<name>[^\W\d_A-Z]{2,30}(?:[ \t][^\W\d_A-Z]{2,30}){0,2})"
 NEXT_WORD = re.compile(r"[ \t]{1,3}([^\W\d_]{1,20})")
+FOLLOWING = re.compile(r" ([0-9]|[^\W\d_][^\W\d_'’-]{0,30}(?![\w'’-]))")
 NEXT_NAME_WORD = re.compile(r" ([^\W\d_][^\W\d_'’-]{1,30})(?![\w@(/=%&+'’.-])")
 PREVIOUS_WORD = re.compile(r"(?<![\w.@/#$%&=+'’-])([^\W\d_][^\W\d_'’-]{1,30}) $")
 SENTENCE_END = re.compile(r"[.!?;\n]|\s[-–—]\s")
@@ -55,6 +56,7 @@ class NameSignals:
         self.model = model if model is not None else NameLikeness.load(MODEL_FILE)
         self.other_labels = frozenset(self.spec.other_labels)
         self.imperative_objects = frozenset(self.spec.imperative_objects)
+        self.followers = frozenset(self.spec.slot_followers)
         self.place_labels = frozenset(self.spec.place_labels)
         before = _phrases(self.spec.person_before)
         self.slot_before = re.compile(rf"(?<![\w])(?i:{before})[ \t]{{1,3}}$") if before else None
@@ -208,7 +210,18 @@ class NameSignals:
         if initial:
             return self.vocative is not None and self.vocative.match(text, end) is not None
         before = self.run_before if run else self.slot_before
-        return before is not None and before.search(text, max(0, start - 24), start) is not None
+        if before is None or before.search(text, max(0, start - 24), start) is None:
+            return False
+        return run or not self._modifies(text, end)
+
+    def _modifies(self, text: str, end: int) -> bool:
+        """Whether the one word ending at `end` is followed by a number or a lowercase word that makes it a
+        modifier ("for Frank feedback", "for Rose 12% in April"), not a name ("for Anna tomorrow")."""
+        following = FOLLOWING.match(text, end)
+        if following is None:
+            return False
+        word = following.group(1)
+        return word[0].isdigit() or (word.islower() and word not in STOP_WORDS and word not in self.followers)
 
     def introduces(self, text: str) -> bool:
         """Whether the text holds a phrase after which a lower-case name counts (one search per text)."""

@@ -90,3 +90,18 @@ def test_a_thing_keys_value_is_no_name(openai_client, upstream):
     sent = forwarded(openai_client, upstream, prompt)
     assert all(k in sent for k in ('"Dr Pepper"', '"Zalando"', '"Tim Hortons"', '"Zapier"')), sent
     assert not [p for p in ("Oyelaran", "Temitope", "Lindahl", "Torvald") if p in sent], sent
+
+
+@pytest.mark.parametrize("prompt, keep", [
+    ("Only use WebFetch for Summer sale pages.", "Summer sale"),
+    ("Only use WebFetch for Frank feedback.", "Frank feedback"),
+    ("Only use Edit for Rose 12% in April.", "Rose 12%"),
+], ids=["a season before a noun", "an adjective before a noun", "a word before a number"])
+def test_a_capitalised_modifier_in_a_persons_slot_is_no_name(openai_client, upstream, prompt: str, keep: str):
+    sent = forwarded(openai_client, upstream, prompt)
+    assert keep in sent, sent
+
+
+def test_a_name_in_a_persons_slot_before_a_time_word_is_masked(openai_client, upstream):
+    sent = forwarded(openai_client, upstream, "The parcel is for Lindqvist tomorrow, and for Ingrid today.")
+    assert "Lindqvist" not in sent and "Ingrid" not in sent, sent
