@@ -240,6 +240,8 @@ class LikenessDef(_Strict):
     # after one word in a person's slot, a lowercase word (other than a stop word or these) or a number
     # makes the word a modifier, not a name ("for Frank feedback", "for Summer sale", "for Rose 12%")
     slot_followers: list[str] = Field(default_factory=list)
+    # titles before a name that score low as words ("Coach Taylor", "Uncle Bob"): a name may follow them
+    title_words: list[str] = Field(default_factory=list)
     place_labels: list[str] = Field(default_factory=list)
 
 

@@ -26,6 +26,8 @@ WORD = re.compile(r"(?<![\w.@/#$%&=+'’-])[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30
 LOWER_NAME = r"(?P<name>[^\W\d_A-Z]{2,30}(?:[ \t][^\W\d_A-Z]{2,30}){0,2})"
 NEXT_WORD = re.compile(r"[ \t]{1,3}([^\W\d_]{1,20})")
 FOLLOWING = re.compile(r" ([0-9]|[^\W\d_][^\W\d_'’-]{0,30}(?![\w'’-]))")
+THING_AFTER = re.compile(r" ([A-Z][^\W\d_]{1,30})(?![\w'’:-])")
+SUFFIX_WORDS = frozenset(["II", "III", "IV", "Jr", "Sr"])
 NEXT_NAME_WORD = re.compile(r" ([^\W\d_][^\W\d_'’-]{1,30})(?![\w@(/=%&+'’.-])")
 PREVIOUS_WORD = re.compile(r"(?<![\w.@/#$%&=+'’-])([^\W\d_][^\W\d_'’-]{1,30}) $")
 SENTENCE_END = re.compile(r"[.!?;\n]|\s[-–—]\s")
@@ -57,6 +59,10 @@ class NameSignals:
         self.other_labels = frozenset(self.spec.other_labels)
         self.imperative_objects = frozenset(self.spec.imperative_objects)
         self.followers = frozenset(self.spec.slot_followers)
+        self.not_starts = frozenset(spec.not_name_starts)
+        cue_words = [*spec.cues.greetings, *spec.cues.introductions, *self.spec.title_words]
+        self.may_precede = frozenset(w.lower().rstrip(".") for w in cue_words if " " not in w) | \
+            frozenset(w.lower() for w in spec.common_words)
         self.place_labels = frozenset(self.spec.place_labels)
         before = _phrases(self.spec.person_before)
         self.slot_before = re.compile(rf"(?<![\w])(?i:{before})[ \t]{{1,3}}$") if before else None
@@ -98,6 +104,33 @@ class NameSignals:
             if following is not None and following.group(1) in self.imperative_objects:
                 return False   # "Mark a step completed", "Grant the role": a verb, not a name
         return not self._band_or_company(text, start, end)
+
+    def named_word_in(self, text: str, start: int, end: int) -> bool:
+        """Whether one word of [start, end) could be a name's (`ner_floor`): of capitalised words with no
+        cue but their place, "Imogen Okonkwo" could, "Apple Watch Ultra" and "Daft Punk" could not."""
+        if not self.spec.enabled:
+            return True
+        words = [w.strip("'\"`.,;:()") for w in text[start:end].split()]
+        return any(self.model.score(w) >= self.spec.ner_floor for w in words if w)
+
+    def in_thing_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the name [start, end) is part of a longer capitalised name of a thing: a capitalised word
+        that looks like no name stands right beside it ("the MacBook Air launch", "Apple Watch Ultra",
+        "Solutions Architect at"), before it mid-sentence and not a title, a greeting or a common word."""
+        if not self.spec.enabled:
+            return False
+        after = THING_AFTER.match(text, end)
+        if after is not None and after.group(1) not in SUFFIX_WORDS and self.model.score(after.group(1)) < self.spec.ner_floor:
+            return True
+        before = PREVIOUS_WORD.search(text, max(0, start - 32), start)
+        if before is None or not before.group(1)[0].isupper():
+            return False
+        word = before.group(1)
+        if word in self.not_starts:
+            return True   # "The Rolling Stones", "Lake Como": a run that starts like a band's or a place's
+        if self._initial(text, before.start(1)):
+            return False
+        return word.lower().rstrip(".") not in self.may_precede and self.model.score(word) < self.spec.ner_floor
 
     def worth_reading(self, word: str) -> bool:
         """Whether NER could make a name of the capitalised `word`: an NER result none of whose words

@@ -20,8 +20,9 @@ RUN = re.compile(rf"(?<![\w.-]){RUN_WORD}(?: {RUN_WORD}){{0,8}}(?![\w])")
 TEXT_WORD = re.compile(r"(?<![\w.-])[^\W\d_][^\W\d_'’-]{1,30}(?![\w(])")
 WORD = re.compile(r"[^ ]{1,42}")
 NAME_RUN = r"[^\W\d_][^\W\d_'’-]{1,30}(?: [^\W\d_][^\W\d_'’-]{1,30}){0,2}"
-LIST_AFTER = re.compile(rf"(?:, ?| and | or | & |, and )(?P<name>{NAME_RUN})(?![\w(.])")
-LIST_BEFORE = re.compile(rf"(?<![\w.])(?P<name>{NAME_RUN})(?:, ?| and | or | & |, and )$")
+# a list's separator, quotes around its items allowed (an SQL `IN ('Ana Lopes', 'Juan')`)
+LIST_AFTER = re.compile(rf"(?:, ?| and | or | & |, and |(?P<q>['\"]), ?(?P=q))(?P<name>{NAME_RUN})(?![\w(.])")
+LIST_BEFORE = re.compile(rf"(?<![\w.])(?P<name>{NAME_RUN})(?:, ?| and | or | & |, and |(?P<q>['\"]), ?(?P=q))$")
 PARTICLES = frozenset(["de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "ten", "ter", "op", "la", "le", "di", "du", "bin", "al", "y", "zu", "af"])
 SUFFIXES = frozenset(["II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."])
 IDENTIFIER_REACH = 120

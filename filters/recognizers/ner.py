@@ -171,7 +171,8 @@ class PersonNameRecognizer:
             items.update(self.lines.items(text, start, end))
             if identifiers:
                 for span in self.shapes.beside_identifiers(text, start, end, identifiers):
-                    found.setdefault(span, self.spec.score)
+                    if self.signals.named_word_in(text, *span):   # not "Apple Watch Ultra" beside a card
+                        found.setdefault(span, self.spec.score)
         if not instructions and self.scripts.latin_text(text):
             others = _merged([(f.start, f.end) for f in known if f.entity != "PERSON"])
             for start, end, _ in regions:
@@ -209,7 +210,7 @@ class PersonNameRecognizer:
                             del found[span]
         return [Finding("PERSON", s, e, score, self.name, PERSON_PRIORITY) for (s, e), score in found.items()
                 if not self._not_a_person(text[s:e]) and not _date_month(text, s, e)
-                and not _thing_valued(text, s, e, self.not_person_columns)
+                and not _thing_valued(text, s, e, self.not_person_columns) and not self.signals.in_thing_name(text, s, e)
                 and not in_typed_record(text, s, e, self.thing_types, self.thing_keys)]
 
     def screened(self, findings: list[Finding], text: str, role: str) -> list[Finding]:

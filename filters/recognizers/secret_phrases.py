@@ -63,8 +63,9 @@ def _password_like(value: str, site: Site) -> bool:
         return False
     if not any(c.isdigit() for c in core) and not SYMBOL.search(core):
         return False
-    if WORDS.fullmatch(core) or URL_OR_PATH.search(core) or not_placeholder(core, site) is not True:
-        return False
+    words = WORDS.fullmatch(core) is not None and not (any(c.isdigit() for c in core) and STRONG_SYMBOL.search(value))
+    if words or URL_OR_PATH.search(core) or not_placeholder(core, site) is not True:
+        return False   # words joined ("release-v2"), unless a digit and a symbol say password ("Tundra_7710!")
     return not (IDENTIFIER.fullmatch(core) and not any(c.isdigit() for c in core))
 
 

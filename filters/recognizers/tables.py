@@ -158,12 +158,27 @@ DELIMITED_HEADER = re.compile(r"^[ \t|]{0,3}[A-Za-z_][\w.#-]{0,60}(?:[ \t]{0,2}[
 
 
 def pasted_tables(text: str, start: int, end: int) -> list[TableLayout]:
-    """The delimited tables pasted into a prose span: a header of identifiers, then rows of its delimiter."""
-    if DELIMITED_HEADER.search(text, start, end) is None:
-        return []
-    return [layout for layout in table_blocks(text, start, end)
-            if layout.delimiter is not None and DELIMITED_HEADER.match(text, layout.header_start, layout.header_end + 1)
-            and text.count(layout.delimiter, layout.header_end, layout.end) >= len(layout.headers) - 1]
+    """The delimited tables pasted into a prose span: a header of identifiers, then rows of its delimiter,
+    up to a blank line or a fence (the header may follow a line of prose: "Find rows with…:" / `name|email`)."""
+    layouts: list[TableLayout] = []
+    pos = start
+    while (header := DELIMITED_HEADER.search(text, pos, end)) is not None:
+        block_end = _block_end(text, header.end(), end)
+        layout = TableLayout.parse(text, header.start(), block_end)
+        if layout is not None and layout.delimiter is not None and layout.header_start == header.start() \
+                and text.count(layout.delimiter, layout.header_end, layout.end) >= len(layout.headers) - 1:
+            layouts.append(layout)
+        pos = max(block_end, header.end() + 1)
+    return layouts
+
+
+def _block_end(text: str, pos: int, end: int) -> int:
+    """Where the block holding `pos` ends: before a blank line or a fence, or at `end`."""
+    for line_start, line_end in _lines(text, pos + 1, end):
+        line = text[line_start:line_end]
+        if not line.strip() or line.lstrip().startswith(FENCE):
+            return max(pos, line_start - 1)
+    return end
 
 
 def insert_values(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
