@@ -177,6 +177,8 @@ def main() -> None:
     parser.add_argument("--min-df", type=int, default=None, help="a feature's least document count (default: the manifest's)")
     parser.add_argument("--max-threshold", type=float, default=None,
                         help="a family's highest threshold (default: the manifest's max_threshold, else 0.97)")
+    parser.add_argument("--vocab-without-any", action="store_true",
+                        help="the vocabulary and idf without the pooled-only (`any`) rows")
     parser.add_argument("--benign-pass", type=float, default=None,
                         help="the share of each dev set's benign texts a family's threshold passes (default: the "
                              "manifest's benign_pass, else 0.99)")
@@ -194,7 +196,11 @@ def main() -> None:
     families, _, _ = load_families(FAMILIES_FILE)
     labels = [f.clause for f in families]
     texts, targets, weights = labelled(manifest, "train", labels, args.public_dir)
-    vocab, idf, word_count = vocabulary(texts, args.min_df or manifest.get("min_df", 2))
+    # --vocab-without-any: the vocabulary and idf from the rows a family head reads (the pooled-only rows,
+    # `any`, still train the pooled head over it), so pooled-only data leaves the family heads' features alone
+    own = [t for t, target in zip(texts, targets) if target != {ANY}] \
+        if args.vocab_without_any or manifest.get("vocab_without_any", False) else texts
+    vocab, idf, word_count = vocabulary(own, args.min_df or manifest.get("min_df", 2))
     index = {f: i for i, f in enumerate(vocab)}
     X = matrix(texts, index, idf)
     embedded = None
