@@ -26,6 +26,27 @@ class ConfigFileError(ValueError):
     """A file that cannot be used; the message names the file and the field."""
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML's safe loader, except that a key written twice in one mapping is an error, not the later
+    value silently winning (a merge `<<:` may still be overridden: that is what it is for)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                first = seen.setdefault(key, key_node.start_mark.line)
+            except TypeError:
+                continue   # an unhashable key: the constructor below says so
+            if first != key_node.start_mark.line:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {str(key)[:60]!r} appears twice (first on line {first + 1})",
+                    key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml(path: str | os.PathLike[str], error: type[ConfigFileError] = ConfigFileError) -> Any:
     """The parsed YAML of `path`; `error` saying why it cannot be read or parsed otherwise."""
     source = str(path)
@@ -36,7 +57,7 @@ def read_yaml(path: str | os.PathLike[str], error: type[ConfigFileError] = Confi
     except UnicodeDecodeError:
         raise error(f"{source}: not UTF-8 text") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeys)   # a SafeLoader: no object of any Python class
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

@@ -45,15 +45,33 @@ class SqliteCounters:
 
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
-            db = sqlite3.connect(self._path, timeout=self._timeout, isolation_level=None, check_same_thread=False)
+            # The processes of `serve --workers N` open the file at once: switching a new file to WAL and
+            # creating its tables can find it locked without SQLite's busy wait, so the opening is tried
+            # again (a new connection each time) until the lock timeout is over.
+            deadline = time.monotonic() + self._timeout
+            while True:
+                try:
+                    self._db = self._connect()
+                    break
+                except sqlite3.OperationalError:
+                    if time.monotonic() >= deadline:
+                        raise
+                    time.sleep(0.02)
+        return self._db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self._path, timeout=self._timeout, isolation_level=None, check_same_thread=False)
+        try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=OFF")
             db.execute("CREATE TABLE IF NOT EXISTS counters "
                        "(key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires REAL NOT NULL)")
             db.execute("CREATE TABLE IF NOT EXISTS sums (key TEXT NOT NULL, field TEXT NOT NULL, "
                        "value INTEGER NOT NULL, expires REAL NOT NULL, PRIMARY KEY (key, field))")
-            self._db = db
-        return self._db
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def _take(self, takes: Sequence[Take]) -> int | None:
         db, now = self._open(), time.time()

@@ -46,6 +46,17 @@ def test_missing_config_file_and_bad_yaml(tmp_path):
     assert result.returncode == 2 and "not valid YAML" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_key_written_twice_is_named_not_silently_overridden(tmp_path):
+    """The second `server:` would replace the first whole (its port and listen address gone unnoticed)."""
+    text = yaml.safe_dump(base_config())
+    path = tmp_path / "twice.yaml"
+    path.write_text(text + "server:\n  port: 9999\n")
+    result = run_cli("serve", "--config", str(path))
+    line = text.splitlines().index("server:") + 1
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"key 'server' appears twice (first on line {line})" in result.stderr, result.stderr
+
+
 def test_a_route_to_an_unknown_provider_is_named(tmp_path):
     config = base_config()
     config["models"].append({"match": "mistral-*", "provider": "mistral"})

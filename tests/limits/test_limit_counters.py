@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import multiprocessing.synchronize
 import time
 from pathlib import Path
 
@@ -72,6 +73,37 @@ def test_processes_of_one_host_share_one_count(tmp_path: Path) -> None:
     for worker in workers:
         worker.join(30)
     assert sum(taken) == 150
+
+
+def _open_at_once(folder: str, rounds: int, barrier: "multiprocessing.synchronize.Barrier",
+                  out: "multiprocessing.Queue[list[str]]") -> None:
+    async def run() -> list[str]:
+        failures = []
+        for round_ in range(rounds):
+            counters = SqliteCounters(str(Path(folder) / f"new-{round_}.sqlite3"))
+            barrier.wait()
+            try:
+                await counters.take([Take("host:key", 1, 1000, 60)])
+            except Exception as error:   # what a process starting at once would see
+                failures.append(f"round {round_}: {error}")
+            await counters.close()
+        return failures
+    out.put(asyncio.run(run()))
+
+
+def test_processes_starting_at_once_all_open_a_new_file(tmp_path: Path) -> None:
+    """`serve --workers N` starts its processes together: each opening a file none has made yet (switching
+    it to WAL, creating its tables) found it locked about once in 35 openings before they were retried."""
+    context = multiprocessing.get_context("spawn")
+    out: multiprocessing.Queue[list[str]] = context.Queue()
+    barrier = context.Barrier(6)
+    workers = [context.Process(target=_open_at_once, args=(str(tmp_path), 25, barrier, out)) for _ in range(6)]
+    for worker in workers:
+        worker.start()
+    failures = [failure for _ in workers for failure in out.get(timeout=120)]
+    for worker in workers:
+        worker.join(30)
+    assert failures == []
 
 
 async def test_sums_add_up_and_expire(counters) -> None:  # type: ignore[no-untyped-def]
