@@ -112,6 +112,7 @@ class Turn:
     ids: dict[str, str] = field(default_factory=dict)          # provider item id -> gateway item id
     output: list[dict[str, Any]] = field(default_factory=list)  # the provider's items, as it sent them
     response: dict[str, Any] | None = None
+    saved: dict[str, Any] | None = field(default=None, repr=False)   # the response object last written
 
     def _item_id(self, provider_id: Any, item: dict[str, Any] | None = None) -> Any:
         if not isinstance(provider_id, str):
@@ -167,12 +168,14 @@ class Turn:
             self.observe(payload["response"])
 
     async def save(self) -> None:
-        if self.response is None:
+        """Stores the answer; once per response object, however often a stream's end asks."""
+        if self.response is None or self.response is self.saved:
             return
         output_ids = [self.ids.get(str(i.get("id")), item_id_for(i)) for i in self.output]
         kept = pseudonyms_in([self.input, self.output], self.pseudonyms)
         await self.store.save(self.tenant, StoredResponse(self.id, self.input, self.output, output_ids,
                                                           self.response, kept))
+        self.saved = self.response
 
 
 async def get_response(request: web.Request) -> web.Response:

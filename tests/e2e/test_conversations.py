@@ -172,3 +172,39 @@ def test_two_gateways_share_conversations_through_redis(redis_server, upstream, 
     finally:
         first_gateway.stop()
         second_gateway.stop()
+
+
+def test_a_streamed_turn_is_stored_once(redis_server, upstream, tmp_path):
+    """A streamed Responses answer is written to the shared store once: its response and each output item one SET."""
+    import threading
+
+    import redis
+    from serving import KEY, base_config, start_gateway
+
+    gateway = start_gateway(base_config(upstream.url, state={"redis_url": redis_server.url}), tmp_path)
+    watcher = redis.Redis.from_url(redis_server.url)
+    written: list[str] = []
+    try:
+        with watcher.monitor() as monitor:
+            def watch() -> None:
+                for command in monitor.listen():
+                    text = str(command.get("command", ""))
+                    if text.startswith("SET ") and ":response:" in text.split()[1]:
+                        written.append(text.split()[1])
+                    if "mg-test-done" in text:
+                        return
+            thread = threading.Thread(target=watch, daemon=True)
+            thread.start()
+            client = openai.OpenAI(base_url=gateway.url + "/v1", api_key=KEY, max_retries=0)
+            with client.responses.stream(model=MODEL, input=f"Draft a note to {EMAIL} on churn") as stream:
+                kinds = [event.type for event in stream]
+                first = stream.get_final_response()
+            assert kinds[-1] == "response.completed" and EMAIL in first.output_text
+            second = client.responses.create(model=MODEL, previous_response_id=first.id, input="Shorter, please")
+            assert second.previous_response_id
+            redis.Redis.from_url(redis_server.url).get("mg-test-done")
+            thread.join(timeout=10)
+        assert len(written) == 2 and len(set(written)) == 2   # the streamed turn's once, the second turn's once
+    finally:
+        watcher.close()
+        gateway.stop()
