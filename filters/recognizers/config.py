@@ -230,6 +230,9 @@ class LikenessDef(_Strict):
     slot_place_word: float = Field(default=0.9, ge=0, le=1)   # the same under a place label
     person_before: list[str] = Field(default_factory=list)
     person_after: list[str] = Field(default_factory=list)
+    # of those before, the verbs after which no place stands ("refer to Barrena", "ask Lindqvist"): one word
+    # there under a place label needs only `slot_word`
+    person_verbs: list[str] = Field(default_factory=list)
     # two or three uncued words in a person's slot (the lists above, or after one of `run_before`:
     # "an email to Gyöngyi Kerekes") need `slot_run_word` each and `slot_run_mean`, under no place label
     run_before: list[str] = Field(default_factory=list)
@@ -288,6 +291,7 @@ class NerDef(_Strict):
     cues: NameCuesDef = NameCuesDef()
     instruction_roles: list[str] = Field(default_factory=list)
     not_name_starts: list[str] = Field(default_factory=list)
+    not_name_ends: list[str] = Field(default_factory=list)   # "Silicon Valley", "Long Island": a place's last word
     # a table cell under one of these headers holds a place or a thing, whatever NER calls it
     not_person_columns: list[str] = Field(default_factory=list)
     # a JSON object whose "type" (or "kind", "category") is one of these names a thing, not a person

@@ -64,7 +64,8 @@ class Detector:
         weights = self.config.ner.tuned_weights
         if analyzer is None:
             analyzer = build_analyzer(Path(config_path).parent / weights if weights else None)
-        self.names = PersonNameRecognizer(analyzer, self.config.ner)
+        columns = frozenset(key.lower() for f in self.config.fields if f.entity == "PERSON" for key in f.equals)
+        self.names = PersonNameRecognizer(analyzer, self.config.ner, columns)
         self._accounts = {tenant: AccountRecognizer(d) for tenant, d in (accounts or {}).items()}
         self.disguises = Disguises.default()
         self.addresses = (AddressBlocks(self.config.addresses, self.names.shapes)

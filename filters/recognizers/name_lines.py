@@ -22,6 +22,8 @@ SPEAKER = re.compile(rf"^{QUOTED}{NAME} \([0-9][^()\n]{{4,40}}\):", re.MULTILINE
 SALUTATION = re.compile(rf"^{QUOTED}{NAME},[ \t]*\n(?:[ \t]*\n)?[ \t]*[a-z]", re.MULTILINE)
 LAST_LINE = re.compile(rf"\n[ \t]*\n{QUOTED}{NAME}[ \t]*\s*$")
 LIST_START = re.compile(r":[ \t]*\n(?=[ \t]{0,8}[-*•][ \t])")   # a heading's colon over a bulleted list
+# or a heading alone on its line without a colon, a remark in brackets allowed ("Attendees (in order of arrival)")
+BARE_HEADING = r"^[ \t]{{0,8}}(?:#{{1,4}}[ \t]{{1,3}})?(?:{words})(?:[ \t]{{1,3}}\([^()\n]{{1,60}}\))?[ \t]*\n(?=[ \t]{{0,8}}[-*•][ \t])"
 ITEM = re.compile(r"[ \t]{0,8}[-*•][ \t]{1,3}([^\n]{1,200})\n?")
 FIELD = re.compile(r"[^,\n]+")
 
@@ -35,6 +37,8 @@ class NameLines:
         self.bar = spec.likeness.line_word
         headings = spec.cues.people_headings
         self.heading = re.compile(rf"(?<![\w])(?i:{cue_phrases(headings)})") if headings else None
+        self.bare_heading = re.compile(BARE_HEADING.format(words=f"(?i:{cue_phrases(headings)})"),
+                                       re.MULTILINE) if headings else None
 
     def names(self, text: str, start: int, end: int, strong_only: bool) -> Iterator[tuple[int, int]]:
         """The spans of such names but list items'; `strong_only`: speakers only."""
@@ -58,6 +62,9 @@ class NameLines:
             line_start = text.rfind("\n", start, colon.start()) + 1
             if colon.start() - line_start <= 160 and self.heading.search(text, line_start, colon.start()):
                 yield from self._listed(text, colon.end(), end)
+        if self.bare_heading is not None:
+            for heading in self.bare_heading.finditer(text, start, end):
+                yield from self._listed(text, heading.end(), end)
 
     def _looks_named(self, name: str) -> bool:
         return max(self.model.score(part) for word in name.split() for part in word.split("-") if part) >= self.bar

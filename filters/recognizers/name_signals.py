@@ -28,8 +28,11 @@ NEXT_WORD = re.compile(r"[ \t]{1,3}([^\W\d_]{1,20})")
 FOLLOWING = re.compile(r" ([0-9]|[^\W\d_][^\W\d_'’-]{0,30}(?![\w'’-]))")
 THING_AFTER = re.compile(r" ([A-Z][^\W\d_]{1,30})(?![\w'’:-])")
 SUFFIX_WORDS = frozenset(["II", "III", "IV", "Jr", "Sr"])
-NEXT_NAME_WORD = re.compile(r" ([^\W\d_][^\W\d_'’-]{1,30})(?![\w@(/=%&+'’.-])")
+# a closing quote may follow it (an SQL list's `'Lizz van den Heuvel'`), not a word's apostrophe
+NEXT_NAME_WORD = re.compile(r" ([^\W\d_][^\W\d_'’-]{1,30})(?![\w@(/=%&+.-]|['’][^\W\d_])")
 PREVIOUS_WORD = re.compile(r"(?<![\w.@/#$%&=+'’-])([^\W\d_][^\W\d_'’-]{1,30}) $")
+MODEL_NUMBER = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}[0-9]{1,4}[a-z]? $")   # X1, S24, M2, A7s
+ARTICLE = re.compile(r"(?<![\w'’-])(?:a|an|the) $")   # lowercase: "The" may open a sentence before a name
 SENTENCE_END = re.compile(r"[.!?;\n]|\s[-–—]\s")
 STARTS_SENTENCE = frozenset(".!?:;\"'“‘(*#>-–—•\n")
 Entity = tuple[int, int, str]   # start, end, spaCy label
@@ -66,6 +69,8 @@ class NameSignals:
         self.place_labels = frozenset(self.spec.place_labels)
         before = _phrases(self.spec.person_before)
         self.slot_before = re.compile(rf"(?<![\w])(?i:{before})[ \t]{{1,3}}$") if before else None
+        verbs = _phrases(self.spec.person_verbs)
+        self.verb_before = re.compile(rf"(?<![\w])(?i:{verbs})[ \t]{{1,3}}$") if verbs else None
         after = _phrases(self.spec.person_after)
         self.slot_after = re.compile(rf"(?:[ \t]{{1,3}}|(?=['’]))(?:{after})(?![\w])") if after else None
         runs = _phrases([*self.spec.person_before, *self.spec.run_before])
@@ -116,12 +121,16 @@ class NameSignals:
     def in_thing_name(self, text: str, start: int, end: int) -> bool:
         """Whether the name [start, end) is part of a longer capitalised name of a thing: a capitalised word
         that looks like no name stands right beside it ("the MacBook Air launch", "Apple Watch Ultra",
-        "Solutions Architect at"), before it mid-sentence and not a title, a greeting or a common word."""
+        "Solutions Architect at"), before it mid-sentence and not a title, a greeting or a common word; or a
+        model number stands before it ("ThinkPad X1 Carbon"), or an article ("a Adidas reseller")."""
         if not self.spec.enabled:
             return False
         after = THING_AFTER.match(text, end)
         if after is not None and after.group(1) not in SUFFIX_WORDS and self.model.score(after.group(1)) < self.spec.ner_floor:
             return True
+        if MODEL_NUMBER.search(text, max(0, start - 12), start) is not None or \
+                ARTICLE.search(text, max(0, start - 6), start) is not None:
+            return True   # "the ThinkPad X1 Carbon", "a Adidas reseller": a thing's model or a thing
         before = PREVIOUS_WORD.search(text, max(0, start - 32), start)
         if before is None or not before.group(1)[0].isupper():
             return False
@@ -227,7 +236,8 @@ class NameSignals:
             else:
                 initial = self._initial(text, span[0])
                 ok = not labels and scores[0] >= self.spec.single_word and not initial
-                bar = self.spec.slot_place_word if labels & self.place_labels else self.spec.slot_word
+                bar = self.spec.slot_place_word if labels & self.place_labels and not self._after_verb(text, span[0]) \
+                    else self.spec.slot_word
                 if not ok and scores[0] >= bar:
                     ok = self._in_person_slot(text, *span, initial)
             if ok and not self._band_or_company(text, *span):
@@ -246,6 +256,10 @@ class NameSignals:
         if before is None or before.search(text, max(0, start - 24), start) is None:
             return False
         return run or not self._modifies(text, end)
+
+    def _after_verb(self, text: str, start: int) -> bool:
+        """Whether a verb that takes a person, never a place, stands right before `start` ("refer to")."""
+        return self.verb_before is not None and self.verb_before.search(text, max(0, start - 24), start) is not None
 
     def _modifies(self, text: str, end: int) -> bool:
         """Whether the one word ending at `end` is followed by a number or a lowercase word that makes it a

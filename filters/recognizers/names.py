@@ -17,7 +17,7 @@ from filters.recognizers.config import NerDef
 CANDIDATE = re.compile(r"(?<![\w.])[^\W\d_][^\W\d_]{0,30}(?:['’-][^\W\d_]{1,30})?(?![\w(])")
 RUN_WORD = r"[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_])){0,40}\.?"   # letters, inner ' ’ . - (O'Neil, Nowak-Kowalska)
 RUN = re.compile(rf"(?<![\w.-]){RUN_WORD}(?: {RUN_WORD}){{0,8}}(?![\w])")
-TEXT_WORD = re.compile(r"(?<![\w.-])[^\W\d_][^\W\d_'’-]{1,30}(?![\w(])")
+TEXT_WORD = re.compile(r"(?<![\w.-])[^\W\d_][^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30}){0,2}(?![\w(])")   # Ramirez-Jackson
 WORD = re.compile(r"[^ ]{1,42}")
 NAME_RUN = r"[^\W\d_][^\W\d_'’-]{1,30}(?: [^\W\d_][^\W\d_'’-]{1,30}){0,2}"
 # a list's separator, quotes around its items allowed (an SQL `IN ('Ana Lopes', 'Juan')`)
@@ -48,6 +48,26 @@ def in_typed_record(text: str, start: int, end: int, types: frozenset[str], keys
     if match is not None and match.group(1).strip().lower() in types:
         return True
     return bool(keys) and any(m.group(1).lower() in keys for m in RECORD_KEY.finditer(text, opening, closing))
+
+
+# `u.name IN ('Ana Lopes', 'Juan')`, `last_name NOT IN (...)`: the quoted items of a list compared with a column
+SQL_IN = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w{0,30}\.)?([A-Za-z_]\w{0,40})[ \t]{1,3}(?i:not[ \t]{1,3})?(?i:in)[ \t]{0,3}\(")
+SQL_ITEM = re.compile(r"[ \t]{0,3}'([^'\n]{1,80})'[ \t]{0,3}([,)])")
+
+
+def sql_listed(text: str, columns: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The quoted items of SQL `IN (...)` lists compared with a person's column (`columns`, lowercase)."""
+    if "(" not in text:
+        return
+    for match in SQL_IN.finditer(text):
+        if match.group(1).lower() not in columns:
+            continue
+        pos = match.end()
+        while (item := SQL_ITEM.match(text, pos)) is not None:
+            yield item.span(1)
+            pos = item.end()
+            if item.group(2) == ")":
+                break
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

@@ -33,7 +33,7 @@ from filters.recognizers.name_cues import NameCues
 from filters.recognizers.name_lines import NameLines
 from filters.recognizers.name_scripts import ScriptNames, script_word
 from filters.recognizers.name_signals import Entity, NameSignals
-from filters.recognizers.names import CANDIDATE, NameShapes, in_typed_record
+from filters.recognizers.names import CANDIDATE, NameShapes, in_typed_record, sql_listed
 from filters.recognizers.tables import table_blocks
 from filters.segments import DataClass
 
@@ -127,9 +127,10 @@ class PersonNameRecognizer:
 
     name = "spacy_person"
 
-    def __init__(self, engine: AnalyzerEngine, spec: NerDef) -> None:
+    def __init__(self, engine: AnalyzerEngine, spec: NerDef, name_columns: frozenset[str] = frozenset()) -> None:
         self.engine = engine
         self.spec = spec
+        self.name_columns = name_columns   # the keys and columns of person_field (SQL `name IN (...)` lists)
         self.shapes = NameShapes(spec)
         self.cues = NameCues(spec.cues, self.shapes)
         self.signals = NameSignals(spec, self.shapes)
@@ -137,6 +138,7 @@ class PersonNameRecognizer:
         self.lines = NameLines(spec, self.cues, self.signals.model)
         self.instruction_roles = frozenset(spec.instruction_roles)
         self.not_starts = frozenset(spec.not_name_starts)
+        self.not_ends = frozenset(spec.not_name_ends)
         self.kinds = frozenset(spec.kinds) | {""}   # a span of unknown kind is read like prose
         self.literal_kinds = frozenset(spec.literal_kinds)
         self.not_person_columns = frozenset(c.lower() for c in spec.not_person_columns)
@@ -163,6 +165,10 @@ class PersonNameRecognizer:
         found: dict[tuple[int, int], float] = {}
         items: set[tuple[int, int]] = set()
         identifiers = sorted(f.start for f in known if f.entity in self.shapes.identifiers)
+        for span in sql_listed(text, self.name_columns) if self.name_columns else []:
+            holder = ctx.span_at(span[0])
+            if holder is not None and holder.data_class != DataClass.METADATA and self._listed_name(text, *span):
+                found[span] = self.spec.score
         for start, end, _ in regions:
             for span in self.cues.names(text, start, end, strong_only=instructions):
                 found[span] = self.spec.score
@@ -215,8 +221,9 @@ class PersonNameRecognizer:
 
     def screened(self, findings: list[Finding], text: str, role: str) -> list[Finding]:
         """Drops pattern and field names that are common words or brands (`"name": "Github"`), the
-        names of records typed as things (`"type": "vendor"`), and in instruction roles a one-word
-        `name` value (there the name of a tool, a model, a step)."""
+        names of records typed as things (`"type": "vendor"`), those that start or end like a place's or a
+        band's ("The Rolling Stones"), and in instruction roles a one-word `name` value (there the name of
+        a tool, a model, a step)."""
         instructions = role in self.instruction_roles
         kept = []
         for finding in findings:
@@ -228,7 +235,8 @@ class PersonNameRecognizer:
                 if instructions and len(words) == 1 and finding.recognizer == "person_field":
                     continue
                 if in_typed_record(text, finding.start, finding.end, self.thing_types, self.thing_keys) or \
-                        _thing_valued(text, finding.start, finding.end, self.not_person_columns):
+                        _thing_valued(text, finding.start, finding.end, self.not_person_columns) or \
+                        self._not_a_person(text[finding.start:finding.end]):
                     continue
             kept.append(finding)
         return kept
@@ -322,7 +330,14 @@ class PersonNameRecognizer:
                     if not self._not_a_person(ctx.text[span[0]:span[1]]):
                         found[span] = max(found.get(span, 0.0), result.score, self.spec.score)
 
+    def _listed_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a quoted list item could be a person's name: name words, one capitalised or in a caseless script."""
+        words = text[start:end].split()
+        return 0 < len(words) <= 5 and all(self.shapes.namey(w, False) or script_word(w) for w in words) and \
+            any(self.shapes.candidate(w) or script_word(w) for w in words)
+
     def _not_a_person(self, name: str) -> bool:
-        """"The Beatles", "New Jersey", "Lake Annetteshire": no person's name starts so."""
-        first, space, _ = name.partition(" ")
-        return bool(space) and first in self.not_starts
+        """"The Beatles", "New Jersey", "Lake Annetteshire": no person's name starts so; "Silicon Valley",
+        "Long Island": none ends so."""
+        first, space, rest = name.partition(" ")
+        return bool(space) and (first in self.not_starts or rest.rsplit(" ", 1)[-1] in self.not_ends)

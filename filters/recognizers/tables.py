@@ -68,6 +68,18 @@ class TableLayout:
             return cls(text, line_start, line_end, end, None, headers, [(w.start(), w.end()) for w in words])
         return None
 
+    def header_fits(self) -> bool:
+        """Whether the header line splits as the first row under it does: a prose line over a TSV
+        ("Sort by name, keep the header:" / `Name<TAB>Email`) holds a comma, but no row holds one there."""
+        if self.delimiter is None:
+            return True
+        row = next(((s, e) for s, e in _lines(self.text, self.header_end + 1, self.end) if not _is_rule(self.text, s, e)),
+                   None)
+        if row is None:
+            return True
+        return abs(self.text.count(self.delimiter, *row) - (len(self.headers) - 1)) <= 1 and \
+            self.text.count(self.delimiter, *row) > 0
+
     def header_at(self, pos: int) -> str:
         """The header of the column holding position `pos` ("" outside the table's rows)."""
         if pos <= self.header_end or pos >= self.end:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from faker import Faker
 
 from tests.bench import person_ner_places as places
+from tests.bench import person_ner_prose as prose
 from tests.bench.person_ner_templates import DEV_CLEAN, DEV_NAMED, TRAIN_CLEAN, TRAIN_NAMED
 from tests.bench.train_name_model import held_out
 
@@ -63,7 +64,8 @@ PLACE_PREFIX = re.compile(r"^(?:[a-zа-яіїєґ]{1,4}\. |місто |село 
 THINGS = {"city": "GPE", "city2": "GPE", "country": "GPE", "country2": "GPE", "region": "GPE", "company": "ORG", "brand": "ORG",
           "brand2": "ORG", "product": "PRODUCT", "band": "ORG", "org": "ORG", "job": "", "tool": "", "month": "",
           "email": "", "date": "DATE", "date2": "DATE"}
-PEOPLE = frozenset({"N", "M", "F", "G", "L", "L2", "P", "n", "f", "R"})
+PEOPLE = frozenset({"N", "M", "F", "G", "L", "L2", "P", "n", "f", "R", "I", "Q", "g"})
+TITLED = frozenset({"P", "Q"})   # "Dr. Kovács", "Dr. Anna Kovács": the title is no part of the name
 FIELD = re.compile(r"\{(\w+)\}")
 TABLE = re.compile(r"[|{]|[^ ,\n]+(,[^ ,\n]+)+\n")   # a markdown table, a JSON record, a CSV header
 CELL_BREAKS = str.maketrans({c: "\n" for c in ",|\t;\"{}[]"})   # as filters/recognizers/ner.py reads tables
@@ -176,7 +178,7 @@ def filled(template: str, values: dict[str, str]) -> tuple[str, list[tuple[int, 
         key = match.group(1)
         value = values[key]
         label = "PERSON" if key in PEOPLE else THINGS.get(key, "")
-        skip = value.index(" ") + 1 if key == "P" else 0   # "Dr. Kovács": the title is no part of the name
+        skip = value.index(" ") + 1 if key in TITLED else 0
         if label:
             spans.append((at + skip, at + len(value), label))
         text.append(value)
@@ -187,24 +189,33 @@ def filled(template: str, values: dict[str, str]) -> tuple[str, list[tuple[int, 
 
 
 def people(names: Names, rng: random.Random) -> dict[str, str]:
+    """The people of one case; {I}, {Q} and {g} are made of the others, drawing nothing more from `rng`
+    (so the earlier rounds' cases stay the same)."""
     full = names.full()
     surname = names.surname()
     given = names.given()
-    return {"N": full, "M": names.full(), "F": given, "G": names.given(), "L": surname, "L2": names.surname(),
+    second = names.full()
+    other = names.given()
+    return {"N": full, "M": second, "F": given, "G": other, "L": surname, "L2": names.surname(),
             "P": f"{rng.choice(TITLES)} {surname}", "n": full.lower(), "f": given.lower(),
-            "R": f"{surname}, {given}"}
+            "R": f"{surname}, {given}", "I": f"{given[0]}. {surname}",
+            "Q": f"{TITLES[len(full) % len(TITLES)]} {full}", "g": other.lower()}
 
 
 def cases(dev: bool, per_template: int, seed: int,
-          places_only: bool = False) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+          places_only: bool = False, prose_only: bool = False) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
     """(text, spans) for the training side (dev=False) or the dev side, shuffled; `places_only`: only
-    the templates of `person_ner_places`."""
+    the templates of `person_ner_places`; `prose_only`: only the third round's (`person_ner_prose`:
+    drawn on their own, so that the earlier rounds' cases stay the same)."""
     rng = random.Random(seed)
     named, clean = (DEV_NAMED, DEV_CLEAN) if dev else (TRAIN_NAMED, TRAIN_CLEAN)
-    if places_only:
-        named, clean = [], []
     named_places, clean_places = ((places.DEV_PLACES_NAMED, places.DEV_PLACES_CLEAN) if dev
                                   else (places.TRAIN_PLACES_NAMED, places.TRAIN_PLACES_CLEAN))
+    if places_only or prose_only:
+        named, clean = [], []
+    if prose_only:   # with real towns (PLACE_LOCALES), as the places templates
+        named_places, clean_places = ((prose.DEV_PROSE_NAMED, prose.DEV_PROSE_CLEAN) if dev
+                                      else (prose.TRAIN_PROSE_NAMED, prose.TRAIN_PROSE_CLEAN))
     pool = [Names(locale, seed + i, dev, rng) for i, locale in enumerate(LOCALES)]
     fakes = [Faker(loc) for loc in ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL")]
     for i, fake in enumerate(fakes):

@@ -176,6 +176,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--eval-only", action="store_true", help="measure the shipped config/person_ner")
     parser.add_argument("--epochs-dir", type=Path, help="also write each epoch's weights to DIR/epoch-N")
+    parser.add_argument("--init-from", type=Path, help="start from these tuned weights, not the package's")
+    parser.add_argument("--prose-per-template", type=int, default=150,
+                        help="cases per template of the third round's prose (person_ner_prose)")
     args = parser.parse_args()
     started = time.time()
     rng = random.Random(TRAIN_SEED)
@@ -186,20 +189,29 @@ def main() -> None:
     kept_originals = list(base.pipe(kept, batch_size=64))
     places = list(cases(True, args.dev_per_template, DEV_SEED + 1, places_only=True))
     places_originals = list(base.pipe([t for t, _ in places], batch_size=64))
+    prose = list(cases(True, args.dev_per_template, DEV_SEED + 2, prose_only=True))
+    prose_originals = list(base.pipe([t for t, _ in prose], batch_size=64))
     print(f"original: {json.dumps(evaluate(base, dev, dev_originals))}, {len(kept)} unseen prose lines")
     print(f"original, places dev templates only: {json.dumps(evaluate(base, places, places_originals))}")
+    print(f"original, prose dev templates only: {json.dumps(evaluate(base, prose, prose_originals))}")
     if args.eval_only:
         before = cpu_ms(base, [t for t, _ in dev])
         base.get_pipe("ner").from_disk(args.out, exclude=["vocab"])
         print("shipped: ", json.dumps(evaluate(base, dev, dev_originals)),
               f"agreement on unseen prose {agreement(base, kept, kept_originals):.3f}")
         print(f"shipped, places dev templates only: {json.dumps(evaluate(base, places, places_originals))}")
+        print(f"shipped, prose dev templates only: {json.dumps(evaluate(base, prose, prose_originals))}")
         print(f"NER alone, CPU ms per dev text: package {before:.2f}, shipped {cpu_ms(base, [t for t, _ in dev]):.2f}")
         return
-    train = joined(list(cases(False, args.per_template, TRAIN_SEED)), rng, args.joined)
+    generated = list(cases(False, args.per_template, TRAIN_SEED))
+    generated += list(cases(False, args.prose_per_template, TRAIN_SEED + 2, prose_only=True))
+    rng.shuffle(generated)
+    train = joined(generated, rng, args.joined)
     data = examples(base, train, rehearsal)
     print(f"{len(data)} training documents ({len(rehearsal)} rehearsal lines), {time.time() - started:.0f} s")
     nlp = spacy.load(SMALL, exclude=EXCLUDE)
+    if args.init_from is not None:
+        nlp.get_pipe("ner").from_disk(args.init_from, exclude=["vocab"])
     optimizer = nlp.resume_training()
     history = []
     for epoch in range(args.epochs):
@@ -209,6 +221,7 @@ def main() -> None:
             nlp.update(batch, drop=args.drop, sgd=optimizer, losses=losses)
         figures = evaluate(nlp, dev, dev_originals) | {"prose_agreement_f1": agreement(nlp, kept, kept_originals)}
         figures |= {f"places_{k}": v for k, v in evaluate(nlp, places, places_originals).items()}
+        figures |= {f"prose_{k}": v for k, v in evaluate(nlp, prose, prose_originals).items()}
         history.append({"epoch": epoch + 1, "loss": round(losses.get("ner", 0.0), 1), **figures})
         if args.epochs_dir is not None:
             nlp.get_pipe("ner").to_disk(args.epochs_dir / f"epoch-{epoch + 1}", exclude=["vocab"])
@@ -223,7 +236,7 @@ def main() -> None:
         "trainer": "tests/bench/train_person_ner.py", "data": "tests/bench/person_ner_data.py",
         "arguments": vars(args), "train_seed": TRAIN_SEED, "dev_seed": DEV_SEED, "locales": LOCALES,
         "documents": len(data), "rehearsal_lines": len(rehearsal), "unseen_prose_lines": len(kept), "dev_cases": len(dev),
-        "places_dev_cases": len(places),
+        "places_dev_cases": len(places), "prose_dev_cases": len(prose),
         "minutes": round((time.time() - started) / 60, 1), "history": history,
         "sha256": digest(out), "bytes": sum(p.stat().st_size for p in out.iterdir() if p.name != "manifest.json"),
     }
