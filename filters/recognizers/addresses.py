@@ -82,6 +82,8 @@ class AddressBlocks:
         lines = "".join(f"|(?:{p})" for p in spec.postal_lines)
         self.postal = re.compile(rf"(?:{postcode})(?:[ \t,]{{1,3}}{town})?|{town},?[ \t]{{1,3}}"
                                  rf"(?:[A-Z]{{2,3}},?[ \t]{{1,3}})?(?:{postcode}){lines}")
+        alone = "|".join(f"(?:{p})" for p in spec.postal_lines_alone) or "(?!)"
+        self.postal_alone = re.compile(alone)
         self.street_words = frozenset(w.lower() for w in spec.street_words)
         self.street_prefixes = frozenset(w.lower() for w in spec.street_prefixes)
         self.street_types = frozenset(w.lower() for w in spec.street_types)
@@ -170,6 +172,13 @@ class AddressBlocks:
                 index += 1
                 continue
             last = self._postal_after(text, lines, index, self.spec.max_lines if numbered else 3 if above else 2)
+            if last < 0 and numbered and self._postal_above(text, lines, index):
+                # the postal line first, as Hungary writes it: "H-4656 Mártondevecser" / "Mellékfalvai utca 22."
+                for line_start, line_end in lines[index - 1:index + 1]:
+                    found.append(Finding("STREET_ADDRESS", line_start, line_end, self.spec.score, "address_block",
+                                         ADDRESS_PRIORITY))
+                index += 1
+                continue
             if last < 0:
                 index += 1
                 continue
@@ -185,6 +194,18 @@ class AddressBlocks:
                 found.append(Finding("PERSON", name[0], name[1], self.spec.score, "address_block", 1))
             index = last + 1
         return found
+
+    def _postal_above(self, text: str, lines: list[tuple[int, int]], index: int) -> bool:
+        """Whether the line right above street line `index` is a postal line with its town, none of whose
+        words is a common one ("1200 Total" / "Page 5" is a table)."""
+        if index == 0:
+            return False
+        start, end = lines[index - 1]
+        between = text[end:lines[index][0]]
+        words = STREET_WORD.findall(text, start, end)
+        return "\n" in between and "\n\n" not in between and bool(words) and \
+            not any(w in self.shapes.common for w in words) and \
+            self.postal.fullmatch(text, start, end) is not None and _capitalised_town(text, start, end)
 
     def _above_house(self, text: str, lines: list[tuple[int, int]], index: int) -> bool:
         """A street's name on the line above its house number alone ("Binnerring" / "237" / "17865
@@ -209,7 +230,8 @@ class AddressBlocks:
             start, end = lines[ahead]
             if "\n\n" in text[lines[ahead - 1][1]:start] or "\n" not in text[lines[ahead - 1][1]:start]:
                 return -1   # a blank line ends the block (and two parts of one line are not lines)
-            if self.postal.fullmatch(text, start, end) and _capitalised_town(text, start, end):
+            if self.postal.fullmatch(text, start, end) and _capitalised_town(text, start, end) or \
+                    self.postal_alone.fullmatch(text, start, end):
                 return ahead
             if not self.between.fullmatch(text, start, end):
                 return -1
@@ -220,8 +242,8 @@ class AddressBlocks:
         if index == 0:
             return None
         start, end = lines[index - 1]
-        if "\n\n" in text[end:lines[index][0]]:
-            return None
+        if "\n\n" in text[end:lines[index][0]] or text[end - 1] == ":":
+            return None   # a label over the block ("Address:", "Ship to:") names no one
         words = [m.group() for m in NAME_WORDS.finditer(text, start, end)]
         if not 1 <= len(words) <= 5 or not self.shapes.candidate(words[0]):
             return None

@@ -258,6 +258,7 @@ class AddressesDef(_Strict):
     town: str
     unit: str
     postal_lines: list[str] = Field(default_factory=list)
+    postal_lines_alone: list[str] = Field(default_factory=list)
     house: str = "(?!)"
     named_street: str = "(?!)"
     street_words: list[str] = Field(default_factory=list)
@@ -265,7 +266,7 @@ class AddressesDef(_Strict):
     street_types: list[str] = Field(default_factory=list)
     street_prepositions: list[str] = Field(default_factory=list)
 
-    @field_validator("streets", "postcodes", "postal_lines")
+    @field_validator("streets", "postcodes", "postal_lines", "postal_lines_alone")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         for pattern in value:

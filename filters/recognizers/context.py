@@ -21,6 +21,8 @@ NEGATIVE_BEFORE = 24
 CODE_KINDS = frozenset({"code", "sql"})
 CODE_WINDOW = 64
 # `key = ` / `"key": ` / `--key ` right before a value on its line: the value's context is that key alone
+LISTED_MAILBOX = re.compile(r"@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}[ \t]{0,2}(?:,|;|/|\||·|and|or|&)[ \t]{0,2}\Z")
+MAILBOX = re.compile(r"[\w.%+-]{0,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 OWN_KEY = re.compile(r"(?:^|[\s,;{(&?])(?:[\"']?[\w.\[\]-]{1,60}(?: [\w.-]{1,30}){0,3}[\"']?\s{0,3}[:=]|--?[\w-]{1,60}\s)"
                      r"\s{0,3}[\"']?$",
                      re.MULTILINE)
@@ -117,6 +119,8 @@ class TextContext:
         else:
             before = self.lower[max(0, start - (self.window if window is None else window)):start]
             after = self.lower[end:end + after_chars]
+            if "@" in before and LISTED_MAILBOX.search(before):
+                before += " contact"   # "put jane@example.pl and 033752725 at the end": listed with a mailbox
         return f"{before} | {after} | {self.header_at(start)}"
 
     def negative_near(self, start: int, end: int) -> str:
@@ -131,4 +135,7 @@ class TextContext:
         while first < start and first > line_start and self.lower[first - 1].isalnum():
             first += 1   # not the tail of a cut word: "cvv=" read from its last "v" is no "v" of a version
         before = self.lower[first:start]
+        if "@" in before:
+            # an address's labels are no words: "ha@cv.ac.id" holds no "id" that rules out the phone after it
+            before = MAILBOX.sub(lambda m: " " * len(m.group()), before)
         return f"{before} | {self.header_at(start)}"

@@ -40,6 +40,7 @@ COMPATIBLE = ("\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u2024\u202f\u205f\u2070-\u2
               "\u2460-\u24ff\u3000\ufb00-\ufb06\ufe50-\ufe6b\uff01-\uff5e\U0001d400-\U0001d7ff")
 # a fullwidth value encoded is three escapes a character; an escape encoded twice ("%2540", a URL inside
 # a URL's parameter) is read as the character too
+QUOTES = frozenset("\"'`")
 PERCENT = r"(?:%(?:25)?[0-9A-Fa-f]{2}){1,600}"
 ONE_ESCAPE = re.compile(r"%(?:25(?=[0-9A-Fa-f]{2}))?([0-9A-Fa-f]{2})")
 # a form-encoded value's short groups, whose "+" is a space (`?card=4556+7375+8689+9855`, `%2B49+30+073443`);
@@ -63,7 +64,8 @@ NEW_KEY = re.compile(r"(?:[+-][ \t]?)?[A-Za-z_][\w.-]{0,60}[ \t]{0,3}[=:](?![=:/
 CELL_DELIMITERS = frozenset(",;|\t")
 PASSWORD_SYMBOLS = re.compile(r"[$*&^~!#%+]")
 # a dash or dot may end the line ("246-86-" / "3138") or start the next ("182" / ".98.9.12")
-NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9][.-]?[ \t]?\Z|[0-9][.-]?[ \t]?\Z")
+NUMBER_TAIL = re.compile(r"[+(]?[0-9][0-9 ().-]{0,24}[0-9][.)-]?[ \t]?\Z|[0-9][.)-]?[ \t]?\Z")   # "(209)" / "869-1960"
+HYPHEN_GROUPS = re.compile(r"[0-9]{2,8}-[0-9]")
 NUMBER_HEAD = re.compile(r"[.-]?[0-9][0-9 ().-]{0,24}[0-9]|[.-]?[0-9]")
 # a code's groups of letters and digits ("FR35 1729 7003 85OC O" / "S33 4XFY F81")
 GROUPS_TAIL = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]{2,6}[ -]){2,8}[A-Za-z0-9]{1,6}\Z")
@@ -190,7 +192,9 @@ class Disguises:
         if len(found) > 1 and "+" in found:
             return _form_decoded(found, start)
         if found[0] == "%" and len(found) >= 3:
-            return _folded(_decoded(found, start))
+            line = text[text.rfind("\n", 0, start) + 1:start]
+            quoted = line.count('"') % 2 == 1 or line.count("'") % 2 == 1
+            return _folded(_decoded(found, start, quoted))
         if len(found) > 2:
             char = _unescaped(found)
             if char == found:
@@ -241,6 +245,9 @@ class Disguises:
             yield before_start, match.start(), match.end(), "", before + after
             if before[-1:].isdigit() and after[:1].isdigit():
                 yield before_start, match.start(), match.end(), " ", f"{before} {after}"
+                if HYPHEN_GROUPS.match(after):
+                    # "3655" / "911080-6760": groups written with hyphens on the next line join with one
+                    yield before_start, match.start(), match.end(), "-", f"{before}-{after}"
 
 
 def _value_like(word: str) -> bool:
@@ -355,10 +362,12 @@ def _form_decoded(value: str, start: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _decoded(escapes: str, start: int) -> list[tuple[str, int, int]]:
+def _decoded(escapes: str, start: int, quoted: bool = False) -> list[tuple[str, int, int]]:
     """A run of %XX escapes as the UTF-8 characters they encode, each mapped to its escapes.
 
-    A run that is not valid UTF-8, or decodes to a control character, is read as written."""
+    A run that is not valid UTF-8, or decodes to a control character, is read as written; inside a
+    quoted string (`quoted`), so is an escaped quote: it hides no value's character and would only end
+    the quoted value it is written in (`-p 'ember Maple%22'`)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     out: list[tuple[str, int, int]] = []
     char_start = start
@@ -366,6 +375,11 @@ def _decoded(escapes: str, start: int) -> list[tuple[str, int, int]]:
         for escape in ONE_ESCAPE.finditer(escapes):
             decoded = decoder.decode(bytes([int(escape.group(1), 16)]))
             end = start + escape.end()
+            if quoted and decoded in QUOTES:
+                out += [(c, start + escape.start() + i, start + escape.start() + i + 1)
+                        for i, c in enumerate(escape.group())]
+                char_start = end
+                continue
             for char in decoded:
                 if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t\n":
                     raise ValueError("a control character")

@@ -20,7 +20,7 @@ DIGIT_IDS = ("nl.bsn", "tr.tckimlik", "br.cpf", "pl.pesel", "de.idnr", "se.perso
              "no.fodselsnummer", "fr.nir", "be.nn", "cz.rc", "ro.cnp", "in_.aadhaar", "kr.rrn", "cn.ric",
              "za.idnr", "ca.sin", "ch.ssn", "at.vnr", "bg.egn", "hr.oib", "si.emso", "is_.kennitala",
              "il.idnr", "ee.ik", "lt.asmens", "gr.amka", "gb.nhs", "fi.hetu", "au.tfn", "au.abn", "au.acn",
-             "th.pin")
+             "th.pin", "ar.cuit")
 LETTER_IDS = ("es.dni", "es.nie", "it.codicefiscale", "mx.curp", "in_.pan", "ie.pps", "fi.hetu", "pt.cc")
 # NINO: two letters (not D F I Q U V; the second not O; not the unallocated pairs), six digits, A-D.
 ID_LIKE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ./-]{0,22}[A-Za-z0-9])?")

@@ -18,7 +18,8 @@ PHONE_REGIONS = ("US", "GB", "DE", "FR", "IL", "IN", "CA", "BR", "AU", "NL", "ES
 # after a phone word: these too (a bare "40 22 09 06" is a Danish number only when something says phone)
 MORE_PHONE_REGIONS = PHONE_REGIONS + tuple(
     ["KR", "ZA", "AR", "CO", "CL", "NZ", "SG", "PH", "ID", "UA", "RO", "GR", "SK", "CN", "TW",
-     "HK", "TH", "MY", "EG", "NG", "KE", "SA", "AE", "PK", "BD"])
+     "HK", "TH", "MY", "EG", "NG", "KE", "SA", "AE", "PK", "BD", "SI", "HR", "BG", "RS", "BA", "EE", "LV", "LT",
+     "LU", "IS", "GE", "AM", "AZ", "KZ", "BY", "MD"])
 DATE_LIKE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})")
 NUMERIC_DATE = re.compile(r"(?P<y>[0-9]{4})([-/.])(?P<m>[0-9]{1,2})\2(?P<d>[0-9]{1,2})"
                           r"|(?P<a>[0-9]{1,2})([-/.])(?P<b>[0-9]{1,2})\6(?P<yy>[0-9]{4}|[0-9]{2})")
@@ -119,7 +120,7 @@ def obfuscated_email(value: str, site: Site) -> Verdict:
     if not bracketed and not any(mark in lowered for mark in (" dot ", "[dot]", "(dot)", "{dot}", "<dot>", "[.]", "(.)")):
         return False
     last = re.split(r"[\s.\])}>]+", lowered.rstrip())[-1]
-    return 2 <= len(last) <= 24 and last.isalpha() and last not in ("dot", "at")
+    return 2 <= len(last) <= 24 and last.isalpha() and last != "dot"   # "gmx[dot]at": Austria's domain
 
 
 def date(value: str, site: Site) -> Verdict:
@@ -143,7 +144,7 @@ def month_date(value: str, site: Site) -> Verdict:
 
 def phone(value: str, site: Site) -> Verdict:
     """A phone number valid for its country code or one of the common regions (python-phonenumbers)."""
-    return not _inside_longer(site) and _phone(value, PHONE_REGIONS) and _with_extension(value, site)
+    return not _inside_longer(site) and _phone(value, PHONE_REGIONS, True) and _with_extension(value, site)
 
 
 def phone_any_region(value: str, site: Site) -> Verdict:
@@ -176,7 +177,10 @@ LONGER_BEFORE = re.compile(r"[0-9][ .-]\Z")
 LONGER_AFTER = re.compile(r"[ .-][0-9]|/[A-Za-z]{3}/[0-9]{4}")   # or its last group a log date's day: "18/Oct/2025"
 
 
-def _phone(value: str, regions: tuple[str, ...]) -> bool:
+def _phone(value: str, regions: tuple[str, ...], exact_ranges: bool = False) -> bool:
+    """`exact_ranges`: two groups rising around one hyphen are a range ("--retry=500-150000") unless
+    grouped exactly as a region writes a phone (after a phone word, `phone_in_context`, they are read
+    as any phone: "phone=618-332" / "0713")."""
     number = digits_of(value)
     if not 7 <= len(number) <= 15 or len(set(number)) < 3:
         return False
@@ -195,9 +199,24 @@ def _phone(value: str, regions: tuple[str, ...]) -> bool:
         if _valid(candidate, None) or value.startswith("+"):
             return _valid(candidate, None)
         # not dialled abroad after all: Reading's "0118 496 0617", Korea's "011-051-0008" are national numbers
+    if AREA_SLASH.fullmatch(value):
+        # "06-9/411 0625", "0221/4710 23": a trunk prefix and an area code before a slash, as Central Europe writes a phone
+        return any(_valid(value, region) for region in regions)
     # a national number must be valid in a region AND grouped the way that region writes its numbers:
-    # "250-30000" (a range) or "2024-0115" are valid digit strings somewhere, but nobody writes a phone so
-    return any(_valid(value, region) and _grouped(value, region) for region in regions)
+    # "250-30000" (a range) or "2024-0115" are valid digit strings somewhere, but nobody writes a phone so;
+    exact = exact_ranges and _rising_range(value)
+    leniency = phonenumbers.Leniency.EXACT_GROUPING if exact else phonenumbers.Leniency.STRICT_GROUPING
+    return any(_valid(value, region) and _grouped(value, region, leniency) for region in regions)
+
+
+AREA_SLASH = re.compile(r"\(?0[0-9]{1,4}\)?(?:[ -][0-9]{1,4})?/[0-9]{2,}(?:[ -][0-9]{2,})*")
+RANGE = re.compile(r"([1-9][0-9]*)-([0-9]+)")
+
+
+def _rising_range(value: str) -> bool:
+    """Two digit groups around one hyphen, the first lower than the second, no trunk prefix: "500-150000"."""
+    match = RANGE.fullmatch(value)
+    return match is not None and int(match.group(1)) < int(match.group(2))
 
 
 def _valid(value: str, region: str | None) -> bool:
@@ -207,10 +226,10 @@ def _valid(value: str, region: str | None) -> bool:
         return False
 
 
-def _grouped(value: str, region: str) -> bool:
+def _grouped(value: str, region: str, leniency: int = phonenumbers.Leniency.STRICT_GROUPING) -> bool:
     """Whether phonenumbers finds the whole value as a number grouped as `region` formats it."""
     return any(m.start == 0 and m.end == len(value)
-               for m in phonenumbers.PhoneNumberMatcher(value, region, leniency=phonenumbers.Leniency.STRICT_GROUPING))
+               for m in phonenumbers.PhoneNumberMatcher(value, region, leniency=leniency))
 
 
 def street_words(value: str, site: Site) -> Verdict:
