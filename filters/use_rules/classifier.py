@@ -87,11 +87,13 @@ _PROSE_LEAD = re.compile(r"[^\W\d_][^\n\"{}\[\]=<>|`]*")   # words, not a key of
 _PARAGRAPH = re.compile(r"[^\n](?:[^\n]|\n(?!\s*\n))*")   # a run of lines without a blank line
 
 
-def _leads(paragraph: str) -> list[int]:
+def _leads(paragraph: str, frames: tuple[re.Pattern[str], ...] = ()) -> list[int]:
     """Where a paragraph's request may start after words that lead into it: a short label ("Task: "),
     the last colon of a long lead-in ("Project brief from the owner, to be carried out without asking
-    questions: "), a first line that is a heading or a label of its own ("## Standing order")."""
-    found = []
+    questions: "), a first line that is a heading or a label of its own ("## Standing order"), a first
+    sentence that frames what follows (`frames` in families.yaml: a role to play, a claimed authority,
+    a question announced)."""
+    found = [m.end() for m in (f.match(paragraph) for f in frames) if m and m.end() < len(paragraph)]
     label = _LABEL.match(paragraph)
     if label:
         found.append(label.end())
@@ -111,6 +113,11 @@ def load_document_patterns(path: Path = FAMILIES_FILE) -> tuple[list[re.Pattern[
     """In a document: headings of sections that describe restricted uses, and what reads as a request."""
     document = yaml.safe_load(path.read_text(encoding="utf-8")).get("describes", {}).get("document", {})
     return [_pattern(p) for p in document.get("headings", [])], [_pattern(p) for p in document.get("asks", [])]
+
+
+def load_frames(path: Path = FAMILIES_FILE) -> tuple[re.Pattern[str], ...]:
+    """First sentences that frame a request (role-play, a claimed authority, a question announced)."""
+    return tuple(_pattern(p) for p in yaml.safe_load(path.read_text(encoding="utf-8")).get("frames", []))
 
 
 def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
@@ -174,6 +181,7 @@ class LinearUseClassifier:
         self.families = [by_clause[label] for label in family_labels]
         self._document, self._exceptions = load_settings(families_path)
         self._headings, self._asks = load_document_patterns(families_path)
+        self._frames = load_frames(families_path)
 
     def is_document(self, text: str) -> bool:
         """A long text laid out as documentation (a README, an agent's context file): it describes."""
@@ -298,7 +306,7 @@ class LinearUseClassifier:
                 continue
             if document and span not in pieces:
                 pieces.append(span)
-            for lead in _leads(match.group(0)):
+            for lead in _leads(match.group(0), self._frames):
                 if len(_WORDS.findall(match.group(0)[lead:])) >= SHORT_WORDS:
                     pieces.append((match.start() + lead, match.end()))
         return pieces
