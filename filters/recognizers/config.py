@@ -215,6 +215,10 @@ class LikenessDef(_Strict):
     single_word: float = Field(default=0.95, ge=0, le=1)  # one uncued word mid-sentence
     ner_floor: float = Field(default=0.3, ge=0, le=1)     # an NER result none of whose words reaches this is dropped
     lowercase_word: float = Field(default=0.6, ge=0, le=1)
+    # after one of these (a part of `cues.lowercase_introductions` that says "name") each lower-case word
+    # needs only `lowercase_name_word`: "my name is scott woodward", not "i'm hard to reach"
+    name_introductions: list[str] = Field(default_factory=list)
+    lowercase_name_word: float = Field(default=0.15, ge=0, le=1)
     # a salutation line's or a message's last line's words (filters/recognizers/name_lines.py)
     line_word: float = Field(default=0.5, ge=0, le=1)
     # spaCy labels under which an uncued run is a place, a thing or a group, not a person

@@ -66,8 +66,9 @@ class TextContext:
                 start = block_start if index > 0 and self.spans[index - 1].end >= block_start else span.start
                 layouts = [t for t in table_blocks(self.text, max(start, 0), span.end) if t.end > span.start]
                 if layouts and layouts[0].header_start < span.start and not layouts[0].header_fits():
-                    # that line was prose after all (its comma is no delimiter of the rows): the span heads its table
-                    layouts = [t for t in table_blocks(self.text, span.start, span.end) if t.end > span.start]
+                    # that line was prose after all (its comma is no delimiter of the rows): the next one heads the table
+                    below = layouts[0].header_end + 1
+                    layouts = [t for t in table_blocks(self.text, below, span.end) if t.end > span.start]
                 if not layouts and start < span.start:
                     # the prose before it ("Find rows:") is no header: the delimited header under it is
                     layouts = [t for t in pasted_tables(self.text, start, span.end) if t.end > span.start]

@@ -81,6 +81,7 @@ class NameSignals:
         self.context = re.compile(rf"(?i)(?<![\w])(?:{context})(?![\w])") if context else None
         lowercase = spec.cues.lowercase_introductions
         self.lowercase_phrases = [w.lower() for w in lowercase]
+        self.name_phrases = frozenset(" ".join(w.lower().split()) for w in self.spec.name_introductions)
         intro = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in sorted(lowercase, key=len, reverse=True))
         self.lowercase = re.compile(rf"(?<![\w])(?i:{intro})[ \t]{{1,3}}{LOWER_NAME}") if intro else None
 
@@ -284,8 +285,10 @@ class NameSignals:
         found = []
         for match in self.lowercase.finditer(text, start, end):
             kept: list[tuple[int, int]] = []
+            phrase = " ".join(text[match.start():match.start("name")].lower().split())
+            bar = self.spec.lowercase_name_word if phrase in self.name_phrases else self.spec.lowercase_word
             for word in re.finditer(r"\S+", match.group("name")):
-                if word.group() in STOP_WORDS or self.model.score(word.group()) < self.spec.lowercase_word:
+                if word.group() in STOP_WORDS or self.model.score(word.group()) < bar:
                     break
                 kept.append((match.start("name") + word.start(), match.start("name") + word.end()))
             if kept:

@@ -1,5 +1,6 @@
 """Names in the places the fifth round fixed (a referral, an SQL `IN` list, a TSV under a line of prose, a
-people list under a heading without a colon, a hyphenated surname in a Person column), and the things
+people list under a heading without a colon, a lower-case name after "my name is", a hyphenated surname in
+a Person column), and the things
 beside them that stay (a model number, an article, a place's last word, a thing's key or column): what
 `scan` forwards, the tenant enforcing the shipped policy."""
 
@@ -43,6 +44,11 @@ NAMED = [
     ("a people list under a heading without a colon",
      "Attendees (from the kickoff)\n- Ilse\n- Scott\n- Dorota Wiśniewska\nPlease write up the notes.",
      ["Scott", "Ilse", "Dorota"], ["Attendees (from the kickoff)", "Please write up the notes."]),
+    ("a lower-case name after my name is, though it scores low as a word",
+     "hi, my name is scott woodward and my card was charged twice", ["scott", "woodward"],
+     ["my name is", "and my card was charged twice"]),
+    ("a given name spaCy calls a place, after birthday to", "Happy birthday to Clara, who turns 40 today!",
+     ["Clara"], ["Happy birthday to", "who turns 40 today!"]),
     ("a hyphenated surname in a Person column",
      "| Person | IBAN |\n|---|---|\n| Jennifer Ramirez-Jackson | DE89 3704 0044 0532 0130 00 |",
      ["Jennifer", "Jackson"], ["| Person | IBAN |"]),
