@@ -167,7 +167,7 @@ class AddressBlocks:
         while index < len(lines):
             start, end = lines[index]
             numbered = self._is_street(text, start, end, streets)
-            above = not numbered and self._above_house(text, lines, index)
+            above = not numbered and (self._above_house(text, lines, index) or self._house_first(text, lines, index))
             if not numbered and not above and not self._named(text, start, end):
                 index += 1
                 continue
@@ -194,6 +194,20 @@ class AddressBlocks:
                 found.append(Finding("PERSON", name[0], name[1], self.spec.score, "address_block", 1))
             index = last + 1
         return found
+
+    def _house_first(self, text: str, lines: list[tuple[int, int]], index: int) -> bool:
+        """A house number alone on the line above its street's name ("661" / "Sunder" / "067478 Bharatpur"):
+        one to five capitalised names, none a common word, then a postal line with a town."""
+        if index + 2 >= len(lines) or self.house.fullmatch(text, *lines[index]) is None or \
+                not any(c.isdigit() for c in text[lines[index][0]:lines[index][1]]):
+            return False
+        words: list[str] = STREET_WORD.findall(text, *lines[index + 1])
+        if not 1 <= len(words) <= 5 or any(w in self.shapes.common or not w[0].isupper() for w in words) or \
+                " ".join(words) != " ".join(text[lines[index + 1][0]:lines[index + 1][1]].split()):
+            return False
+        start, end = lines[index + 2]
+        return any(c.isalpha() for c in text[start:end]) and self.postal.fullmatch(text, start, end) is not None \
+            and _capitalised_town(text, start, end)
 
     def _postal_above(self, text: str, lines: list[tuple[int, int]], index: int) -> bool:
         """Whether the line right above street line `index` is a postal line with its town, none of whose

@@ -16,6 +16,7 @@ from filters.recognizers.base import FieldRecognizer, Finding, Recognizer, Site
 from filters.recognizers.config import RecognizersFile
 from filters.recognizers.context import TextContext
 
+QUOTED_ACROSS = re.compile(r"\"([^\"\\\n]{1,160}\n[ \t]{0,8}[^\"\\\n:=]{1,160})\"|'([^'\\\n]{1,160}\n[ \t]{0,8}[^'\\\n:=]{1,160})'|(?!)()")
 QUOTED = re.compile(r"\"([^\"\\\n]{0,512})\"|'([^'\\\n]{0,512})'|`([^`\n]{0,512})`")
 # before a quoted value: a string literal's prefix (b"...", r'...'), or a type annotation and its `=`
 # (`api_key: str = "..."`, `token: Optional[str] = '...'`)
@@ -229,6 +230,9 @@ class Scanner:
         if lead is not None:
             pos = lead.end()
         quoted = QUOTED.match(text, pos)
+        if quoted is None and field.spec.value == "address":
+            # `home_address: "Pilistót` / `i utca 54."`: an address a line break cuts inside its quotes
+            quoted = QUOTED_ACROSS.match(text, pos)
         if quoted is not None:
             group = next(i for i in (1, 2, 3) if quoted.group(i) is not None)
             start, end = quoted.span(group)

@@ -59,6 +59,14 @@ MASKED = [
     ("VP of Engineering\nH-4656 Mártondevecser\nMellékfalvai utca 22.\nphone: +61882273742",
      "VP of Engineering\n[STREET_ADDRESS]\n[STREET_ADDRESS]\nphone: [PHONE_NUMBER]"),
     ("Address:\n47/335\nGanesan Road\nBerhampore-021226", "Address:\n[STREET_ADDRESS]\n[STREET_ADDRESS]\n[STREET_ADDRESS]"),
+    # an address field's quoted value cut by a line break; a house number above its street's name
+    ('home_address: "Pilistót\ni utca 54."\nplan: "4484 8756 0487 3886"',
+     'home_address: "[STREET_ADDRESS]"\nplan: "4484 8756 0487 3886"'),
+    ("Billing address\n661\nSunder\n067478 Bharatpur\nNote: port 55731",
+     "Billing address\n[STREET_ADDRESS]\n[STREET_ADDRESS]\n[STREET_ADDRESS]\nNote: port 55731"),
+    # a unit's letter after a space ("Ste B") heads a block, a word starting like a unit ("Step") does not
+    ("Step 4 of the form:\nSte B\n27 Baker Street\nLondon NW1 6XE",
+     "Step 4 of the form:\n[STREET_ADDRESS]\n[STREET_ADDRESS]\n[STREET_ADDRESS]"),
     # a number listed with a mailbox is a contact's phone
     ("Draft an intro and put natanhanus@radke-jop.pl and 033752725 at the end.",
      "Draft an intro and put [EMAIL_ADDRESS] and [PHONE_NUMBER] at the end."),
@@ -89,6 +97,8 @@ KEPT = [
     ("record", '{"integration":"Philips","env":"prod"}'),
     # a table's rows under a common word are no address, in either order
     ("prose", "Results\n1200 Total\nPage 5"),
+    # a number over capitalised words over a total is a table, not a house number over its street
+    ("prose", "Scores\n42\nActive Users\n1200 Total"),
     # a lowercase sentence after a postcode is no town, whatever line it is on
     ("prose", "Order 5\n2024 sales were down"),
     # an escaped quote outside any quoted string is read as a quote (a URL's query)
