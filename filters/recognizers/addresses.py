@@ -27,6 +27,7 @@ ADDRESS_PRIORITY = 2
 NAME_WORDS = re.compile(r"[^\s]{1,40}")
 SPACE = re.compile(r"\s{1,8}")
 STREET_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]{0,40}")
+DISTRICT = re.compile(r"([^\W\d_][\w'’.-]{1,30}),[ \t]{1,2}")
 MAX_WORDS = 12
 MAX_LOWER_STREET = 4   # words of a street with lowercase words of its own (a sentence is longer)
 STATE_CODE = re.compile(r"[A-Z]{2,5}\.? {1,2}[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
@@ -130,7 +131,16 @@ class AddressBlocks:
         return (start, end) if end > start else None
 
     def _is_street(self, text: str, start: int, end: int, streets: set[tuple[int, int]]) -> bool:
-        return self._street(text, start, end) or any(s <= start + 2 and end - 2 <= e for s, e in streets)
+        return self._street(text, start, end) or any(s <= start + 2 and end - 2 <= e for s, e in streets) or \
+            self._district_street(text, start, end)
+
+    def _district_street(self, text: str, start: int, end: int) -> bool:
+        """A district's name, a comma, then a street that a street word starts ("Polje, cesta XIV 40")."""
+        district = DISTRICT.match(text, start, end)
+        if district is None or district.group(1) in self.shapes.common:
+            return False
+        rest = district.end()
+        return text[rest:end].split(" ", 1)[0].lower() in self.street_prefixes and self._street(text, rest, end)
 
     def _named(self, text: str, start: int, end: int) -> bool:
         """A street named without its number ("rue de Jourdan", "Strada Aanei"): a street word, and the

@@ -67,6 +67,9 @@ MASKED = [
     # a unit's letter after a space ("Ste B") heads a block, a word starting like a unit ("Step") does not
     ("Step 4 of the form:\nSte B\n27 Baker Street\nLondon NW1 6XE",
      "Step 4 of the form:\n[STREET_ADDRESS]\n[STREET_ADDRESS]\n[STREET_ADDRESS]"),
+    # a district, a comma, then the street a street word starts (Slovenia)
+    ("Štefica Crnković\nPolje, cesta XIV 40\n9646 Slovenska Bistrica\nphone: +47 94 75 22 01",
+     "[PERSON]\n[STREET_ADDRESS]\n[STREET_ADDRESS]\nphone: [PHONE_NUMBER]"),
     # a number listed with a mailbox is a contact's phone
     ("Draft an intro and put natanhanus@radke-jop.pl and 033752725 at the end.",
      "Draft an intro and put [EMAIL_ADDRESS] and [PHONE_NUMBER] at the end."),
@@ -99,6 +102,8 @@ KEPT = [
     ("prose", "Results\n1200 Total\nPage 5"),
     # a number over capitalised words over a total is a table, not a house number over its street
     ("prose", "Scores\n42\nActive Users\n1200 Total"),
+    # a greeting before a comma is no district
+    ("prose", "Hello, via Slack 5\n2024 update"),
     # a lowercase sentence after a postcode is no town, whatever line it is on
     ("prose", "Order 5\n2024 sales were down"),
     # an escaped quote outside any quoted string is read as a quote (a URL's query)
