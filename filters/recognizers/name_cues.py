@@ -23,12 +23,28 @@ QUOTED = r"[ \t]{0,8}(?:>[ \t]{0,2}){0,4}"   # a line's indent and e-mail quote 
 WORD_SPAN = re.compile(r"[^\s]{1,80}")
 
 
+POSSESSED = r"['’]s[ \t]{1,3}(?:[a-z]{1,20}[ \t]{1,3})?(?i:%s)(?![\w])"   # after the name: "'s phone"
 GAP = r"(?:[ \t]{1,3}[^\s]{1,24}){0,3}"   # "…" in a cue: up to three words
 
 
+def _phrase(escaped: str) -> str:
+    return escaped.replace(r"\ …", GAP).replace(r"\ ", r"[ \t]{1,3}")
+
+
 def cue_phrases(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ …", GAP).replace(r"\ ", r"[ \t]{1,3}")
-                    for w in sorted(words, key=len, reverse=True))
+    """The alternation of `words` (read case-insensitively), longest first.
+
+    When every phrase starts with an ASCII letter they are grouped by it (`g(?:ood morning|reetings)`):
+    the regex engine then tries one branch per letter at a position rather than every phrase, and no
+    text character matches two letters, so each group keeps its phrases' order and the same phrase wins."""
+    ordered = sorted(words, key=len, reverse=True)
+    if not all(w[:1].isascii() and w[:1].isalpha() for w in ordered):
+        return "|".join(_phrase(re.escape(w)) for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(word[0].lower(), []).append(_phrase(re.escape(word)[1:]))
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" if len(rests) > 1 else letter + rests[0]
+                    for letter, rests in groups.items())
 
 
 class NameCues:
@@ -38,27 +54,41 @@ class NameCues:
         self.shapes = shapes
         parts: list[tuple[str, bool, bool]] = []   # (pattern, the name precedes the cue, a weak cue)
         if spec.greetings:
-            parts.append((rf"(?<![\w])(?i:{cue_phrases(spec.greetings)}),?[ \t]{{1,3}}{NAME}{AFTER_NAME}", False, False))
+            greeting = rf"(?<![\w])(?i:{cue_phrases(spec.greetings)}),?[ \t]{{1,3}}{NAME}{AFTER_NAME}"
+            parts.append((greeting, False, False))
         if spec.introductions:
-            parts.append((rf"(?<![\w])(?i:{cue_phrases(spec.introductions)})\.?:?[ \t]{{1,3}}{NAME}(?![\w'’])", False, False))
+            introduction = rf"(?<![\w])(?i:{cue_phrases(spec.introductions)})\.?:?[ \t]{{1,3}}{NAME}(?![\w'’])"
+            parts.append((introduction, False, False))
         if spec.handoffs:
-            parts.append((rf"(?<![\w])(?i:{cue_phrases(spec.handoffs)}):?[ \t]{{1,3}}{NAME}(?![\w'’])", False, True))
+            handoff = rf"(?<![\w])(?i:{cue_phrases(spec.handoffs)}):?[ \t]{{1,3}}{NAME}(?![\w'’])"
+            parts.append((handoff, False, True))
         if spec.possessed:
-            possessed = (rf"(?<![\w.@/#-]){NAME}['’]s[ \t]{{1,3}}(?:[a-z]{{1,20}}[ \t]{{1,3}})?"
-                         rf"(?i:{cue_phrases(spec.possessed)})(?![\w])")
-            parts.append((possessed, True, False))
+            parts.append((rf"(?<![\w.@/#-]){NAME}{POSSESSED % cue_phrases(spec.possessed)}", True, False))
         if spec.after:
             parts.append((rf"(?<![\w.@/#-]){NAME},?[ \t]{{1,3}}(?i:{cue_phrases(spec.after)})(?![\w])", True, True))
         self._parts = [(re.compile(p, re.MULTILINE), trailing, weak) for p, trailing, weak in parts]
-        anonymous = [p.replace("(?P<name>", "(?:") for p, _, _ in parts]
-        self._any = re.compile("|".join(anonymous), re.MULTILINE) if anonymous else None
-        self._any_strong = re.compile("|".join(a for a, (_, _, weak) in zip(anonymous, parts) if not weak),
-                                      re.MULTILINE) if any(not weak for _, _, weak in parts) else None
+        # Whether to read the parts at all, one test: a cue before a name (`,`, `.` or `:` and a blank
+        # after it, then a letter), or the cue a name precedes (a part led by a name would be tried at
+        # every word; any match of the part holds its cue). It only says where none can match: a text
+        # it passes is read by the parts themselves, so their findings are the same.
+        self._any = self._quick(spec, weak=True)
+        self._any_strong = self._quick(spec, weak=False)
         closing = rf"(?i:{cue_phrases(spec.closings)})[ \t]{{0,3}}[,!.]?|" if spec.closings else ""
         # a closing line and the name alone on the next, or a dash and the name alone on its line
         self.signature = re.compile(
             rf"^{QUOTED}(?:(?:{closing}--|—|–)[ \t]{{0,3}}\r?\n{QUOTED}|(?:--|—|–)[ \t]{{0,2}})"
             rf"{NAME}[ \t]{{0,3}}(?:,[^\n]{{0,80}})?$", re.MULTILINE)
+
+    @staticmethod
+    def _quick(spec: NameCuesDef, weak: bool) -> re.Pattern[str] | None:
+        """What every match of the parts (`weak`: also the hand-offs' and the verbs') holds."""
+        leading = spec.greetings + spec.introductions + (spec.handoffs if weak else [])
+        tests = [rf"(?<![\w])(?i:{cue_phrases(leading)})[,.:]{{0,2}}[ \t]{{1,3}}[^\W\d_]"] if leading else []
+        if spec.possessed:
+            tests.append(POSSESSED % cue_phrases(spec.possessed))
+        if weak and spec.after:
+            tests.append(rf"[ \t](?i:{cue_phrases(spec.after)})(?![\w])")   # `,?[ \t]{1,3}` ends with a blank
+        return re.compile("|".join(tests), re.MULTILINE) if tests else None
 
     def names(self, text: str, start: int, end: int, strong_only: bool = False) -> Iterator[tuple[int, int]]:
         """The spans of the cued names in text[start:end]; `strong_only`: not after hand-offs and verbs."""

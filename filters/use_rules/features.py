@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from typing import cast
 
 import numpy as np
 
@@ -70,26 +71,31 @@ class TextFeatures:
             self._grams.append(self._grams_of(word))
         return number
 
-    def _pair(self, first: int, second: int, words: list[str], at: int) -> int:
-        number = self._pairs.get((first, second))
-        if number is None:
-            number = self._pairs[(first, second)] = self._index.get(pair_key(words[at - 1], words[at]), -1)
-        return number
-
     def of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(feature numbers, L2-normalised sublinear tf x idf) of `text`: its word features, then its
         character features, each part normalised on its own."""
         words = words_of(text)
-        ids = [self._id(word) for word in words]
-        word_numbers: list[int] = []
-        for k, i in enumerate(ids):
-            word_numbers.append(self._word[i])
-            if k:
-                word_numbers.append(self._pair(ids[k - 1], i, words, k))
-        distinct, counts = _in_order(np.array(ids, dtype=np.int64))
+        known = self._ids.get
+        ids = [known(word) for word in words]
+        if None in ids:
+            ids = [self._id(word) if number is None else number for word, number in zip(words, ids)]
+        numbers = cast(list[int], ids)
+        word = self._word
+        pair = self._pairs.get
+        word_numbers = [word[numbers[0]]] if numbers else []
+        # each word's feature, then the pair it ends: in text order, as the weights are summed
+        for k in range(1, len(numbers)):
+            first, second = numbers[k - 1], numbers[k]
+            word_numbers.append(word[second])
+            number = pair((first, second))
+            if number is None:
+                number = self._pairs[(first, second)] = self._index.get(pair_key(words[k - 1], words[k]), -1)
+            word_numbers.append(number)
+        distinct, counts = _in_order(np.array(numbers, dtype=np.int64))
         grams = [self._grams[i] for i in distinct.tolist()]
         lengths = [len(g) for g in grams]
-        numbers_w, values_w = self._weighted(*_in_order(np.array([n for n in word_numbers if n >= 0], dtype=np.int64)))
+        indexed = np.array(word_numbers, dtype=np.int64)
+        numbers_w, values_w = self._weighted(*_in_order(indexed[indexed >= 0]))
         numbers_c, values_c = self._weighted(*_in_order(np.concatenate(grams) if grams else _NONE,
                                                         np.repeat(counts, lengths) if grams else None))
         return np.concatenate((numbers_w, numbers_c)), np.concatenate((values_w, values_c))
@@ -100,7 +106,7 @@ class TextFeatures:
         top = int(counts.max())
         tf = _TF[counts] if top < len(_TF) else np.array([1.0 + math.log(c) for c in counts.tolist()])
         values = tf * self._idf[numbers]
-        norm = math.sqrt(sum(v * v for v in values.tolist()))   # summed in order of first occurrence
+        norm = math.sqrt(sum((values * values).tolist()))   # summed in order of first occurrence
         return (numbers, values / norm) if norm else (numbers[:0], values[:0])
 
 

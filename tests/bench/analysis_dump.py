@@ -5,8 +5,8 @@ changes no result (run it in both trees, then `cmp` the two files).
     cd OTHER_TREE && PYTHONPATH=. /path/to/.venv/bin/python /path/to/tests/bench/analysis_dump.py OUT2
 
 Each line holds the spans, detections and rule hits (`repr`) of one text: the 200 prompts of `make
-bench`'s redaction row (a fixed leading word each), the dev splits of the three blind PII sets as user
-messages, and the four blind use sets' dev splits as user messages and again as tool results. Dev splits
+bench`'s redaction row (a fixed leading word each), the dev splits of the four blind PII sets as user
+messages, and the blind use sets' and the probes' dev splits as user messages and again as tool results. Dev splits
 only: the frozen test splits are never read here.
 """
 
@@ -19,9 +19,10 @@ from filters.text_analyzer import AnalyzerSpec, TextAnalyzer
 from tests.bench.load.bodies import redaction_texts
 
 PII_DEV = ["tests/data/blind_pii_dev.jsonl", "tests/data/blind_pii3/blind_pii_dev.jsonl",
-           "tests/data/blind_secrets/blind_pii_dev.jsonl"]
+           "tests/data/blind_secrets/blind_pii_dev.jsonl", "tests/data/blind_pii4/blind_pii_dev.jsonl"]
 USE_DEV = ["tests/data/use_blind_benign_dev.jsonl", "tests/data/use_blind_restricted_dev.jsonl",
-           "tests/data/use_blind2_benign_dev.jsonl", "tests/data/use_blind2_restricted_dev.jsonl"]
+           "tests/data/use_blind2_benign_dev.jsonl", "tests/data/use_blind2_restricted_dev.jsonl",
+           "tests/data/use_probes_benign_dev.jsonl", "tests/data/use_probes_restricted_dev.jsonl"]
 
 
 def items() -> list[tuple[str, str, str, str]]:
