@@ -45,6 +45,20 @@ def _tag(word: str) -> str:
     return "".join(c if c.isalnum() else f"_{ord(c):x}" for c in word)
 
 
+def _by_second(keys: list[tuple[str, str]]) -> str:
+    """The alternation of one first letter's keys (the rest of each key after that letter, what follows
+    it), grouped by the key's second letter when every key has an ASCII letter there: the regex engine
+    then enters one branch per second letter at a position rather than every key. No text character
+    matches two letters read case-insensitively, so only one group can match at a place and each keeps
+    its keys' order: the same key wins."""
+    if not all(rest[:1].isascii() and rest[:1].isalpha() for rest, _ in keys):
+        return "|".join(f"(?i:{re.escape(rest)}){after}" if rest else after for rest, after in keys)
+    groups: dict[str, list[str]] = {}
+    for rest, after in keys:
+        groups.setdefault(rest[0].lower(), []).append(f"(?i:{re.escape(rest[1:])}){after}" if rest[1:] else after)
+    return "|".join(f"(?i:{re.escape(second)})(?:{'|'.join(alternatives)})" for second, alternatives in groups.items())
+
+
 WORD_START_GUARD = re.compile(r"^(?:\[[^\]]*\]|\\.|[^\\(\[])\(\?<!\[([^\]]*)\]\.\)")
 SEPARATOR = r"[\"'\]]{0,2}\s{0,3}(?P<sep_%s>=>|==|=|:|(?<=\s)(?:is|was)(?=\s))\s{0,3}"
 
@@ -90,24 +104,23 @@ class Scanner:
 
     def _field_patterns(self) -> list[str]:
         """The field keys (`password`, `DB_PASSWORD`, `"name"`, `apiKey`...), one alternative per first letter."""
-        by_letter: dict[str, list[str]] = {}
+        by_letter: dict[str, list[tuple[str, str]]] = {}   # first letter -> (the rest of the key, its alternative)
         groups: dict[str, list[tuple[str, int]]] = {}
         count = 0
         for index, field in enumerate(self.fields):
             for word in sorted(field.spec.contains + field.spec.equals, key=len, reverse=True):
                 count += 1
-                key = f"(?i:{re.escape(word[1:])})" if len(word) > 1 else ""
                 if word in field.spec.equals:
-                    key += r"(?<![\w-].{%d})" % len(word)     # the key is a whole word
+                    after = r"(?<![\w-].{%d})" % len(word)     # the key is a whole word
                 else:
-                    key += r"[\w.#-]{0,30}"                  # the key holds the word
-                by_letter.setdefault(word[0].lower(), []).append(f"{key}(?P<f{index}_{count}>)")
+                    after = r"[\w.#-]{0,30}"                  # the key holds the word
+                by_letter.setdefault(word[0].lower(), []).append((word[1:], f"{after}(?P<f{index}_{count}>)"))
                 groups.setdefault(word[0].lower(), []).append((f"f{index}_{count}", index))
         # per alternative (its last group's name): its keys' groups with their fields, and its separator's
         # group, so that a match reads a few groups rather than a dict of all six hundred
         self._field_groups = {f"field_{_tag(letter)}": (tuple(keys), f"sep_{_tag(letter)}")
                               for letter, keys in groups.items()}
-        return [f"[{re.escape(letter)}{re.escape(letter.upper())}](?:{'|'.join(keys)}){SEPARATOR % letter_tag}"
+        return [f"[{re.escape(letter)}{re.escape(letter.upper())}](?:{_by_second(keys)}){SEPARATOR % letter_tag}"
                 f"(?P<field_{letter_tag}>)"
                 for letter, keys in sorted(by_letter.items()) for letter_tag in [_tag(letter)]]
 
