@@ -123,15 +123,17 @@ class NameSignals:
         """Whether the name [start, end) is part of a longer capitalised name of a thing: a capitalised word
         that looks like no name stands right beside it ("the MacBook Air launch", "Apple Watch Ultra",
         "Solutions Architect at"), before it mid-sentence and not a title, a greeting or a common word; or a
-        model number stands before it ("ThinkPad X1 Carbon"), or an article ("a Adidas reseller")."""
+        model number stands before it ("ThinkPad X1 Carbon"), or an article before one word ("a Adidas reseller",
+        not "a John Smith")."""
         if not self.spec.enabled:
             return False
         after = THING_AFTER.match(text, end)
         if after is not None and after.group(1) not in SUFFIX_WORDS and self.model.score(after.group(1)) < self.spec.ner_floor:
             return True
-        if MODEL_NUMBER.search(text, max(0, start - 12), start) is not None or \
-                ARTICLE.search(text, max(0, start - 6), start) is not None:
-            return True   # "the ThinkPad X1 Carbon", "a Adidas reseller": a thing's model or a thing
+        if MODEL_NUMBER.search(text, max(0, start - 12), start) is not None:
+            return True   # "the ThinkPad X1 Carbon": a thing's model
+        if ARTICLE.search(text, max(0, start - 6), start) is not None and " " not in text[start:end].strip():
+            return True   # "a Adidas reseller": one word after an article is a thing; "a John Smith" is a person
         before = PREVIOUS_WORD.search(text, max(0, start - 32), start)
         if before is None or not before.group(1)[0].isupper():
             return False

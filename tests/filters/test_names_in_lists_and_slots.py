@@ -30,6 +30,10 @@ def forwarded(texts: list[str]) -> list[str]:
 
 # (how, text, the names that must not be forwarded, words beside them that must be)
 NAMED = [
+    ("a full name after an article", "I got a call from a John Smith about his refund, can you draft a reply?",
+     ["John Smith"], ["I got a call from a", "about his refund"]),
+    ("a full name after 'the'", "Summarise the complaint from the Peter Novak who wrote yesterday.",
+     ["Peter Novak"], ["Summarise the complaint from the", "who wrote yesterday"]),
     ("a referral to a surname spaCy calls a place", "Plan: ice and rest; refer to Barrena for physiotherapy.",
      ["Barrena"], ["refer to", "physiotherapy"]),
     ("an SQL IN list on a surname column",
